@@ -1,0 +1,163 @@
+package io.tandem.export;
+
+import io.tandem.model.Problem;
+import io.tandem.model.Project;
+import io.tandem.render.FileSet;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretPolicy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes the audit bundle: every file at {@code OUT/<host>/<absolute path>}, cluster-wide files
+ * under {@code OUT/cluster/}, {@code SUMMARY.md} and {@code MANIFEST.sha256}. Everything is
+ * written to a temporary directory beside OUT and renamed into place at the end, so a failed
+ * export leaves nothing behind and an existing bundle is never half-replaced.
+ */
+public final class AuditExporter {
+
+    public static final String SUMMARY = "SUMMARY.md";
+    public static final String MANIFEST = "MANIFEST.sha256";
+
+    /** What was written, for the caller to report. */
+    public record Result(Path directory, int fileCount, boolean secretsIncluded) {
+    }
+
+    public Result export(Project project, FileSet files, List<Problem> warnings, Path out, SecretPolicy policy, boolean force)
+            throws ExportException {
+        Path target = out.toAbsolutePath().normalize();
+        checkDestination(target, force);
+        Path parent = target.getParent();
+        Path temp;
+        try {
+            Files.createDirectories(parent);
+            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tandem-");
+        } catch (IOException e) {
+            throw new ExportException("cannot create a directory in " + parent + " (" + e.getMessage()
+                    + "). Choose an --out directory you can write to.", e);
+        }
+        try {
+            List<Manifest.Entry> written = writeFiles(files, temp, policy);
+            String summary = new SummaryWriter(project, files, warnings, policy).write();
+            written.add(writeText(temp, SUMMARY, summary, 0644));
+            Files.writeString(temp.resolve(MANIFEST), Manifest.render(written), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(temp, Modes.of(0755));
+            swapIntoPlace(temp, target, force);
+            return new Result(target, written.size(), policy == SecretPolicy.REVEAL);
+        } catch (IOException e) {
+            deleteTree(temp);
+            throw new ExportException("writing the export failed (" + e.getMessage() + "); nothing was written to " + target + ".", e);
+        } catch (RuntimeException e) {
+            deleteTree(temp);
+            throw e;
+        }
+    }
+
+    private static void checkDestination(Path target, boolean force) throws ExportException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new ExportException(target + " exists and is not a directory. Choose another --out path.");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent() && !force) {
+                throw new ExportException(target + " is not empty. Choose an empty or new --out directory, "
+                        + "or add --force to replace its contents.");
+            }
+        } catch (IOException e) {
+            throw new ExportException("cannot read " + target + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static List<Manifest.Entry> writeFiles(FileSet files, Path root, SecretPolicy policy) throws IOException {
+        List<Manifest.Entry> written = new ArrayList<>();
+        for (RenderedFile file : files.files()) {
+            String relative = file.host() + file.path();
+            written.add(writeText(root, relative, files.text(file, policy), file.mode()));
+        }
+        return written;
+    }
+
+    private static Manifest.Entry writeText(Path root, String relative, String text, int mode) throws IOException {
+        Path path = root.resolve(relative).normalize();
+        if (!path.startsWith(root)) {
+            throw new IOException("refusing to write outside the export: " + relative);
+        }
+        Files.createDirectories(path.getParent());
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // Created with its final mode, so a secret file is never readable by others, not even briefly.
+        Files.createFile(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(Modes.of(mode & 0600)));
+        Files.write(path, bytes);
+        Files.setPosixFilePermissions(path, Modes.of(mode));
+        return new Manifest.Entry(relative, Manifest.sha256(bytes));
+    }
+
+    private static void swapIntoPlace(Path temp, Path target, boolean force) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            if (old != null) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old != null && force) {
+            deleteTree(old);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Best effort: what cannot be removed is reported by the caller's own error.
+                }
+            });
+        } catch (IOException ignored) {
+            // Same: cleanup after a failure must not hide the failure itself.
+        }
+    }
+
+    /** Octal mode → POSIX permissions. */
+    static final class Modes {
+
+        private Modes() {
+        }
+
+        static Set<PosixFilePermission> of(int mode) {
+            Set<PosixFilePermission> perms = java.util.EnumSet.noneOf(PosixFilePermission.class);
+            PosixFilePermission[] order = {
+                    PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            for (int bit = 0; bit < order.length; bit++) {
+                if ((mode & (1 << bit)) != 0) {
+                    perms.add(order[bit]);
+                }
+            }
+            return perms;
+        }
+    }
+}

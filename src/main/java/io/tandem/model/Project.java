@@ -1,0 +1,52 @@
+package io.tandem.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole HA iSCSI cluster as described by a {@code *.tandem.json} file: two nodes, their networks,
+ * replication, the cluster manager, the iSCSI target and the initiators that use it.
+ */
+public record Project(
+        Integer schemaVersion,
+        Profile profile,
+        String clusterName,
+        String domain,
+        List<Node> nodes,
+        Networks networks,
+        Replication replication,
+        ClusterSettings cluster,
+        Target target,
+        Chap chap,
+        List<Initiator> initiators,
+        @OptionalField TimeSync time) {
+
+    /** The schema version this build reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Project {
+        nodes = nodes == null ? null : List.copyOf(nodes);
+        initiators = initiators == null ? null : List.copyOf(initiators);
+    }
+
+    public Optional<Node> node(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    /** The node other than {@code name}. */
+    public Node peerOf(String name) {
+        return nodes.stream().filter(n -> !n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public Optional<DrbdResource> resource(String name) {
+        return replication.resources().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public String fqdn(Node node) {
+        return node.name() + "." + domain;
+    }
+
+    public TimeSync timeOrDefault() {
+        return time == null ? new TimeSync(List.of()) : time;
+    }
+}

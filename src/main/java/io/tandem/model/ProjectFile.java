@@ -1,0 +1,224 @@
+package io.tandem.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes {@code *.tandem.json}. Strict on purpose: an unknown field is probably a typo
+ * that would otherwise be silently ignored, so it is an error naming its JSON path, as are wrong
+ * types and missing fields. Files are written mode 0600 (they hold secrets) and atomically.
+ */
+public final class ProjectFile {
+
+    private static final ObjectMapper MAPPER = createMapper();
+
+    private ProjectFile() {
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        // "port": "22" or "name": 5 are mistakes, not values to guess at.
+        for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Boolean, LogicalType.Enum)) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.Enum
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    /** Reads a project; every problem names the JSON path. Validation is separate ({@link ProjectValidator}). */
+    public static Project read(Path file) throws ProjectFileException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ProjectFileException(file, Problem.error("$", "the file does not exist.",
+                    "Check the path, or create a project with 'tandem demo --out FILE'."));
+        } catch (AccessDeniedException e) {
+            throw new ProjectFileException(file, Problem.error("$", "permission denied while reading the file.",
+                    "Run as a user who can read it (project files are mode 0600)."));
+        } catch (IOException e) {
+            throw new ProjectFileException(file, Problem.error("$", "cannot read the file (" + e.getMessage() + ").",
+                    "Check that it is a readable regular file."));
+        }
+        return parse(file, text);
+    }
+
+    /** Parses project JSON; {@code source} only names the input in messages. */
+    public static Project parse(Path source, String json) throws ProjectFileException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(source, syntaxProblem(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ProjectFileException(source, Problem.error("$", "the file is not a JSON object.",
+                    "A project file starts with '{' (see examples/)."));
+        }
+        checkSchemaVersion(source, tree.get("schemaVersion"));
+        Project project;
+        try {
+            project = MAPPER.treeToValue(tree, Project.class);
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(source, mappingProblem(e));
+        }
+        List<Problem> missing = RequiredFieldsCheck.check(project);
+        if (!missing.isEmpty()) {
+            throw new ProjectFileException(source, missing);
+        }
+        return project;
+    }
+
+    private static void checkSchemaVersion(Path source, JsonNode version) throws ProjectFileException {
+        if (version == null) {
+            throw new ProjectFileException(source, Problem.error("$.schemaVersion", "required field 'schemaVersion' is missing.",
+                    "Add \"schemaVersion\": " + Project.SCHEMA_VERSION + " at the top of the file."));
+        }
+        if (!version.isInt() || version.intValue() != Project.SCHEMA_VERSION) {
+            String hint = version.isInt() && version.intValue() > Project.SCHEMA_VERSION
+                    ? "The file was written by a newer Tandem: use that version."
+                    : "Set \"schemaVersion\": " + Project.SCHEMA_VERSION + ".";
+            throw new ProjectFileException(source, Problem.error("$.schemaVersion",
+                    "schema version " + version + " is not supported (this Tandem reads " + Project.SCHEMA_VERSION + ").", hint));
+        }
+    }
+
+    private static Problem syntaxProblem(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String reason = e instanceof JsonParseException ? e.getOriginalMessage() : "invalid JSON";
+        return Problem.error("$", "the file is not valid JSON" + where + ": " + firstLine(reason) + ".",
+                "Fix the JSON syntax there (a missing comma, quote or brace is typical).");
+    }
+
+    private static Problem mappingProblem(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException jme ? jsonPath(jme.getPath()) : "$";
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return Problem.error(path, "unknown field '" + u.getPropertyName() + "'.",
+                    "Remove it or correct the spelling; the fields allowed here are: " + known + ".");
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return Problem.error(path, "'" + f.getValue() + "' is not one of the allowed values.",
+                    "Use one of: " + enumNames(f.getTargetType()) + ".");
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return Problem.error(path, "has the wrong type: expected " + describe(m.getTargetType()) + ".",
+                    "Write " + describe(m.getTargetType()) + " here (see examples/ for the expected form).");
+        }
+        return Problem.error(path, "cannot be read: " + firstLine(e.getOriginalMessage()) + ".",
+                "Compare this part of the file with examples/.");
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String enumNames(Class<?> type) {
+        return Arrays.stream(type.getFields()).filter(java.lang.reflect.Field::isEnumConstant)
+                .map(f -> {
+                    var annotation = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                    return "\"" + (annotation == null ? f.getName() : annotation.value()) + "\"";
+                })
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type == Secret.class) {
+            return "a string in double quotes";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list in [ ]";
+        }
+        if (type.isEnum()) {
+            return "one of " + enumNames(type);
+        }
+        return "an object in { }";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown reason";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    public static String toJson(Project project) {
+        try {
+            return MAPPER.writeValueAsString(project) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a project always serializes", e);
+        }
+    }
+
+    /**
+     * Writes the project mode 0600 (it contains secrets) through a temporary file in the same
+     * directory and an atomic rename, so a crash never leaves a half-written project.
+     */
+    public static void write(Project project, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(temp, toJson(project));
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.tandem.model;
+
+import java.util.List;
+
+/** DRBD settings shared by all resources, and the resources themselves. */
+public record Replication(
+        ReplicationProtocol protocol,
+        @OptionalField String syncRate,
+        @OptionalField DynamicResync dynamicResync,
+        String verifyAlgorithm,
+        String hmacAlgorithm,
+        Secret sharedSecret,
+        SplitBrainPolicy splitBrain,
+        Fencing fencing,
+        Integer alExtents,
+        String onIoError,
+        Integer degradedWaitSeconds,
+        List<DrbdResource> resources) {
+
+    public Replication {
+        resources = resources == null ? null : List.copyOf(resources);
+    }
+}

@@ -1,0 +1,52 @@
+package io.tandem.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * The strict patterns every value must match before it may reach a configuration file or a shell
+ * command. They exclude by construction what could change a file's or a command's meaning:
+ * whitespace, quotes, {@code ; $ ` \ | & < >}, newlines.
+ */
+public enum ValuePatterns {
+    HOST_NAME("[a-z][a-z0-9-]{0,61}[a-z0-9]|[a-z]",
+            "a host name: lower-case letters, digits and '-', starting with a letter (e.g. node1)"),
+    DOMAIN("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+",
+            "a DNS domain with at least two labels (e.g. example.com)"),
+    CLUSTER_NAME("[A-Za-z][A-Za-z0-9_-]{0,31}", "letters, digits, '-' and '_', starting with a letter, at most 32 characters"),
+    INTERFACE("[A-Za-z][A-Za-z0-9_.-]{0,14}", "a Linux interface name of at most 15 characters (e.g. eth0, bond0, enp1s0)"),
+    USER("[a-z_][a-z0-9_-]{0,31}", "a Unix user name (e.g. root or admin)"),
+    DEVICE("/dev/[A-Za-z0-9_+:.-]+(/[A-Za-z0-9_+:.-]+)*", "a device path under /dev/ (e.g. /dev/vdb or /dev/disk/by-id/...)"),
+    MOUNT_POINT("/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*", "an absolute directory path of letters, digits, '.', '-' and '_'"),
+    RESOURCE_NAME("[A-Za-z0-9][A-Za-z0-9_.-]{0,47}", "letters, digits, '.', '-' and '_', starting with a letter or digit"),
+    CHAP_USER("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}", "letters, digits and . _ : @ -"),
+    SECRET("[A-Za-z0-9!#%+,./:=?@^_~-]+",
+            "letters, digits and the symbols ! # % + , . / : = ? @ ^ _ ~ - (no spaces, quotes, $, ` or \\)"),
+    SIZE("[1-9][0-9]{0,6}[KMG]?", "a size such as 100M, 4G or 512K"),
+    ALGORITHM("[a-z0-9-]{2,20}", "an algorithm name such as sha1, sha256 or crc32c"),
+    FILESYSTEM("ext4|xfs|jfs|ext3|btrfs", "ext4, xfs, jfs, ext3 or btrfs"),
+    MOUNT_OPTIONS("[a-z0-9_=,.-]{1,100}", "comma-separated mount options such as noatime,_netdev"),
+    UUID("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "a filesystem UUID"),
+    SERIAL("[A-Za-z0-9]{4,20}", "4 to 20 letters and digits"),
+    PRODUCT_ID("[A-Za-z0-9_.-]{1,16}", "at most 16 letters, digits, '.', '-' and '_'"),
+    ALIAS("[A-Za-z0-9_.-]{1,32}", "letters, digits, '.', '-' and '_'"),
+    DIGEST("(None|CRC32C)(,(None|CRC32C))?", "None, CRC32C or a list such as CRC32C,None"),
+    SYSLOG_FACILITY("local[0-7]|daemon|user", "a syslog facility such as local0 or daemon"),
+    TIME_SERVER("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})", "a host name or address of a time server");
+
+    private final Pattern pattern;
+    private final String description;
+
+    ValuePatterns(String regex, String description) {
+        this.pattern = Pattern.compile(regex);
+        this.description = description;
+    }
+
+    public boolean matches(String value) {
+        return value != null && pattern.matcher(value).matches();
+    }
+
+    /** What a valid value looks like, for messages. */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,63 @@
+package io.tandem.render;
+
+import io.tandem.model.Secret;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secrets out of rendered text. A renderer writes {@link #ref} where a secret belongs; the
+ * text holds only a reference until it is written out, revealed or redacted as asked. A plan, a
+ * log line or an export without secrets therefore cannot contain one by accident.
+ */
+public final class SecretBook {
+
+    // Control characters never pass validation, so a reference cannot be forged by a value.
+    private static final Pattern REF = Pattern.compile("\u0001([a-z0-9.-]+)\u0002");
+
+    private final Map<String, Secret> secrets = new LinkedHashMap<>();
+
+    /** Registers a secret under a stable name and returns the reference to put in the text. */
+    public String ref(String name, Secret secret) {
+        Secret previous = secrets.putIfAbsent(name, secret);
+        if (previous != null && !previous.equals(secret)) {
+            throw new IllegalStateException("two different secrets named " + name);
+        }
+        return "\u0001" + name + "\u0002";
+    }
+
+    public Set<String> names() {
+        return secrets.keySet();
+    }
+
+    /** Replaces references with the secret values or with {@code <redacted:NAME>}. */
+    public String resolve(String text, SecretPolicy policy) {
+        return resolve(text, policy, false);
+    }
+
+    /** As {@link #resolve(String, SecretPolicy)}; {@code xml} escapes the redaction marker's angle brackets. */
+    public String resolve(String text, SecretPolicy policy, boolean xml) {
+        Matcher m = REF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            Secret secret = secrets.get(name);
+            if (secret == null) {
+                throw new IllegalStateException("unknown secret reference " + name);
+            }
+            String replacement = policy == SecretPolicy.REVEAL ? secret.reveal()
+                    : xml ? "&lt;redacted:" + name + "&gt;" : "<redacted:" + name + ">";
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** True when {@code text} refers to a secret. */
+    public static boolean mentionsSecret(String text) {
+        return REF.matcher(text).find();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tandem.render.modern;
+
+import io.tandem.model.Bond;
+import io.tandem.model.NetworkLink;
+import io.tandem.model.Node;
+import io.tandem.model.Project;
+import io.tandem.render.FileRenderer;
+import io.tandem.render.Header;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretBook;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Debian: one {@code /etc/network/interfaces.d/IFACE} per link, bonds through ifenslave's bond-* options. */
+public final class IfupdownRenderer implements FileRenderer {
+
+    @Override
+    public List<RenderedFile> render(Project project, SecretBook secrets) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (Node node : project.nodes()) {
+            if (node.os().usesNetplan()) {
+                continue;
+            }
+            for (NetworkLink link : node.links()) {
+                files.add(RenderedFile.whole(node.name(), "/etc/network/interfaces.d/" + link.interfaceName(),
+                        stanza(project, link), "The " + link.network().jsonName() + " network interface "
+                                + link.interfaceName() + (link.bond() == null ? "" : " (a bond of " + String.join(" and ", link.bond().slaves()) + ")")
+                                + " with its static address, for ifupdown."));
+            }
+        }
+        return files;
+    }
+
+    private static String stanza(Project project, NetworkLink link) {
+        var network = project.networks().get(link.network());
+        StringBuilder out = new StringBuilder(Header.hash(project, "The " + link.network().jsonName() + " network link."));
+        Bond bond = link.bond();
+        if (bond != null) {
+            for (String slave : bond.slaves()) {
+                out.append("auto ").append(slave).append('\n')
+                        .append("iface ").append(slave).append(" inet manual\n")
+                        .append("    bond-master ").append(link.interfaceName()).append("\n\n");
+            }
+        }
+        out.append("auto ").append(link.interfaceName()).append('\n')
+                .append("iface ").append(link.interfaceName()).append(" inet static\n")
+                .append("    address ").append(link.address()).append('/').append(network.prefixLength()).append('\n');
+        if (network.gateway() != null) {
+            out.append("    gateway ").append(network.gateway()).append('\n');
+        }
+        if (bond != null) {
+            out.append("    bond-slaves ").append(String.join(" ", bond.slaves())).append('\n')
+                    .append("    bond-mode ").append(bond.mode().kernelName()).append('\n')
+                    .append("    bond-miimon ").append(bond.miimon()).append('\n')
+                    .append("    bond-updelay ").append(bond.updelay()).append('\n')
+                    .append("    bond-downdelay ").append(bond.downdelay()).append('\n');
+            if (bond.primary() != null) {
+                out.append("    bond-primary ").append(bond.primary()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

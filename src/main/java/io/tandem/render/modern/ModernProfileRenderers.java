@@ -1,0 +1,21 @@
+package io.tandem.render.modern;
+
+import io.tandem.render.FileRenderer;
+import io.tandem.render.initiator.FstabRenderer;
+import io.tandem.render.initiator.InitiatorNameRenderer;
+import io.tandem.render.initiator.IscsidConfRenderer;
+
+import java.util.List;
+
+/** The files of the modern profile: Corosync/Pacemaker, DRBD, LIO or tgt, open-iscsi. */
+public final class ModernProfileRenderers {
+
+    private ModernProfileRenderers() {
+    }
+
+    public static List<FileRenderer> all() {
+        return List.of(new IfupdownRenderer(), new NetplanRenderer(), new HostsRenderer(), new ChronyRenderer(),
+                new ModulesLoadRenderer(), new DrbdResourceRenderer(), new CorosyncRenderer(), new CibRenderer(),
+                new PcsScriptRenderer(), new InitiatorNameRenderer(), new IscsidConfRenderer(), new FstabRenderer());
+    }
+}

@@ -1,0 +1,193 @@
+package io.tandem.render.modern;
+
+import io.tandem.model.DrbdResource;
+import io.tandem.model.FenceDevice;
+import io.tandem.model.Initiator;
+import io.tandem.model.Lun;
+import io.tandem.model.NetworkRole;
+import io.tandem.model.Node;
+import io.tandem.model.Project;
+import io.tandem.model.SessionParameters;
+import io.tandem.model.StonithType;
+import io.tandem.model.TargetImplementation;
+import io.tandem.render.SecretBook;
+import io.tandem.render.SecretNames;
+import io.tandem.render.modern.PacemakerLayout.Clone;
+import io.tandem.render.modern.PacemakerLayout.Colocation;
+import io.tandem.render.modern.PacemakerLayout.Group;
+import io.tandem.render.modern.PacemakerLayout.Location;
+import io.tandem.render.modern.PacemakerLayout.Nvpair;
+import io.tandem.render.modern.PacemakerLayout.Op;
+import io.tandem.render.modern.PacemakerLayout.Order;
+import io.tandem.render.modern.PacemakerLayout.Primitive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Decides the cluster's resources: one promotable DRBD clone per resource, and one group that
+ * blocks the iSCSI port, raises the VIP, starts the target and its LUNs, then unblocks the port.
+ * The port stays blocked while the LUNs are missing: a live portal without its LUN gave
+ * initiators I/O errors in the lab, while dropped packets only make them retry.
+ */
+public final class PacemakerLayoutBuilder {
+
+    public static final String GROUP = "g_iscsi";
+    /** tgt reserves LUN 0 for its controller; its targets need a numeric id. */
+    static final String TGT_TID = "1";
+
+    private PacemakerLayoutBuilder() {
+    }
+
+    public static PacemakerLayout build(Project project, SecretBook secrets) {
+        var cluster = project.cluster();
+        String timeout = cluster.operationTimeoutSeconds() + "s";
+        List<Nvpair> properties = List.of(
+                new Nvpair("cluster-name", project.clusterName()),
+                new Nvpair("stonith-enabled", cluster.stonith().type() == StonithType.NONE ? "false" : "true"),
+                new Nvpair("no-quorum-policy", "stop"));
+        List<Clone> clones = project.replication().resources().stream().map(r -> drbdClone(r, cluster.operationTimeoutSeconds())).toList();
+        Group group = new Group(GROUP, groupMembers(project, secrets));
+        List<Colocation> colocations = new ArrayList<>();
+        List<Order> orders = new ArrayList<>();
+        for (Clone clone : clones) {
+            colocations.add(new Colocation("col_" + GROUP + "_with_" + clone.id(), GROUP, clone.id(), "Promoted", "INFINITY"));
+            orders.add(new Order("ord_" + clone.id() + "_before_" + GROUP, clone.id(), "promote", GROUP, "start"));
+        }
+        List<Location> locations = new ArrayList<>();
+        locations.add(new Location("loc_" + GROUP + "_prefers_" + cluster.preferredNode(), GROUP, cluster.preferredNode(), "100"));
+        List<Primitive> fencing = new ArrayList<>();
+        if (cluster.stonith().type() == StonithType.IPMI) {
+            for (FenceDevice device : cluster.stonith().devices()) {
+                String id = "fence_" + device.node();
+                fencing.add(new Primitive(id, "stonith:" + StonithType.IPMI.agent(), List.of(
+                        new Nvpair("ip", device.address()),
+                        new Nvpair("username", device.user()),
+                        new Nvpair("password", secrets.ref(SecretNames.fencePassword(device.node()), device.password())),
+                        new Nvpair("lanplus", "1"),
+                        new Nvpair("pcmk_host_list", device.node())),
+                        List.of(new Op("monitor", "60s", timeout, null))));
+                // A node must never be the one to shoot itself.
+                locations.add(new Location("loc_" + id + "_avoids_" + device.node(), id, device.node(), "-INFINITY"));
+            }
+        }
+        return new PacemakerLayout(properties,
+                List.of(new Nvpair("resource-stickiness", String.valueOf(cluster.resourceStickiness()))),
+                List.of(new Nvpair("timeout", timeout)),
+                clones, group, fencing, colocations, orders, locations);
+    }
+
+    public static String drbdPrimitiveId(DrbdResource resource) {
+        return "drbd_" + resource.name();
+    }
+
+    private static Clone drbdClone(DrbdResource resource, int opTimeout) {
+        String t = opTimeout + "s";
+        String id = drbdPrimitiveId(resource);
+        Primitive primitive = new Primitive(id, "ocf:linbit:drbd",
+                List.of(new Nvpair("drbd_resource", resource.name())),
+                List.of(new Op("start", "0s", (2 * opTimeout) + "s", null),
+                        new Op("stop", "0s", t, null),
+                        new Op("promote", "0s", t, null),
+                        new Op("demote", "0s", t, null),
+                        new Op("notify", "0s", t, null),
+                        // Distinct intervals: Pacemaker needs one monitor per role.
+                        new Op("monitor", "29s", t, "Promoted"),
+                        new Op("monitor", "31s", t, "Unpromoted")));
+        return new Clone(id + "-clone", primitive, List.of(
+                new Nvpair("promotable", "true"),
+                new Nvpair("promoted-max", "1"),
+                new Nvpair("promoted-node-max", "1"),
+                new Nvpair("clone-max", "2"),
+                new Nvpair("clone-node-max", "1"),
+                new Nvpair("notify", "true")));
+    }
+
+    private static List<Primitive> groupMembers(Project project, SecretBook secrets) {
+        var target = project.target();
+        String vip = project.networks().client().virtualIp();
+        String port = String.valueOf(target.portalPort());
+        boolean tgt = target.implementation() == TargetImplementation.TGT;
+        String allowed = project.initiators().stream().map(Initiator::iqn).collect(Collectors.joining(" "));
+        List<Op> monitor = List.of(new Op("monitor", "10s", project.cluster().operationTimeoutSeconds() + "s", null));
+        List<Primitive> members = new ArrayList<>();
+        members.add(new Primitive("p_block", "ocf:heartbeat:portblock", List.of(
+                new Nvpair("action", "block"), new Nvpair("protocol", "tcp"), new Nvpair("portno", port), new Nvpair("ip", vip)), monitor));
+
+        List<Nvpair> vipParams = new ArrayList<>(List.of(new Nvpair("ip", vip),
+                new Nvpair("cidr_netmask", String.valueOf(project.networks().client().prefixLength()))));
+        List<String> clientInterfaces = project.nodes().stream().map(n -> n.interfaceName(NetworkRole.CLIENT)).distinct().toList();
+        if (clientInterfaces.size() == 1) {
+            // With different names per node IPaddr2 finds the interface from the routing table.
+            vipParams.add(new Nvpair("nic", clientInterfaces.getFirst()));
+        }
+        members.add(new Primitive("p_vip", "ocf:heartbeat:IPaddr2", vipParams, monitor));
+
+        List<Nvpair> targetParams = new ArrayList<>();
+        targetParams.add(new Nvpair("implementation", target.implementation().agentName()));
+        targetParams.add(new Nvpair("iqn", target.iqn()));
+        if (tgt) {
+            targetParams.add(new Nvpair("tid", TGT_TID));
+        } else {
+            targetParams.add(new Nvpair("portals", vip + ":" + port));
+        }
+        if (!allowed.isEmpty()) {
+            targetParams.add(new Nvpair("allowed_initiators", allowed));
+        }
+        targetParams.add(new Nvpair("incoming_username", project.chap().incoming().user()));
+        targetParams.add(new Nvpair("incoming_password", secrets.ref(SecretNames.CHAP_INCOMING, project.chap().incoming().secret())));
+        targetParams.add(new Nvpair("additional_parameters", sessionParameters(target.session())));
+        members.add(new Primitive("p_target", "ocf:heartbeat:iSCSITarget", targetParams, monitor));
+
+        for (Lun lun : target.luns()) {
+            DrbdResource resource = project.resource(lun.resource()).orElseThrow();
+            List<Nvpair> params = new ArrayList<>(List.of(
+                    new Nvpair("implementation", target.implementation().agentName()),
+                    new Nvpair("target_iqn", target.iqn()),
+                    new Nvpair("lun", String.valueOf(lun.number())),
+                    new Nvpair("path", resource.device())));
+            if (lun.serial() != null) {
+                params.add(new Nvpair("scsi_sn", lun.serial()));
+            }
+            if (lun.productId() != null) {
+                params.add(new Nvpair("product_id", lun.productId()));
+            }
+            if (!tgt && !allowed.isEmpty()) {
+                params.add(new Nvpair("allowed_initiators", allowed));
+            }
+            members.add(new Primitive("p_lun" + lun.number(), "ocf:heartbeat:iSCSILogicalUnit", params, monitor));
+        }
+        members.add(new Primitive("p_unblock", "ocf:heartbeat:portblock", List.of(
+                new Nvpair("action", "unblock"), new Nvpair("protocol", "tcp"), new Nvpair("portno", port), new Nvpair("ip", vip)), monitor));
+        return members;
+    }
+
+    /** RFC 7143 key=value pairs, space-separated, as the agent's additional_parameters expects. */
+    static String sessionParameters(SessionParameters s) {
+        return String.join(" ",
+                "MaxConnections=" + s.maxConnections(),
+                "InitialR2T=" + yesNo(s.initialR2T()),
+                "ImmediateData=" + yesNo(s.immediateData()),
+                "MaxRecvDataSegmentLength=" + s.maxRecvDataSegmentLength(),
+                "MaxXmitDataSegmentLength=" + s.maxXmitDataSegmentLength(),
+                "MaxBurstLength=" + s.maxBurstLength(),
+                "FirstBurstLength=" + s.firstBurstLength(),
+                "DefaultTime2Wait=" + s.defaultTime2Wait(),
+                "DefaultTime2Retain=" + s.defaultTime2Retain(),
+                "MaxOutstandingR2T=" + s.maxOutstandingR2T(),
+                "DataPDUInOrder=" + yesNo(s.dataPduInOrder()),
+                "DataSequenceInOrder=" + yesNo(s.dataSequenceInOrder()),
+                "ErrorRecoveryLevel=" + s.errorRecoveryLevel(),
+                "HeaderDigest=" + s.headerDigest(),
+                "DataDigest=" + s.dataDigest());
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "Yes" : "No";
+    }
+
+    static List<String> nodeNames(Project project) {
+        return project.nodes().stream().map(Node::name).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package io.tandem.render.modern;
+
+import io.tandem.model.Project;
+import io.tandem.render.FileRenderer;
+import io.tandem.render.Placement;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretBook;
+import io.tandem.render.modern.PacemakerLayout.Nvpair;
+import io.tandem.render.modern.PacemakerLayout.Op;
+import io.tandem.render.modern.PacemakerLayout.Primitive;
+import io.tandem.text.ShellQuote;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The same configuration as the CIB, as pcs 0.11 commands: for a reviewer who knows pcs, and for
+ * an operator who wants to build the cluster by hand. Works on a CIB file, pushed in one step.
+ */
+public final class PcsScriptRenderer implements FileRenderer {
+
+    public static final String PATH = "/pcs-commands.sh";
+    private static final String CIB = "/root/tandem-cib.xml";
+
+    @Override
+    public List<RenderedFile> render(Project project, SecretBook secrets) {
+        return List.of(new RenderedFile(RenderedFile.CLUSTER, PATH, script(project, secrets), 0700, Placement.WHOLE_FILE,
+                "The same Pacemaker configuration as pcs commands, to read or to run by hand on one node."));
+    }
+
+    static String script(Project project, SecretBook secrets) {
+        PacemakerLayout layout = PacemakerLayoutBuilder.build(project, secrets);
+        List<String> lines = new ArrayList<>();
+        lines.add("#!/bin/sh");
+        lines.add("# The Pacemaker configuration of cluster " + project.clusterName() + " as pcs 0.11 commands.");
+        lines.add("# Equivalent to cib.xml beside this file. Run on one node once corosync and pacemaker are up.");
+        lines.add("set -eu");
+        lines.add("pcs cluster cib " + CIB);
+        for (Nvpair p : layout.properties()) {
+            lines.add(pcs("property", "set", p.name() + "=" + p.value()));
+        }
+        for (Nvpair p : layout.resourceDefaults()) {
+            lines.add(pcs("resource", "defaults", "update", p.name() + "=" + p.value()));
+        }
+        for (Nvpair p : layout.operationDefaults()) {
+            lines.add(pcs("resource", "op", "defaults", "update", p.name() + "=" + p.value()));
+        }
+        for (PacemakerLayout.Clone clone : layout.drbdClones()) {
+            List<String> words = create("resource", clone.primitive());
+            words.add("promotable");
+            clone.meta().stream().filter(m -> !m.name().equals("promotable")).forEach(m -> words.add(m.name() + "=" + m.value()));
+            lines.add(pcs(words));
+        }
+        for (Primitive member : layout.group().members()) {
+            List<String> words = create("resource", member);
+            words.add("--group");
+            words.add(layout.group().id());
+            lines.add(pcs(words));
+        }
+        for (Primitive fence : layout.fenceDevices()) {
+            lines.add(pcs(create("stonith", fence)));
+        }
+        for (PacemakerLayout.Colocation c : layout.colocations()) {
+            lines.add(pcs("constraint", "colocation", "add", c.rsc(), "with", c.withRole(), c.withRsc(), c.score(), "id=" + c.id()));
+        }
+        for (PacemakerLayout.Order o : layout.orders()) {
+            lines.add(pcs("constraint", "order", o.firstAction(), o.first(), "then", o.thenAction(), o.then(), "id=" + o.id()));
+        }
+        for (PacemakerLayout.Location l : layout.locations()) {
+            boolean avoid = l.score().startsWith("-");
+            String score = avoid ? l.score().substring(1) : l.score();
+            lines.add(pcs("constraint", "location", l.rsc(), avoid ? "avoids" : "prefers", l.node() + "=" + score));
+        }
+        lines.add("pcs cluster cib-push " + CIB + " --config");
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static List<String> create(String kind, Primitive p) {
+        List<String> words = new ArrayList<>(List.of(kind, "create", p.id(), kind.equals("stonith") ? p.type() : p.agent()));
+        p.params().forEach(n -> words.add(n.name() + "=" + n.value()));
+        for (Op op : p.ops()) {
+            words.add("op");
+            words.add(op.name());
+            if (!op.interval().equals("0s")) {
+                words.add("interval=" + op.interval());
+            }
+            words.add("timeout=" + op.timeout());
+            if (op.role() != null) {
+                words.add("role=" + op.role());
+            }
+        }
+        return words;
+    }
+
+    private static String pcs(String... words) {
+        return pcs(List.of(words));
+    }
+
+    private static String pcs(List<String> words) {
+        return "pcs -f " + CIB + " " + ShellQuote.join(words);
+    }
+}
