@@ -64,6 +64,10 @@ final class TargetRules {
             Lun lun = target.luns().get(i);
             String path = "$.target.luns[" + i + "]";
             problems.range(path + ".number", lun.number(), 0, 255, "");
+            if (lun.number() == 0 && project.profile() == Profile.MODERN && target.implementation() == TargetImplementation.TGT) {
+                problems.error(path + ".number", "tgt reserves LUN 0 for its controller, so a disk cannot be LUN 0.",
+                        "Number the LUNs from 1 when the implementation is tgt.");
+            }
             problems.distinct(numbers, lun.number(), path + ".number", "LUN number");
             var resource = project.resource(lun.resource());
             if (resource.isEmpty()) {

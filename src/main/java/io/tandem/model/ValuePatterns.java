@@ -15,8 +15,11 @@ public enum ValuePatterns {
     CLUSTER_NAME("[A-Za-z][A-Za-z0-9_-]{0,31}", "letters, digits, '-' and '_', starting with a letter, at most 32 characters"),
     INTERFACE("[A-Za-z][A-Za-z0-9_.-]{0,14}", "a Linux interface name of at most 15 characters (e.g. eth0, bond0, enp1s0)"),
     USER("[a-z_][a-z0-9_-]{0,31}", "a Unix user name (e.g. root or admin)"),
-    DEVICE("/dev/[A-Za-z0-9_+:.-]+(/[A-Za-z0-9_+:.-]+)*", "a device path under /dev/ (e.g. /dev/vdb or /dev/disk/by-id/...)"),
-    MOUNT_POINT("/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*", "an absolute directory path of letters, digits, '.', '-' and '_'"),
+    // Path segments may not start with '.', which rules out '..' escaping /dev/.
+    DEVICE("/dev/[A-Za-z0-9_+:-][A-Za-z0-9_+:.-]*(/[A-Za-z0-9_+:-][A-Za-z0-9_+:.-]*)*",
+            "a device path under /dev/ (e.g. /dev/vdb or /dev/disk/by-id/...)"),
+    MOUNT_POINT("/[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*",
+            "an absolute directory path of letters, digits, '.', '-' and '_' (no segment starting with '.')"),
     RESOURCE_NAME("[A-Za-z0-9][A-Za-z0-9_.-]{0,47}", "letters, digits, '.', '-' and '_', starting with a letter or digit"),
     CHAP_USER("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,63}", "letters, digits and . _ : @ -"),
     SECRET("[A-Za-z0-9!#%+,./:=?@^_~-]+",

@@ -1,0 +1,121 @@
+package io.tandem.model;
+
+import io.tandem.testing.Examples;
+import io.tandem.testing.JsonEdit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProjectFileTest {
+
+    @Test
+    void readsTheSeedExampleWithTheTutorialsValues() {
+        Project seed = Examples.seed();
+        assertThat(seed.profile()).isEqualTo(Profile.LEGACY);
+        assertThat(seed.nodes()).extracting(Node::name).containsExactly("node1", "node2");
+        assertThat(seed.networks().client().virtualIp()).isEqualTo("10.10.1.250");
+        assertThat(seed.target().iqn()).isEqualTo("iqn.2008-04.local.home:storage.disk.0");
+        assertThat(seed.chap().incoming().secret().reveal()).isEqualTo("secret");
+        assertThat(seed.replication().resources()).extracting(DrbdResource::name).containsExactly("iscsi.config", "iscsi.target.0");
+        assertThat(seed.replication().resources().get(1).backingOn("node2").orElseThrow().metaIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void writesWithMode0600AndReadsBackTheSameProject(@TempDir Path dir) throws Exception {
+        Project modern = Examples.modern();
+        Path file = dir.resolve("copy.tandem.json");
+        ProjectFile.write(modern, file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(ProjectFile.read(file)).isEqualTo(modern);
+        try (var entries = Files.list(dir)) {
+            assertThat(entries).as("no temporary file left").containsExactly(file);
+        }
+    }
+
+    @Test
+    void unknownFieldIsAnErrorNamingItsPath() {
+        var e = problemsOf(JsonEdit.of(Examples.MODERN).set("$.nodes[1].ssh.prot", 22));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.nodes[1].ssh.prot");
+            assertThat(p.message()).contains("unknown field 'prot'");
+            assertThat(p.fix()).contains("port");
+        });
+    }
+
+    @Test
+    void wrongTypeIsAnErrorNamingItsPath() {
+        var e = problemsOf(JsonEdit.of(Examples.MODERN).set("$.nodes[0].ssh.port", "22"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.nodes[0].ssh.port");
+            assertThat(p.message()).contains("whole number");
+        });
+        var bool = problemsOf(JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", "yes"));
+        assertThat(bool.problems().getFirst().path()).isEqualTo("$.cluster.twoNode");
+        var list = problemsOf(JsonEdit.of(Examples.MODERN).set("$.nodes[0].links[0].bond.slaves", "eth0 eth1"));
+        assertThat(list.problems().getFirst().path()).isEqualTo("$.nodes[0].links[0].bond.slaves");
+    }
+
+    @Test
+    void unknownEnumValueListsTheAllowedOnes() {
+        var e = problemsOf(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "iet"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.target.implementation");
+            assertThat(p.fix()).contains("\"lio-t\"", "\"tgt\"");
+        });
+    }
+
+    @Test
+    void everyMissingFieldIsReportedAtOnce() {
+        var e = problemsOf(JsonEdit.of(Examples.MODERN).remove("$.nodes[0].ssh.port").remove("$.target.iqn").set("$.domain", null));
+        assertThat(e.problems()).extracting(Problem::path)
+                .containsExactlyInAnyOrder("$.nodes[0].ssh.port", "$.target.iqn", "$.domain");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).contains("missing"));
+    }
+
+    @Test
+    void optionalFieldsMayBeAbsent() throws Exception {
+        Project p = JsonEdit.of(Examples.MODERN).remove("$.time").remove("$.networks.client.gateway").project();
+        assertThat(p.time()).isNull();
+        assertThat(p.timeOrDefault().servers()).isEmpty();
+    }
+
+    @Test
+    void schemaVersionIsChecked() {
+        assertThat(problemsOf(JsonEdit.of(Examples.MODERN).remove("$.schemaVersion")).problems().getFirst().path())
+                .isEqualTo("$.schemaVersion");
+        assertThat(problemsOf(JsonEdit.of(Examples.MODERN).set("$.schemaVersion", 7)).problems().getFirst().fix())
+                .contains("newer Tandem");
+    }
+
+    @Test
+    void syntaxErrorsNameLineAndColumn() {
+        var e = catchThrowableOfType(ProjectFileException.class,
+                () -> ProjectFile.parse(Path.of("x.json"), "{\n  \"schemaVersion\": 1,\n  \"profile\" \"modern\"\n}"));
+        assertThat(e.problems().getFirst().message()).contains("line 3");
+    }
+
+    @Test
+    void missingFileIsAPlainError() {
+        assertThatThrownBy(() -> ProjectFile.read(Path.of("does/not/exist.tandem.json")))
+                .isInstanceOf(ProjectFileException.class)
+                .satisfies(t -> assertThat(((ProjectFileException) t).problems().getFirst().message()).contains("does not exist"));
+    }
+
+    @Test
+    void secretsNeverShowInToStringButAreWrittenToTheFile() {
+        Project modern = Examples.modern();
+        assertThat(modern.toString()).doesNotContain("Qm7wN3xV8cJ2hT5d", "rK8vT2qW6nZ4pX9s").contains("<redacted>");
+        assertThat(ProjectFile.toJson(modern)).contains("Qm7wN3xV8cJ2hT5d");
+    }
+
+    private static ProjectFileException problemsOf(JsonEdit edit) {
+        return catchThrowableOfType(ProjectFileException.class, edit::project);
+    }
+}

@@ -1,0 +1,214 @@
+package io.tandem.model;
+
+import io.tandem.testing.Examples;
+import io.tandem.testing.JsonEdit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectValidatorTest {
+
+    @Test
+    void modernExampleIsValidWithOnlyTheStonithWarning() {
+        List<Problem> problems = ProjectValidator.validate(Examples.modern());
+        assertThat(problems).extracting(Problem::path).containsExactly("$.cluster.stonith.type");
+        assertThat(problems.getFirst().severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void seedExampleKeepsTheTutorialsShortSecretsAsWarnings() {
+        List<Problem> problems = ProjectValidator.validate(Examples.seed());
+        assertThat(problems).allSatisfy(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));
+        assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder("$.replication.sharedSecret",
+                "$.chap.incoming.secret", "$.chap.outgoing.secret", "$.chap.discovery.secret");
+    }
+
+    @Test
+    void shortChapSecretsAreErrorsInTheModernProfile() {
+        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.chap.incoming.secret", "secret"));
+        assertThat(errorAt(problems, "$.chap.incoming.secret").message()).contains("6 characters", "12 to 16");
+        var tooLong = validate(JsonEdit.of(Examples.MODERN).set("$.chap.incoming.secret", "a".repeat(17)));
+        assertThat(errorAt(tooLong, "$.chap.incoming.secret").message()).contains("17 characters");
+    }
+
+    @Test
+    void incomingAndOutgoingChapSecretsMustDiffer() {
+        var problems = validate(JsonEdit.of(Examples.SEED).set("$.chap.outgoing.secret", "secret"));
+        assertThat(errorAt(problems, "$.chap.outgoing.secret").message()).contains("equals the incoming");
+    }
+
+    @Test
+    void virtualIpMustBeAFreeHostAddressInTheClientSubnet() {
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.60.100")),
+                "$.networks.client.virtualIp").message()).contains("not a host address in 192.168.50.0/24");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.50.255")),
+                "$.networks.client.virtualIp")).isNotNull();
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.50.11")),
+                "$.nodes[0].links[0].address").message()).contains("virtual IP");
+    }
+
+    @Test
+    void addressesMustBeInsideTheirSubnets() {
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.nodes[1].links[1].address", "192.168.50.99")),
+                "$.nodes[1].links[1].address").message()).contains("replication subnet 192.168.60.0/24");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.gateway", "10.0.0.1")),
+                "$.networks.client.gateway")).isNotNull();
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.cidr", "192.168.50.7/24")),
+                "$.networks.client.cidr").fix()).contains("192.168.50.0/24");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.replication.cidr", "192.168.0.0/16")),
+                "$.networks.replication.cidr").message()).contains("overlaps");
+    }
+
+    @Test
+    void namesMustBeDistinct() {
+        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.nodes[1].name", "node1"));
+        assertThat(errorAt(problems, "$.nodes[1].name").message()).contains("already used at $.nodes[0].name");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.initiators[0].name", "node2")),
+                "$.initiators[0].name")).isNotNull();
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[1].name", "r0")),
+                "$.replication.resources[1].name")).isNotNull();
+    }
+
+    @Test
+    void iqnsFollowRfc3720WithATwoLabelNamingAuthority() {
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.iqn", "iqn.2024-01.lab:store")),
+                "$.target.iqn").message()).contains("at least two labels");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.iqn", "iqn.2024-13.test.lab:store")),
+                "$.target.iqn").message()).contains("yyyy-mm");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.initiators[0].iqn", "IQN.2024-01.test.lab:Client")),
+                "$.initiators[0].iqn").message()).contains("lower-case");
+        assertThat(Iqn.isValid("iqn.2008-04.local.home:storage.disk.0")).isTrue();
+    }
+
+    @Test
+    void bondsNeedTwoSlavesAndANicBelongsToOneBond() {
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.nodes[0].links[0].bond.slaves", List.of("eth0"))),
+                "$.nodes[0].links[0].bond.slaves").message()).contains("at least two NICs");
+        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.nodes[0].links[1].bond.slaves", List.of("eth1", "eth3"))
+                .set("$.nodes[0].links[1].bond.primary", "eth3"));
+        assertThat(errorAt(problems, "$.nodes[0].links[1].bond.slaves[0]").message()).contains("already a slave at $.nodes[0].links[0].bond.slaves[1]");
+    }
+
+    @Test
+    void devicesMustBeUnderDev() {
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].backing[0].disk", "/tmp/disk.img")),
+                "$.replication.resources[0].backing[0].disk").message()).contains("under /dev/");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].backing[0].disk", "/dev/../etc/passwd")),
+                "$.replication.resources[0].backing[0].disk")).isNotNull();
+    }
+
+    @Test
+    void drbdMinorsPortsAndDisksAreUnique() {
+        var problems = validate(JsonEdit.of(Examples.MODERN)
+                .set("$.replication.resources[1].minor", 0)
+                .set("$.replication.resources[1].port", 7789)
+                .set("$.replication.resources[1].backing[0].disk", "/dev/vdb"));
+        assertThat(errorAt(problems, "$.replication.resources[1].minor")).isNotNull();
+        assertThat(errorAt(problems, "$.replication.resources[1].port")).isNotNull();
+        assertThat(errorAt(problems, "$.replication.resources[1].backing[0].disk")).isNotNull();
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].port", 3260)),
+                "$.replication.resources[0].port").message()).contains("iSCSI");
+    }
+
+    @Test
+    void everyResourceNeedsABackingDeviceOnBothNodes() {
+        var problems = validate(JsonEdit.of(Examples.MODERN).remove("$.replication.resources[0].backing[1]"));
+        assertThat(errorAt(problems, "$.replication.resources[0].backing").message()).contains("node 'node2'");
+    }
+
+    @Test
+    void lunsReferToLunResourcesAndTgtStartsAtOne() {
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.luns[0].resource", "r9")),
+                "$.target.luns[0].resource")).isNotNull();
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "tgt")),
+                "$.target.luns[0].number").message()).contains("tgt reserves LUN 0");
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).remove("$.target.luns[1].serial")),
+                "$.target.luns[1].serial")).isNotNull();
+    }
+
+    @Test
+    void modernProfileRefusesWhatItsAgentsCannotConfigure() {
+        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.chap.outgoing", java.util.Map.of("user", "target", "secret", "Zx8cV7bN6mQ5wE4r")));
+        assertThat(errorAt(problems, "$.chap.outgoing").message()).contains("mutual CHAP");
+    }
+
+    @Test
+    void stonithWithFenceDevicesNeedsOnePerNode() {
+        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.cluster.stonith", java.util.Map.of("type", "fence_ipmilan",
+                "devices", List.of(java.util.Map.of("node", "node1", "address", "10.0.0.5", "user", "admin", "password", "Pw8xK2mN7qR4tV6z")))));
+        assertThat(errorAt(problems, "$.cluster.stonith.devices").message()).contains("node 'node2'");
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnce() {
+        var problems = validate(JsonEdit.of(Examples.MODERN)
+                .set("$.clusterName", "bad name")
+                .set("$.nodes[0].ssh.port", 70000)
+                .set("$.target.iqn", "iqn.x"));
+        assertThat(problems.stream().filter(Problem::isError)).extracting(Problem::path)
+                .contains("$.clusterName", "$.nodes[0].ssh.port", "$.target.iqn");
+    }
+
+    static Stream<Arguments> hostileValues() {
+        List<String> paths = List.of("$.clusterName", "$.domain", "$.nodes[0].name", "$.nodes[0].ssh.user", "$.nodes[0].ssh.address",
+                "$.nodes[0].links[0].interfaceName", "$.nodes[0].links[0].bond.slaves[0]", "$.nodes[0].links[0].address",
+                "$.networks.client.cidr", "$.networks.client.virtualIp", "$.networks.client.gateway",
+                "$.replication.verifyAlgorithm", "$.replication.hmacAlgorithm", "$.replication.splitBrain.afterSb0pri",
+                "$.replication.dynamicResync.maxRate", "$.replication.resources[0].name",
+                "$.replication.resources[0].backing[0].disk", "$.replication.resources[0].backing[0].metaDisk",
+                "$.target.iqn", "$.target.luns[0].serial", "$.target.luns[0].productId", "$.target.session.headerDigest",
+                "$.chap.incoming.user", "$.initiators[0].name", "$.initiators[0].iqn", "$.initiators[0].filesystem.type",
+                "$.initiators[0].filesystem.mountPoint", "$.initiators[0].filesystem.options", "$.time.servers[0]");
+        List<String> hostile = List.of("a;reboot", "$(id)", "`id`", "it's", "say \"hi\"", "line\nbreak", "a b", "x|y", "../../etc");
+        List<Arguments> cases = new ArrayList<>();
+        for (String path : paths) {
+            for (String value : hostile) {
+                cases.add(Arguments.of(path, value));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("hostileValues")
+    void hostileValuesAreRejectedWhereTheyStand(String path, String value) {
+        List<Problem> problems = validate(JsonEdit.of(Examples.MODERN).set(path, value));
+        Problem problem = problems.stream().filter(p -> p.isError() && p.path().startsWith(path)).findFirst().orElse(null);
+        assertThat(problem).as("an error at %s for %s; got %s", path, value, problems).isNotNull();
+        assertThat(problem.message()).doesNotContain("\n");
+        assertThat(problem.fix()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileSecrets")
+    void hostileSecretsAreRejectedWithoutEchoingThem(String path) {
+        String value = "ab$(reboot)cd'ef";
+        List<Problem> problems = validate(JsonEdit.of(Examples.MODERN).set(path, value));
+        Problem problem = errorAt(problems, path);
+        assertThat(problem.message()).contains("not allowed").doesNotContain(value).doesNotContain("reboot");
+    }
+
+    static Stream<String> hostileSecrets() {
+        return Stream.of("$.chap.incoming.secret", "$.replication.sharedSecret");
+    }
+
+    private static List<Problem> validate(JsonEdit edit) {
+        try {
+            return ProjectValidator.validate(edit.project());
+        } catch (ProjectFileException e) {
+            throw new AssertionError("the edit should stay readable: " + e.problems(), e);
+        }
+    }
+
+    private static Problem errorAt(List<Problem> problems, String path) {
+        return problems.stream().filter(p -> p.isError() && p.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no error at " + path + " in " + problems));
+    }
+}

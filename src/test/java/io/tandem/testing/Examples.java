@@ -1,0 +1,33 @@
+package io.tandem.testing;
+
+import io.tandem.model.Project;
+import io.tandem.model.ProjectFile;
+import io.tandem.model.ProjectFileException;
+
+import java.nio.file.Path;
+
+/** The example projects in examples/, which double as test fixtures. */
+public final class Examples {
+
+    public static final Path SEED = Path.of("examples/seed-tutorial.tandem.json");
+    public static final Path MODERN = Path.of("examples/two-node-lio.tandem.json");
+
+    private Examples() {
+    }
+
+    public static Project seed() {
+        return read(SEED);
+    }
+
+    public static Project modern() {
+        return read(MODERN);
+    }
+
+    public static Project read(Path file) {
+        try {
+            return ProjectFile.read(file);
+        } catch (ProjectFileException e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
+    }
+}
