@@ -1,0 +1,135 @@
+package io.tandem.verify;
+
+import io.tandem.model.Problem;
+import io.tandem.model.Project;
+import io.tandem.model.ProjectValidator;
+import io.tandem.render.FileSet;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.Renderers;
+import io.tandem.testing.Examples;
+import io.tandem.testing.RandomProjects;
+import io.tandem.testing.RealTools;
+import io.tandem.testing.Variants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tier 2: the generated files judged by drbdadm, corosync -t, crm_verify and crm_simulate. */
+class RealToolChecksTest {
+
+    @BeforeEach
+    void tools() {
+        RealTools.requireTier2();
+    }
+
+    static List<Variants.Variant> variants() {
+        return Variants.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void everyGeneratedFilePassesTheRealTools(Variants.Variant variant) throws IOException {
+        List<CheckResult> results = RealToolChecks.run(variant.project(), Renderers.render(variant.project()));
+        assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
+        int expected = variant.project().profile() == io.tandem.model.Profile.MODERN ? 7 : 2;
+        assertThat(results).hasSize(expected);
+    }
+
+    @Test
+    void failoverPreviewPutsEverythingOnThePreferredNodeThenOnThePeer(@TempDir Path work) throws IOException {
+        Project project = Examples.modern();
+        FailoverPreview.Result preview = FailoverPreview.run(project, Renderers.render(project), work);
+        assertThat(FailoverPreview.Result.nodesOf(preview.start(), "p_lun1", "Started")).containsExactly("node1");
+        assertThat(FailoverPreview.Result.nodesOf(preview.start(), "drbd_r0", "Promoted")).containsExactly("node1");
+        assertThat(FailoverPreview.Result.nodesOf(preview.start(), "drbd_r0", "Unpromoted")).containsExactly("node2");
+        assertThat(preview.lostNode()).isEqualTo("node1");
+        assertThat(FailoverPreview.Result.nodesOf(preview.afterLoss(), "p_vip", "Started")).containsExactly("node2");
+        assertThat(FailoverPreview.Result.nodesOf(preview.afterLoss(), "drbd_r1", "Promoted")).containsExactly("node2");
+    }
+
+    @Test
+    void drbdadmRejectsABrokenResourceFile(@TempDir Path work) {
+        Project project = Examples.modern();
+        FileSet broken = replace(Renderers.render(project), "node2", "/etc/drbd.d/r1.res", c -> c.replace("protocol C;", "protocol Z;"));
+        List<CheckResult> results = new DrbdConfigCheck().run(project, broken, work);
+        assertThat(results.get(0).outcome()).isEqualTo(CheckResult.Outcome.PASS);
+        assertThat(results.get(1).outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(results.get(1).detail()).contains("protocol");
+    }
+
+    @Test
+    void drbdDryRunNoticesAWrongAddress(@TempDir Path work) {
+        Project project = Examples.modern();
+        FileSet wrong = replace(Renderers.render(project), "node1", "/etc/drbd.d/r0.res",
+                c -> c.replace("address 192.168.60.12:7789", "address 192.168.60.13:7789"));
+        CheckResult node1 = new DrbdConfigCheck().run(project, wrong, work).getFirst();
+        assertThat(node1.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(node1.detail()).contains("192.168.60.12:7789");
+    }
+
+    @Test
+    void corosyncRejectsAnInlineComment(@TempDir Path work) {
+        Project project = Examples.modern();
+        FileSet broken = replace(Renderers.render(project), "node1", "/etc/corosync/corosync.conf",
+                c -> c.replace("token: 5000", "token: 5000   # five seconds"));
+        List<CheckResult> results = new CorosyncConfigCheck().run(project, broken, work);
+        assertThat(results.get(0).outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(results.get(0).detail()).contains("token");
+        assertThat(results.get(1).outcome()).isEqualTo(CheckResult.Outcome.PASS);
+    }
+
+    @Test
+    void crmVerifyRejectsAnInvalidCibAndTheSimulationNoticesAMissingColocation(@TempDir Path work) {
+        Project project = Examples.modern();
+        FileSet invalid = replace(Renderers.render(project), RenderedFile.CLUSTER, "/cib.xml",
+                c -> c.replace("<rsc_order ", "<rsc_ordering "));
+        assertThat(new PacemakerCheck().run(project, invalid, work).getFirst().outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+
+        // Without its colocations the group may start where DRBD is not promoted: the preview must say so.
+        FileSet loose = replace(Renderers.render(project), RenderedFile.CLUSTER, "/cib.xml",
+                c -> c.replaceAll("(?m)^ *<rsc_colocation [^\n]*\n", "").replace("score=\"100\"", "score=\"-100\""));
+        List<CheckResult> results = new PacemakerCheck().run(project, loose, work.resolve("loose"));
+        assertThat(results).anySatisfy(r -> assertThat(r.outcome()).isEqualTo(CheckResult.Outcome.FAIL));
+    }
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 24);
+    }
+
+    /** Property: any valid random model renders files that every real tool accepts. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void randomValidModelsPassEveryRealTool(long seed) throws IOException {
+        Project project = RandomProjects.generate(seed);
+        List<Problem> problems = ProjectValidator.validate(project);
+        assertThat(problems).as("seed %d should be valid", seed).noneMatch(Problem::isError);
+        List<CheckResult> results = RealToolChecks.run(project, Renderers.render(project));
+        assertThat(results).hasSize(7).allSatisfy(r -> assertThat(r.outcome()).as("seed %d: %s", seed, r.describe())
+                .isEqualTo(CheckResult.Outcome.PASS));
+    }
+
+    private static FileSet replace(FileSet files, String host, String path, java.util.function.UnaryOperator<String> change) {
+        List<RenderedFile> changed = new ArrayList<>();
+        boolean found = false;
+        for (RenderedFile f : files.files()) {
+            if (f.host().equals(host) && f.path().equals(path)) {
+                changed.add(new RenderedFile(f.host(), f.path(), change.apply(f.content()), f.mode(), f.placement(), f.purpose()));
+                found = true;
+            } else {
+                changed.add(f);
+            }
+        }
+        assertThat(found).as("%s:%s exists", host, path).isTrue();
+        return new FileSet(changed, files.secrets());
+    }
+}
