@@ -1,0 +1,76 @@
+package io.tandem.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layers of docs/architecture.md: model ← render ← export/verify; only gui touches JavaFX and
+ * its toolkits, only ssh touches JSch, and the inner layers never reach outwards.
+ */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.tandem");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyTheGuiUsesJavaFxAndItsToolkits() {
+        check(noClasses().that().resideOutsideOfPackage("io.tandem.gui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli.."));
+    }
+
+    @Test
+    void onlyTheSshLayerUsesJsch() {
+        check(noClasses().that().resideOutsideOfPackage("io.tandem.ssh..")
+                .should().dependOnClassesThat().resideInAPackage("com.jcraft.jsch.."));
+    }
+
+    @Test
+    void theModelDependsOnNothingOfOurs() {
+        check(noClasses().that().resideInAPackage("io.tandem.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.render..", "io.tandem.export..", "io.tandem.verify..",
+                        "io.tandem.cli..", "io.tandem.gui..", "io.tandem.ssh..", "io.tandem.facts..", "io.tandem.plan..",
+                        "io.tandem.apply..", "io.tandem.monitor..", "io.tandem.text.."));
+    }
+
+    @Test
+    void renderersArePureFunctionsOfTheModel() {
+        check(noClasses().that().resideInAPackage("io.tandem.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.export..", "io.tandem.verify..", "io.tandem.cli..",
+                        "io.tandem.gui..", "io.tandem.ssh..", "io.tandem.facts..", "io.tandem.plan..", "io.tandem.apply..",
+                        "io.tandem.monitor..", "java.nio.file..", "java.net.."));
+    }
+
+    @Test
+    void exportAndVerifyStayBelowTheFaces() {
+        check(noClasses().that().resideInAnyPackage("io.tandem.export..", "io.tandem.verify..", "io.tandem.text..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.cli..", "io.tandem.gui..", "io.tandem.ssh.."));
+    }
+
+    @Test
+    void theTwoFacesDoNotDependOnEachOther() {
+        check(noClasses().that().resideInAPackage("io.tandem.cli..").should().dependOnClassesThat().resideInAPackage("io.tandem.gui.."));
+        check(noClasses().that().resideInAPackage("io.tandem.gui..").should().dependOnClassesThat().resideInAPackage("io.tandem.cli.."));
+    }
+
+    @Test
+    void legacyAndModernRenderersAreIndependent() {
+        check(noClasses().that().resideInAPackage("io.tandem.render.legacy..")
+                .should().dependOnClassesThat().resideInAPackage("io.tandem.render.modern.."));
+        check(noClasses().that().resideInAPackage("io.tandem.render.modern..")
+                .should().dependOnClassesThat().resideInAPackage("io.tandem.render.legacy.."));
+    }
+}

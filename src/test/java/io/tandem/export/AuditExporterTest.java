@@ -1,0 +1,153 @@
+package io.tandem.export;
+
+import io.tandem.model.Problem;
+import io.tandem.model.Project;
+import io.tandem.model.ProjectValidator;
+import io.tandem.render.FileSet;
+import io.tandem.render.Placement;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.Renderers;
+import io.tandem.render.SecretBook;
+import io.tandem.render.SecretPolicy;
+import io.tandem.testing.Examples;
+import io.tandem.verify.LocalCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuditExporterTest {
+
+    private final AuditExporter exporter = new AuditExporter();
+
+    @Test
+    void writesEveryFileAtItsHostPathWithSummaryAndAManifestThatSha256sumAccepts(@TempDir Path dir) throws Exception {
+        Project project = Examples.modern();
+        FileSet files = Renderers.render(project);
+        Path out = dir.resolve("bundle");
+        var result = exporter.export(project, files, warnings(project), out, SecretPolicy.REDACT, false);
+
+        assertThat(result.fileCount()).isEqualTo(files.files().size() + 1);
+        assertThat(out.resolve("node1/etc/corosync/corosync.conf")).exists();
+        assertThat(out.resolve("cluster/cib.xml")).exists();
+        assertThat(out.resolve("client/etc/iscsi/iscsid.conf")).exists();
+        String summary = Files.readString(out.resolve(AuditExporter.SUMMARY));
+        assertThat(summary).contains("192.168.50.100", "node1", "STONITH is disabled", "`node2/etc/drbd.d/r1.res`", "chap-incoming-secret");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("client/etc/iscsi/iscsid.conf"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("node1/etc/hosts")))).isEqualTo("rw-r--r--");
+
+        var check = LocalCommand.run(List.of("sha256sum", "--strict", "-c", AuditExporter.MANIFEST), Map.of(), out, Duration.ofSeconds(30));
+        assertThat(check.exitCode()).as(check.stdout() + check.stderr()).isZero();
+        assertThat(check.stdout().lines().count()).isEqualTo(result.fileCount());
+
+        Files.writeString(out.resolve("node1/etc/hosts"), "tampered\n");
+        var tampered = LocalCommand.run(List.of("sha256sum", "-c", AuditExporter.MANIFEST), Map.of(), out, Duration.ofSeconds(30));
+        assertThat(tampered.exitCode()).isNotZero();
+        assertThat(tampered.stdout()).contains("node1/etc/hosts: FAILED");
+    }
+
+    @Test
+    void secretsAreRedactedUnlessAskedFor(@TempDir Path dir) throws Exception {
+        Project project = Examples.modern();
+        String chap = project.chap().incoming().secret().reveal();
+        String drbd = project.replication().sharedSecret().reveal();
+
+        Path redacted = dir.resolve("redacted");
+        exporter.export(project, Renderers.render(project), warnings(project), redacted, SecretPolicy.REDACT, false);
+        assertThat(allText(redacted)).doesNotContain(chap, drbd).contains("<redacted:chap-incoming-secret>", "&lt;redacted:chap-incoming-secret&gt;");
+
+        Path revealed = dir.resolve("revealed");
+        var result = exporter.export(project, Renderers.render(project), warnings(project), revealed, SecretPolicy.REVEAL, false);
+        assertThat(result.secretsIncluded()).isTrue();
+        assertThat(allText(revealed)).contains(chap, drbd);
+        assertThat(Files.readString(revealed.resolve(AuditExporter.SUMMARY))).contains("This bundle contains secrets");
+    }
+
+    @Test
+    void aNonEmptyDirectoryIsRefusedUnlessForced(@TempDir Path dir) throws Exception {
+        Project project = Examples.seed();
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        assertThatThrownBy(() -> exporter.export(project, Renderers.render(project), List.of(), out, SecretPolicy.REDACT, false))
+                .isInstanceOf(ExportException.class).hasMessageContaining("not empty").hasMessageContaining("--force");
+        assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
+
+        exporter.export(project, Renderers.render(project), List.of(), out, SecretPolicy.REDACT, true);
+        assertThat(out.resolve("keep.txt")).doesNotExist();
+        assertThat(out.resolve("cluster/srv/data/iscsi/ietd.conf")).exists();
+        assertThat(siblings(dir)).containsExactly("out");
+    }
+
+    @Test
+    void anEmptyExistingDirectoryIsUsed(@TempDir Path dir) throws Exception {
+        Project project = Examples.seed();
+        Path out = Files.createDirectories(dir.resolve("empty"));
+        exporter.export(project, Renderers.render(project), List.of(), out, SecretPolicy.REDACT, false);
+        assertThat(out.resolve("node2/etc/heartbeat/authkeys")).exists();
+    }
+
+    @Test
+    void aFailureHalfwayLeavesNothingBehind(@TempDir Path dir) throws IOException {
+        Project project = Examples.modern();
+        // A file and a directory at the same place: the second cannot be written.
+        FileSet clash = new FileSet(List.of(
+                RenderedFile.whole("node1", "/etc/a", "x\n", "first"),
+                RenderedFile.whole("node1", "/etc/a/b", "y\n", "second")), new SecretBook());
+        Path out = dir.resolve("bundle");
+        assertThatThrownBy(() -> exporter.export(project, clash, List.of(), out, SecretPolicy.REDACT, false))
+                .isInstanceOf(ExportException.class).hasMessageContaining("nothing was written");
+        assertThat(out).doesNotExist();
+        assertThat(siblings(dir)).isEmpty();
+    }
+
+    @Test
+    void aTargetThatIsAFileIsRefused(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Project project = Examples.seed();
+        assertThatThrownBy(() -> exporter.export(project, Renderers.render(project), List.of(), file, SecretPolicy.REDACT, false))
+                .isInstanceOf(ExportException.class).hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void placementsAreExplainedInTheSummary(@TempDir Path dir) throws Exception {
+        Project project = Examples.modern();
+        Path out = dir.resolve("b");
+        exporter.export(project, Renderers.render(project), warnings(project), out, SecretPolicy.REDACT, false);
+        String summary = Files.readString(out.resolve(AuditExporter.SUMMARY));
+        assertThat(summary).contains(Placement.MANAGED_BLOCK.description(), Placement.SETTINGS.description(), "then unblock");
+    }
+
+    private static List<Problem> warnings(Project project) {
+        List<Problem> problems = ProjectValidator.validate(project);
+        assertThat(problems).noneMatch(Problem::isError);
+        return problems;
+    }
+
+    private static String allText(Path root) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(p));
+            }
+        }
+        return all.toString();
+    }
+
+    private static List<String> siblings(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
