@@ -18,6 +18,10 @@ public final class TandemApp extends Application {
         PreviewViewModel model = new PreviewViewModel();
         model.loadDemo();
         stage.setTitle("Tandem — demo cluster");
+        var icon = TandemApp.class.getResourceAsStream("/icons/tandem-256.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         stage.setScene(new Scene(new PreviewView(model).root(), 1100, 720));
         stage.show();
     }

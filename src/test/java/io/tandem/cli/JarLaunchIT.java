@@ -40,6 +40,13 @@ class JarLaunchIT {
     }
 
     @Test
+    void theBuiltInDemoIsInsideTheJar(@TempDir Path dir) throws Exception {
+        var demo = java("demo", "--out", dir.resolve("d.tandem.json").toString());
+        assertThat(demo.exitCode()).as(demo.stderr()).isZero();
+        assertThat(java("validate", "--project", dir.resolve("d.tandem.json").toString()).exitCode()).isZero();
+    }
+
+    @Test
     void userErrorsGiveExitTwoAndNoStackTrace() throws Exception {
         var bad = java("validate", "--project", "/nonexistent/x.tandem.json");
         assertThat(bad.exitCode()).isEqualTo(2);

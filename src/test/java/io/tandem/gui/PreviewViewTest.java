@@ -37,5 +37,6 @@ class PreviewViewTest {
         robot.clickOn(PreviewViewModel.label(files.getItems().get(index)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#content").queryAs(TextArea.class).getText()).contains("transport: knet", "two_node: 1");
+        Screenshots.save(robot.lookup("#files").query().getScene().getRoot(), "preview-corosync");
     }
 }
