@@ -15,4 +15,12 @@ public record Backing(
     public boolean internalMetadata() {
         return INTERNAL.equals(metaDisk);
     }
+
+    /** The {@code meta-disk} value as DRBD writes it: {@code internal}, {@code /dev/x} or {@code /dev/x[index]}. */
+    public String metaDiskSpec() {
+        if (internalMetadata()) {
+            return INTERNAL;
+        }
+        return metaIndex == null ? metaDisk : metaDisk + "[" + metaIndex + "]";
+    }
 }

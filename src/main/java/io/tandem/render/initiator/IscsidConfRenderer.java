@@ -9,6 +9,7 @@ import io.tandem.render.FileRenderer;
 import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
+import io.tandem.render.IscsiWords;
 import io.tandem.render.SecretNames;
 
 import java.util.ArrayList;
@@ -61,13 +62,13 @@ public final class IscsidConfRenderer implements FileRenderer {
         line(out, "node.session.initial_login_retry_max", t.initialLoginRetryMax());
         line(out, "node.session.cmds_max", s.cmdsMax());
         line(out, "node.session.queue_depth", s.queueDepth());
-        line(out, "node.session.iscsi.InitialR2T", yesNo(s.initialR2T()));
-        line(out, "node.session.iscsi.ImmediateData", yesNo(s.immediateData()));
+        line(out, "node.session.iscsi.InitialR2T", IscsiWords.yesNo(s.initialR2T()));
+        line(out, "node.session.iscsi.ImmediateData", IscsiWords.yesNo(s.immediateData()));
         line(out, "node.session.iscsi.FirstBurstLength", s.firstBurstLength());
         line(out, "node.session.iscsi.MaxBurstLength", s.maxBurstLength());
         line(out, "node.conn[0].iscsi.MaxRecvDataSegmentLength", s.maxRecvDataSegmentLength());
         line(out, "discovery.sendtargets.iscsi.MaxRecvDataSegmentLength", s.discoveryMaxRecvDataSegmentLength());
-        line(out, "node.session.iscsi.FastAbort", yesNo(s.fastAbort()));
+        line(out, "node.session.iscsi.FastAbort", IscsiWords.yesNo(s.fastAbort()));
         return out.toString();
     }
 
@@ -75,7 +76,4 @@ public final class IscsidConfRenderer implements FileRenderer {
         out.append(key).append(" = ").append(value).append('\n');
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "Yes" : "No";
-    }
 }

@@ -11,6 +11,7 @@ import io.tandem.render.FileRenderer;
 import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
+import io.tandem.render.IscsiWords;
 import io.tandem.render.SecretNames;
 
 import java.util.List;
@@ -60,8 +61,8 @@ public final class IetdConfRenderer implements FileRenderer {
             out.append("\tAlias ").append(target.alias()).append('\n');
         }
         param(out, "MaxConnections", s.maxConnections());
-        param(out, "InitialR2T", yesNo(s.initialR2T()));
-        param(out, "ImmediateData", yesNo(s.immediateData()));
+        param(out, "InitialR2T", IscsiWords.yesNo(s.initialR2T()));
+        param(out, "ImmediateData", IscsiWords.yesNo(s.immediateData()));
         param(out, "MaxRecvDataSegmentLength", s.maxRecvDataSegmentLength());
         param(out, "MaxXmitDataSegmentLength", s.maxXmitDataSegmentLength());
         param(out, "MaxBurstLength", s.maxBurstLength());
@@ -69,8 +70,8 @@ public final class IetdConfRenderer implements FileRenderer {
         param(out, "DefaultTime2Wait", s.defaultTime2Wait());
         param(out, "DefaultTime2Retain", s.defaultTime2Retain());
         param(out, "MaxOutstandingR2T", s.maxOutstandingR2T());
-        param(out, "DataPDUInOrder", yesNo(s.dataPduInOrder()));
-        param(out, "DataSequenceInOrder", yesNo(s.dataSequenceInOrder()));
+        param(out, "DataPDUInOrder", IscsiWords.yesNo(s.dataPduInOrder()));
+        param(out, "DataSequenceInOrder", IscsiWords.yesNo(s.dataSequenceInOrder()));
         param(out, "ErrorRecoveryLevel", s.errorRecoveryLevel());
         param(out, "HeaderDigest", s.headerDigest());
         param(out, "DataDigest", s.dataDigest());
@@ -84,7 +85,4 @@ public final class IetdConfRenderer implements FileRenderer {
         out.append('\t').append(String.format("%-22s ", name)).append(value).append('\n');
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "Yes" : "No";
-    }
 }

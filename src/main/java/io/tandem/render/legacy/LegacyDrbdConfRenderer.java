@@ -76,16 +76,10 @@ public final class LegacyDrbdConfRenderer implements FileRenderer {
                     .append("\tdevice  ").append(resource.device()).append(";\n")
                     .append("\tdisk    ").append(backing.disk()).append(";\n")
                     .append("\taddress ").append(node.address(NetworkRole.REPLICATION)).append(':').append(resource.port()).append(";\n")
-                    .append("\tmeta-disk ").append(metaDisk(backing)).append(";\n")
+                    .append("\tmeta-disk ").append(backing.metaDiskSpec()).append(";\n")
                     .append("\t}\n");
         }
         return out.append("}\n").toString();
     }
 
-    private static String metaDisk(Backing backing) {
-        if (backing.internalMetadata()) {
-            return Backing.INTERNAL;
-        }
-        return backing.metaIndex() == null ? backing.metaDisk() : backing.metaDisk() + "[" + backing.metaIndex() + "]";
-    }
 }

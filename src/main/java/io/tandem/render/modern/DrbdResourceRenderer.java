@@ -98,7 +98,7 @@ public final class DrbdResourceRenderer implements FileRenderer {
             out.append("        device ").append(resource.device()).append(";\n")
                     .append("        disk ").append(backing.disk()).append(";\n")
                     .append("        address ").append(node.address(NetworkRole.REPLICATION)).append(':').append(resource.port()).append(";\n")
-                    .append("        meta-disk ").append(metaDisk(backing)).append(";\n")
+                    .append("        meta-disk ").append(backing.metaDiskSpec()).append(";\n")
                     .append("    }\n");
         }
         if (v9) {
@@ -109,10 +109,4 @@ public final class DrbdResourceRenderer implements FileRenderer {
         return out.append("}\n").toString();
     }
 
-    static String metaDisk(Backing backing) {
-        if (backing.internalMetadata()) {
-            return Backing.INTERNAL;
-        }
-        return backing.metaIndex() == null ? backing.metaDisk() : backing.metaDisk() + "[" + backing.metaIndex() + "]";
-    }
 }

@@ -5,12 +5,12 @@ import io.tandem.model.FenceDevice;
 import io.tandem.model.Initiator;
 import io.tandem.model.Lun;
 import io.tandem.model.NetworkRole;
-import io.tandem.model.Node;
 import io.tandem.model.Project;
 import io.tandem.model.SessionParameters;
 import io.tandem.model.StonithType;
 import io.tandem.model.TargetImplementation;
 import io.tandem.render.SecretBook;
+import io.tandem.render.IscsiWords;
 import io.tandem.render.SecretNames;
 import io.tandem.render.modern.PacemakerLayout.Clone;
 import io.tandem.render.modern.PacemakerLayout.Colocation;
@@ -167,8 +167,8 @@ public final class PacemakerLayoutBuilder {
     static String sessionParameters(SessionParameters s) {
         return String.join(" ",
                 "MaxConnections=" + s.maxConnections(),
-                "InitialR2T=" + yesNo(s.initialR2T()),
-                "ImmediateData=" + yesNo(s.immediateData()),
+                "InitialR2T=" + IscsiWords.yesNo(s.initialR2T()),
+                "ImmediateData=" + IscsiWords.yesNo(s.immediateData()),
                 "MaxRecvDataSegmentLength=" + s.maxRecvDataSegmentLength(),
                 "MaxXmitDataSegmentLength=" + s.maxXmitDataSegmentLength(),
                 "MaxBurstLength=" + s.maxBurstLength(),
@@ -176,18 +176,11 @@ public final class PacemakerLayoutBuilder {
                 "DefaultTime2Wait=" + s.defaultTime2Wait(),
                 "DefaultTime2Retain=" + s.defaultTime2Retain(),
                 "MaxOutstandingR2T=" + s.maxOutstandingR2T(),
-                "DataPDUInOrder=" + yesNo(s.dataPduInOrder()),
-                "DataSequenceInOrder=" + yesNo(s.dataSequenceInOrder()),
+                "DataPDUInOrder=" + IscsiWords.yesNo(s.dataPduInOrder()),
+                "DataSequenceInOrder=" + IscsiWords.yesNo(s.dataSequenceInOrder()),
                 "ErrorRecoveryLevel=" + s.errorRecoveryLevel(),
                 "HeaderDigest=" + s.headerDigest(),
                 "DataDigest=" + s.dataDigest());
     }
 
-    static String yesNo(boolean value) {
-        return value ? "Yes" : "No";
-    }
-
-    static List<String> nodeNames(Project project) {
-        return project.nodes().stream().map(Node::name).toList();
-    }
 }
