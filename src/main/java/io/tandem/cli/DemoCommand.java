@@ -26,11 +26,16 @@ final class DemoCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (Files.exists(out) && !force) {
             throw new UserError(out + " already exists. Choose another file or add --force to overwrite it.", ExitCodes.BAD_INPUT);
         }
-        ProjectFile.write(DemoProject.withFreshSecrets(), out);
+        try {
+            ProjectFile.write(DemoProject.withFreshSecrets(), out);
+        } catch (IOException e) {
+            throw new UserError("Cannot write " + out + " (" + e.getMessage() + "). Choose a file in a directory you can write to.",
+                    ExitCodes.BAD_INPUT);
+        }
         spec.commandLine().getOut().println("Wrote the demo project to " + out + " (mode 0600, new random secrets). "
                 + "Next: tandem validate --project " + out);
         return ExitCodes.OK;

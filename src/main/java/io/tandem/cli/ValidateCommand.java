@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     boolean withTools;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Project loaded = ProjectLoader.read(project, spec.commandLine().getErr());
         List<Problem> problems = ProjectLoader.validate(loaded);
@@ -48,7 +48,13 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         FileSet files = Renderers.render(loaded);
-        List<CheckResult> results = RealToolChecks.run(loaded, files);
+        List<CheckResult> results;
+        try {
+            results = RealToolChecks.run(loaded, files);
+        } catch (IOException e) {
+            throw new UserError("The real-tool checks could not run: " + e.getMessage()
+                    + ". Check that the temporary directory is writable.", ExitCodes.CHECK_FAILED);
+        }
         results.forEach(r -> out.println(r.describe()));
         long failed = results.stream().filter(r -> r.outcome() == CheckResult.Outcome.FAIL).count();
         long skipped = results.stream().filter(r -> r.outcome() == CheckResult.Outcome.SKIPPED).count();

@@ -22,6 +22,10 @@ public final class ProjectValidator {
         problems.pattern("$.domain", project.domain(), ValuePatterns.DOMAIN);
         NetworkRules.check(project, problems);
         NodeRules.check(project, problems);
+        if (project.nodes().size() != 2) {
+            // Everything else is defined per node pair; checking it would only add noise.
+            return problems.problems();
+        }
         ReplicationRules.check(project, problems);
         TargetRules.check(project, problems);
         ClusterRules.check(project, problems);

@@ -12,7 +12,8 @@ public enum ValuePatterns {
             "a host name: lower-case letters, digits and '-', starting with a letter (e.g. node1)"),
     DOMAIN("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+",
             "a DNS domain with at least two labels (e.g. example.com)"),
-    CLUSTER_NAME("[A-Za-z][A-Za-z0-9_-]{0,31}", "letters, digits, '-' and '_', starting with a letter, at most 32 characters"),
+    // Also used in host names (CLUSTER-vip), hence no '_' and no capitals.
+    CLUSTER_NAME("[a-z][a-z0-9-]{0,31}", "lower-case letters, digits and '-', starting with a letter, at most 32 characters"),
     INTERFACE("[A-Za-z][A-Za-z0-9_.-]{0,14}", "a Linux interface name of at most 15 characters (e.g. eth0, bond0, enp1s0)"),
     USER("[a-z_][a-z0-9_-]{0,31}", "a Unix user name (e.g. root or admin)"),
     // Path segments may not start with '.', which rules out '..' escaping /dev/.

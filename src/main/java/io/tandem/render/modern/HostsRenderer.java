@@ -39,7 +39,7 @@ public final class HostsRenderer implements FileRenderer {
         for (Node node : project.nodes()) {
             out.append(String.format("%-15s %s-repl%n", node.address(NetworkRole.REPLICATION), node.name()));
         }
-        out.append(String.format("%-15s %s-vip%n", project.networks().client().virtualIp(), project.clusterName().toLowerCase()));
+        out.append(String.format("%-15s %s-vip%n", project.networks().client().virtualIp(), project.clusterName()));
         return out.append(Header.END_BLOCK).append('\n').toString();
     }
 }

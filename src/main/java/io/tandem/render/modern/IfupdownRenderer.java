@@ -36,13 +36,8 @@ public final class IfupdownRenderer implements FileRenderer {
         var network = project.networks().get(link.network());
         StringBuilder out = new StringBuilder(Header.hash(project, "The " + link.network().jsonName() + " network link."));
         Bond bond = link.bond();
-        if (bond != null) {
-            for (String slave : bond.slaves()) {
-                out.append("auto ").append(slave).append('\n')
-                        .append("iface ").append(slave).append(" inet manual\n")
-                        .append("    bond-master ").append(link.interfaceName()).append("\n\n");
-            }
-        }
+        // Slaves get no stanza of their own: ifenslave enslaves them from bond-slaves, the form
+        // proven in the reference lab (a second "bond-master" path races with it).
         out.append("auto ").append(link.interfaceName()).append('\n')
                 .append("iface ").append(link.interfaceName()).append(" inet static\n")
                 .append("    address ").append(link.address()).append('/').append(network.prefixLength()).append('\n');
