@@ -1,0 +1,283 @@
+package io.tandem.ssh;
+
+import io.tandem.model.Secret;
+import io.tandem.verify.LocalCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The SSH layer against an in-process MINA server: every failure kind, exec, streaming, upload, reconnect. */
+class SshConnectionTest {
+
+    private static final Duration T = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    private TestSshServer server;
+    private HostKeyStore store;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestSshServer(dir.resolve("hostkey"));
+        store = new HostKeyStore(List.of(dir.resolve("user_known_hosts")), dir.resolve("tandem/known_hosts"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private ConnectionSettings password(HostKeyPrompt prompt) {
+        return ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                List.of(new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), store, prompt);
+    }
+
+    @Test
+    void execKeepsExitStatusStdoutAndStderrApartAndReusesTheConnection() throws Exception {
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            ExecResult result = ssh.run(RemoteCommand.script("echo out; echo err >&2; exit 3"), T);
+            assertThat(result.exitStatus()).isEqualTo(3);
+            assertThat(result.stdout()).isEqualTo("out\n");
+            assertThat(result.stderr()).isEqualTo("err\n");
+            assertThat(ssh.run(RemoteCommand.of("echo", "again"), T).stdout()).isEqualTo("again\n");
+            assertThat(ssh.roundTrips()).isEqualTo(3);
+            assertThat(server.sessions.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void hostileWordsStayLiteral() throws Exception {
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            Path marker = dir.resolve("pwned");
+            String hostile = "$(touch " + marker + ");`touch " + marker + "`'\"\n|x";
+            ExecResult result = ssh.run(RemoteCommand.of("printf", "%s", hostile), T);
+            assertThat(result.stdout()).isEqualTo(hostile);
+            assertThat(marker).doesNotExist();
+        }
+    }
+
+    @Test
+    void anUnknownHostKeyIsShownWithItsSha256FingerprintAndRememberedWhenAccepted() throws Exception {
+        AtomicReference<HostKeyPrompt.UnknownKey> asked = new AtomicReference<>();
+        try (SshConnection ssh = SshConnection.open(password(key -> {
+            asked.set(key);
+            return true;
+        }))) {
+            assertThat(ssh.run(RemoteCommand.of("true"), T).ok()).isTrue();
+        }
+        assertThat(asked.get().fingerprint()).isEqualTo(server.hostKeyFingerprint()).startsWith("SHA256:");
+        assertThat(asked.get().keyType()).startsWith("ecdsa-sha2-");
+        assertThat(asked.get().port()).isEqualTo(server.port());
+        assertThat(Files.readString(store.store())).startsWith("[127.0.0.1]:" + server.port() + " ecdsa-sha2-");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.store()))).isEqualTo("rw-------");
+
+        AtomicInteger askedAgain = new AtomicInteger();
+        try (SshConnection ssh = SshConnection.open(password(key -> askedAgain.incrementAndGet() > 0))) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+        assertThat(askedAgain.get()).as("a remembered key is not asked about again").isZero();
+    }
+
+    @Test
+    void aRefusedHostKeyStopsTheLoginAndIsNotRemembered() {
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(password(HostKeyPrompt.REFUSE)));
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_UNKNOWN_REFUSED);
+        assertThat(failure.getMessage()).contains("SHA256:");
+        assertThat(store.store()).doesNotExist();
+        assertThat(server.commands).isEmpty();
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedWithAWarningAndTheFix() throws Exception {
+        // The user's known_hosts holds another key of the same type for this host.
+        var other = LocalCommand.run(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", dir.resolve("other").toString()),
+                Map.of(), dir, T);
+        assertThat(other.exitCode()).isZero();
+        String[] pub = Files.readString(dir.resolve("other.pub")).split(" ");
+        Files.writeString(dir.resolve("user_known_hosts"), "[127.0.0.1]:" + server.port() + " " + pub[0] + " " + pub[1] + "\n");
+        AtomicInteger prompts = new AtomicInteger();
+        SshFailure failure = catchThrowableOfType(SshFailure.class,
+                () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_CHANGED);
+        assertThat(failure.getMessage()).contains("CHANGED", "attack", "ssh-keygen -R [127.0.0.1]:" + server.port(), "reinstalled");
+        assertThat(prompts.get()).as("a changed key is never offered for acceptance").isZero();
+        assertThat(server.commands).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsAnAuthenticationFailureNamingTheMethodsTried() {
+        ConnectionSettings wrong = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                List.of(new Authentication.Password(Secret.of("wrong-password"))), store, HostKeyPrompt.ACCEPT_NEW);
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(wrong));
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.AUTHENTICATION_FAILED);
+        assertThat(failure.getMessage()).contains("tried: password").doesNotContain("wrong-password");
+    }
+
+    @Test
+    void keyFilesInOpenSshAndPemFormatsAndPassphrases() throws Exception {
+        for (String[] kind : new String[][] {{"ecdsa", "-m", "RFC4716"}, {"rsa", "-m", "PEM"}}) {
+            Path key = dir.resolve("id_" + kind[0]);
+            var gen = LocalCommand.run(List.of("ssh-keygen", "-q", "-t", kind[0], kind[1], kind[2], "-N", "", "-f", key.toString()),
+                    Map.of(), dir, T);
+            assertThat(gen.exitCode()).isZero();
+            server.allowKey(Path.of(key + ".pub"));
+            ConnectionSettings settings = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                    List.of(new Authentication.KeyFile(key)), store, HostKeyPrompt.ACCEPT_NEW);
+            try (SshConnection ssh = SshConnection.open(settings)) {
+                assertThat(ssh.run(RemoteCommand.of("echo", kind[0]), T).stdout()).isEqualTo(kind[0] + "\n");
+            }
+        }
+
+        Path locked = dir.resolve("id_locked");
+        assertThat(LocalCommand.run(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-N", "open sesame", "-f", locked.toString()),
+                Map.of(), dir, T).exitCode()).isZero();
+        server.allowKey(Path.of(locked + ".pub"));
+        List<Integer> attempts = new ArrayList<>();
+        PassphrasePrompt wrongThenRight = (file, attempt) -> {
+            attempts.add(attempt);
+            return Optional.of(Secret.of(attempt == 1 ? "wrong" : "open sesame"));
+        };
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                List.of(new Authentication.KeyFile(locked)), store, HostKeyPrompt.ACCEPT_NEW).withPassphrasePrompt(wrongThenRight);
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+        assertThat(attempts).containsExactly(1, 2);
+
+        SshFailure cancelled = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(settings.withPassphrasePrompt(PassphrasePrompt.NONE)));
+        assertThat(cancelled.kind()).isEqualTo(SshFailure.Kind.KEY_FILE_UNUSABLE);
+        assertThat(cancelled.getMessage()).contains("passphrase");
+
+        SshFailure missing = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(ConnectionSettings.of(
+                new SshTarget("127.0.0.1", server.port(), "root"), List.of(new Authentication.KeyFile(dir.resolve("nope"))), store,
+                HostKeyPrompt.ACCEPT_NEW)));
+        assertThat(missing.kind()).isEqualTo(SshFailure.Kind.KEY_FILE_UNUSABLE);
+        assertThat(missing.getMessage()).contains("nope");
+    }
+
+    @Test
+    void aKeyTheServerRejectsFallsBackToThePassword() throws Exception {
+        Path key = dir.resolve("id_unknown");
+        LocalCommand.run(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", key.toString()), Map.of(), dir, T);
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                List.of(new Authentication.KeyFile(key), new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), store,
+                HostKeyPrompt.ACCEPT_NEW);
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void aClosedPortIsConnectionRefused() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(ConnectionSettings.of(
+                new SshTarget("127.0.0.1", port, "root"), List.of(new Authentication.Password(Secret.of("x"))), store, HostKeyPrompt.REFUSE)));
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.CONNECTION_REFUSED);
+        assertThat(failure.getMessage()).contains("port " + port);
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsATimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(ConnectionSettings.of(
+                    new SshTarget("127.0.0.1", silent.getLocalPort(), "root"), List.of(new Authentication.Password(Secret.of("x"))), store,
+                    HostKeyPrompt.REFUSE).withConnectTimeout(Duration.ofSeconds(1))));
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aCommandThatRunsTooLongTimesOutAndTheConnectionStaysUsable() throws Exception {
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            SshFailure failure = catchThrowableOfType(SshFailure.class, () -> ssh.run(RemoteCommand.of("sleep", "30"), Duration.ofSeconds(1)));
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.TIMEOUT);
+            assertThat(failure.getMessage()).contains("sleep 30");
+            assertThat(ssh.run(RemoteCommand.of("echo", "still here"), T).stdout()).isEqualTo("still here\n");
+        }
+    }
+
+    @Test
+    void aConnectionDroppedMidCommandIsReportedAndTheNextCommandReconnects() throws Exception {
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            SshFailure failure = catchThrowableOfType(SshFailure.class, () -> ssh.run(RemoteCommand.script("tandem-test-drop"), T));
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.CONNECTION_LOST);
+            assertThat(failure.getMessage()).contains("tandem-test-drop");
+            assertThat(ssh.run(RemoteCommand.of("echo", "back"), T).stdout()).isEqualTo("back\n");
+            assertThat(server.sessions.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void streamingHandsOverLinesAsTheyCome() throws Exception {
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            List<String> lines = new ArrayList<>();
+            ExecResult result = ssh.streamAsRoot(RemoteCommand.script("for i in 1 2 3; do echo line$i; sleep 0.05; done"), T, lines::add);
+            assertThat(lines).containsExactly("line1", "line2", "line3");
+            assertThat(result.stdout()).isEqualTo("line1\nline2\nline3\n");
+        }
+    }
+
+    @Test
+    void uploadsAreAtomicWithModeAndOwner() throws Exception {
+        Path target = dir.resolve("etc/tandem.conf");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "old\n");
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            ssh.upload(target.toString(), "new content\nwith 'quotes' and $(no expansion)\n".getBytes(StandardCharsets.UTF_8), 0640, "root:root", T);
+        }
+        assertThat(Files.readString(target)).isEqualTo("new content\nwith 'quotes' and $(no expansion)\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+        try (var files = Files.list(target.getParent())) {
+            assertThat(files).as("no temporary file left").containsExactly(target);
+        }
+    }
+
+    @Test
+    void aSudoPasswordTravelsOnStdinNeverOnTheCommandLine() throws Exception {
+        Secret sudoPassword = Secret.of("sudo-pass-4-test");
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "admin"),
+                List.of(new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), store, HostKeyPrompt.ACCEPT_NEW)
+                .withSudo(new Sudo.WithPassword(sudoPassword));
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            ExecResult result = ssh.runAsRoot(RemoteCommand.of("echo", "as root"), T);
+            assertThat(result.stdout()).isEqualTo("as root\n");
+        }
+        assertThat(server.commands).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("sudo-pass-4-test"));
+        assertThat(server.stdinSeen).extracting(b -> new String(b, StandardCharsets.UTF_8)).containsExactly("sudo-pass-4-test");
+    }
+
+    @Test
+    void failedCommandsNameTheCommandAndMaskSecrets() throws Exception {
+        Secret secret = Secret.of("Qm7wN3xV8cJ2hT5d");
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            RemoteCommand command = RemoteCommand.of("sh", "-c", "echo bad secret Qm7wN3xV8cJ2hT5d >&2; exit 4", secret.reveal())
+                    .withSecrets(List.of(secret));
+            ExecResult result = ssh.run(command, T);
+            SshFailure failure = ssh.commandFailed(command, result);
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.COMMAND_FAILED);
+            assertThat(failure.getMessage()).contains("exit 4", "bad secret ******").doesNotContain(secret.reveal());
+        }
+    }
+}
