@@ -76,12 +76,20 @@ public final class SshConnection implements AutoCloseable {
 
     /** Runs a command as root: directly when logged in as root, else through sudo. */
     public ExecResult runAsRoot(RemoteCommand command, Duration timeout) throws SshFailure {
-        return privileged(command, new byte[0], timeout, null);
+        return privileged(command, "", new byte[0], timeout, null);
+    }
+
+    /**
+     * One round trip that first runs {@code asUser} as the login user (it still sees the login
+     * environment, e.g. {@code $SSH_CONNECTION}, which sudo clears) and then {@code asRoot} as root.
+     */
+    public ExecResult runAsUserThenRoot(RemoteCommand asUser, RemoteCommand asRoot, Duration timeout) throws SshFailure {
+        return privileged(asRoot, asUser.script() + "\n", new byte[0], timeout, null);
     }
 
     /** As {@link #runAsRoot}, handing each line of stdout to {@code lines} as it arrives (long commands). */
     public ExecResult streamAsRoot(RemoteCommand command, Duration timeout, Consumer<String> lines) throws SshFailure {
-        return privileged(command, new byte[0], timeout, lines);
+        return privileged(command, "", new byte[0], timeout, lines);
     }
 
     /**
@@ -104,24 +112,27 @@ public final class SshConnection implements AutoCloseable {
                 + "chown " + owner + " \"$t\"\n"
                 + "mv -f \"$t\" " + ShellQuote.quote(path) + "\n"
                 + "trap - EXIT\n";
-        ExecResult result = privileged(RemoteCommand.script(script), content, timeout, null);
+        ExecResult result = privileged(RemoteCommand.script(script), "", content, timeout, null);
         if (!result.ok()) {
             throw commandFailed(RemoteCommand.script("upload " + path), result);
         }
     }
 
-    private ExecResult privileged(RemoteCommand command, byte[] stdin, Duration timeout, Consumer<String> lines) throws SshFailure {
+    /** Runs {@code command} as root; {@code userPrefix} (may be empty) runs first, as the login user. */
+    private ExecResult privileged(RemoteCommand command, String userPrefix, byte[] stdin, Duration timeout, Consumer<String> lines)
+            throws SshFailure {
         return switch (settings.sudo()) {
-            case Sudo.None n -> exec(command, command.script(), stdin, timeout, lines);
+            case Sudo.None n -> exec(command, userPrefix + command.script(), stdin, timeout, lines);
             case Sudo.Passwordless p -> checkSudo(command,
-                    exec(command, "sudo -n -- sh -c " + ShellQuote.quote(command.script()), stdin, timeout, lines));
+                    exec(command, userPrefix + "sudo -n -- sh -c " + ShellQuote.quote(command.script()), stdin, timeout, lines));
             case Sudo.WithPassword w -> {
                 byte[] password = (w.password().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
                 byte[] input = new byte[password.length + stdin.length];
                 System.arraycopy(password, 0, input, 0, password.length);
                 System.arraycopy(stdin, 0, input, password.length, stdin.length);
                 RemoteCommand masked = command.withSecrets(List.of(w.password()));
-                yield checkSudo(masked, exec(masked, "sudo -S -p '' -- sh -c " + ShellQuote.quote(command.script()), input, timeout, lines));
+                yield checkSudo(masked, exec(masked, userPrefix + "sudo -S -p '' -- sh -c " + ShellQuote.quote(command.script()), input,
+                        timeout, lines));
             }
         };
     }

@@ -1,0 +1,116 @@
+package io.tandem.discovery;
+
+import io.tandem.model.Ipv4;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Finds hosts that answer SSH in a subnet: a TCP connect and the server's banner, nothing else
+ * (no login attempt). Bounded in size (at most a /22), concurrency and total time.
+ */
+public final class SshScanner {
+
+    /** A host that answered, with its banner (e.g. {@code SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3}). */
+    public record Found(String address, int port, String banner) {
+    }
+
+    public record Settings(int port, int concurrency, Duration perHostTimeout, Duration totalTimeout) {
+        public static Settings defaults() {
+            return new Settings(22, 64, Duration.ofMillis(800), Duration.ofSeconds(60));
+        }
+    }
+
+    public static final int SMALLEST_PREFIX = 22;
+
+    private SshScanner() {
+    }
+
+    /**
+     * Scans every host address of {@code cidr}; {@code progress} receives the number of addresses
+     * done so far. Throws IllegalArgumentException for a malformed or too large subnet.
+     */
+    public static List<Found> scan(String cidr, Settings settings, IntConsumer progress) throws InterruptedException {
+        Ipv4.Subnet subnet = Ipv4.Subnet.parse(cidr)
+                .orElseThrow(() -> new IllegalArgumentException("'" + cidr + "' is not an IPv4 subnet such as 192.168.1.0/24"));
+        if (subnet.prefix() < SMALLEST_PREFIX) {
+            throw new IllegalArgumentException(cidr + " has " + (1L << (32 - subnet.prefix())) + " addresses; scan at most a /"
+                    + SMALLEST_PREFIX + " (1024 addresses) at a time");
+        }
+        List<String> addresses = new ArrayList<>();
+        long base = subnet.base().bits();
+        long size = 1L << (32 - subnet.prefix());
+        for (long i = 1; i < size - 1; i++) {
+            addresses.add(new Ipv4(base + i).toString());
+        }
+        AtomicInteger done = new AtomicInteger();
+        Semaphore slots = new Semaphore(settings.concurrency());
+        List<Future<Optional<Found>>> futures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String address : addresses) {
+                futures.add(executor.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return probe(address, settings.port(), settings.perHostTimeout());
+                    } finally {
+                        slots.release();
+                        progress.accept(done.incrementAndGet());
+                    }
+                }));
+            }
+            executor.shutdown();
+            if (!executor.awaitTermination(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        }
+        List<Found> found = new ArrayList<>();
+        for (Future<Optional<Found>> future : futures) {
+            if (future.isDone() && !future.isCancelled()) {
+                try {
+                    future.get().ifPresent(found::add);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a host that errored did not answer SSH
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(f -> Ipv4.parse(f.address()).orElseThrow().bits()));
+        return found;
+    }
+
+    /** Connects and reads the identification line; empty when nothing SSH-like answers. */
+    static Optional<Found> probe(String address, int port, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            String line = readLine(socket.getInputStream());
+            return line.startsWith("SSH-") ? Optional.of(new Found(address, port, line)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        byte[] buffer = new byte[256];
+        int length = 0;
+        int b;
+        while (length < buffer.length && (b = in.read()) >= 0 && b != '\n') {
+            buffer[length++] = (byte) b;
+        }
+        return new String(buffer, 0, length, StandardCharsets.US_ASCII).strip();
+    }
+}
