@@ -1,0 +1,120 @@
+package io.tandem.lab;
+
+import io.tandem.model.Secret;
+import io.tandem.ssh.Authentication;
+import io.tandem.ssh.ConnectionSettings;
+import io.tandem.ssh.ExecResult;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.HostKeyStore;
+import io.tandem.ssh.RemoteCommand;
+import io.tandem.ssh.SshConnection;
+import io.tandem.ssh.SshFailure;
+import io.tandem.ssh.SshTarget;
+import io.tandem.ssh.Sudo;
+import io.tandem.testing.LabEnv;
+import io.tandem.verify.LocalCommand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The SSH layer against the namespace lab's real OpenSSH servers, real sudo and an ed25519 key. */
+class LabSshIT {
+
+    private static final Duration T = Duration.ofSeconds(30);
+
+    private LabEnv lab;
+    @TempDir
+    Path dir;
+    private HostKeyStore store;
+
+    @BeforeEach
+    void lab() {
+        lab = LabEnv.require();
+        store = new HostKeyStore(List.of(), dir.resolve("known_hosts"));
+    }
+
+    private ConnectionSettings keyLogin(String address, HostKeyPrompt prompt) {
+        return ConnectionSettings.of(new SshTarget(address, 22, lab.get("LAB_KEY_USER")), List.of(new Authentication.KeyFile(lab.key())),
+                store, prompt);
+    }
+
+    private String fingerprintOf(String hostKeyPub) throws Exception {
+        return LocalCommand.run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", hostKeyPub), Map.of(), dir, T).stdout().split(" ")[1];
+    }
+
+    @Test
+    void firstContactAsksWithTheRealFingerprintAndSudoWorksWithoutAPassword() throws Exception {
+        AtomicReference<HostKeyPrompt.UnknownKey> asked = new AtomicReference<>();
+        try (SshConnection ssh = SshConnection.open(keyLogin(lab.node1(), key -> {
+            asked.set(key);
+            return true;
+        }))) {
+            assertThat(ssh.run(RemoteCommand.of("hostname"), T).stdout()).isEqualTo("node1\n");
+            ExecResult root = ssh.runAsRoot(RemoteCommand.of("id", "-u"), T);
+            assertThat(root.stdout()).isEqualTo("0\n");
+        }
+        assertThat(asked.get().keyType()).isEqualTo("ssh-ed25519");
+        assertThat(asked.get().fingerprint()).isEqualTo(fingerprintOf(lab.get("LAB_NODE1_HOSTKEY_PUB")));
+    }
+
+    @Test
+    void sudoWithAPasswordOnStdinAndTheTypedFailuresWhenItIsMissingOrWrong() throws Exception {
+        Secret password = Secret.of(lab.get("LAB_PASSWORD"));
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget(lab.node2(), 22, lab.get("LAB_PASSWORD_USER")),
+                List.of(new Authentication.Password(password)), store, HostKeyPrompt.ACCEPT_NEW);
+        try (SshConnection ssh = SshConnection.open(settings.withSudo(new Sudo.WithPassword(password)))) {
+            assertThat(ssh.run(RemoteCommand.of("id", "-un"), T).stdout()).isEqualTo(lab.get("LAB_PASSWORD_USER") + "\n");
+            assertThat(ssh.runAsRoot(RemoteCommand.of("id", "-u"), T).stdout()).isEqualTo("0\n");
+        }
+        try (SshConnection ssh = SshConnection.open(settings.withSudo(new Sudo.Passwordless()))) {
+            SshFailure needed = catchThrowableOfType(SshFailure.class, () -> ssh.runAsRoot(RemoteCommand.of("id", "-u"), T));
+            assertThat(needed.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_REQUIRED);
+        }
+        try (SshConnection ssh = SshConnection.open(settings.withSudo(new Sudo.WithPassword(Secret.of("not-the-password"))))) {
+            SshFailure wrong = catchThrowableOfType(SshFailure.class, () -> ssh.runAsRoot(RemoteCommand.of("id", "-u"), T));
+            assertThat(wrong.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_WRONG);
+            assertThat(wrong.getMessage()).doesNotContain("not-the-password");
+        }
+    }
+
+    @Test
+    void aHostileValueNeverReachesTheRemoteShellUnquoted() throws Exception {
+        Path marker = dir.resolve("pwned");
+        String hostile = "a;touch " + marker + " $(touch " + marker + ") `touch " + marker + "` '\"\nx";
+        try (SshConnection ssh = SshConnection.open(keyLogin(lab.node1(), HostKeyPrompt.ACCEPT_NEW))) {
+            assertThat(ssh.runAsRoot(RemoteCommand.of("printf", "%s", hostile), T).stdout()).isEqualTo(hostile);
+            assertThat(ssh.run(RemoteCommand.of("printf", "%s", hostile), T).stdout()).isEqualTo(hostile);
+        }
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aRegeneratedHostKeyIsRefusedAsChanged() throws Exception {
+        try (SshConnection ssh = SshConnection.open(keyLogin(lab.get("LAB_CLIENT_ADDRESS"), HostKeyPrompt.ACCEPT_NEW))) {
+            assertThat(ssh.run(RemoteCommand.of("hostname"), T).stdout()).isEqualTo("client\n");
+        }
+        var rekey = LocalCommand.run(List.of("lab/netns", "rekey", "client"), Map.of(), Path.of("."), Duration.ofSeconds(60));
+        assertThat(rekey.exitCode()).as(rekey.stderr()).isZero();
+        SshFailure changed = catchThrowableOfType(SshFailure.class,
+                () -> SshConnection.open(keyLogin(lab.get("LAB_CLIENT_ADDRESS"), HostKeyPrompt.ACCEPT_NEW)));
+        assertThat(changed.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_CHANGED);
+        assertThat(Files.readString(store.store()).lines().count()).as("the old key stays; nothing is replaced silently").isEqualTo(1);
+    }
+
+    @Test
+    void anAddressWithNobodyThereIsUnreachableOrATimeout() {
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(
+                keyLogin("10.203.0.99", HostKeyPrompt.REFUSE).withConnectTimeout(Duration.ofSeconds(4))));
+        assertThat(failure.kind()).isIn(SshFailure.Kind.UNREACHABLE, SshFailure.Kind.TIMEOUT);
+    }
+}
