@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemCommand.Version.class,
         description = {"Tandem turns two Linux servers into a highly available iSCSI target.",
                 "Run without arguments to open the setup wizard."},
-        subcommands = {ValidateCommand.class, ExportCommand.class, DemoCommand.class, ScanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ExportCommand.class, DemoCommand.class, DiscoverCommand.class, ScanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TandemCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,65 @@
+package io.tandem.cli;
+
+import io.tandem.discovery.CompatibilityReport;
+import io.tandem.discovery.HostFacts;
+import io.tandem.facts.BlockDevice;
+import io.tandem.facts.BondStatus;
+import io.tandem.facts.IfAddress;
+import io.tandem.facts.NetLink;
+import io.tandem.facts.NicHardware;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The human-readable facts of one host, as {@code tandem discover} prints them. */
+final class FactsPrinter {
+
+    private FactsPrinter() {
+    }
+
+    static void print(HostFacts f, PrintWriter out) {
+        out.printf("== %s (%s) — discovered in %.2f s, %d round trip(s) after login%n", f.hostname(), f.target(),
+                f.elapsed().toNanos() / 1e9, f.roundTrips());
+        out.println("  OS:       " + f.os().map(o -> o.prettyName()).orElse("?") + ", kernel "
+                + f.kernel().map(k -> k.kernelRelease() + " " + k.machine()).orElse("?"));
+        out.println("  FQDN:     " + f.fqdn() + (f.hostnameResolves() ? "" : " (host name does not resolve)"));
+        out.printf("  Memory:   %d MiB; clock offset from this workstation %+.3f s; time sync %s%n", f.memoryTotalBytes() >> 20,
+                f.clockOffset().toMillis() / 1000.0, f.timeSynchronized().map(s -> s ? "yes" : "no").orElse("unknown"));
+        out.println("  NICs:");
+        for (NetLink link : CompatibilityReport.usableNics(f)) {
+            NicHardware hw = f.nicHardware().get(link.name());
+            List<String> addrs = f.addresses().getOrDefault(link.name(), List.of()).stream()
+                    .filter(a -> a.family() == IfAddress.Family.IPV4).map(IfAddress::cidr).toList();
+            out.printf("    %-10s %s %s %s %s%s%s%n", link.name(), link.mac(), link.carrier() ? "link up" : "NO LINK",
+                    hw == null || hw.speedMbps() == null ? "speed ?" : hw.speedMbps() + " Mb/s",
+                    hw == null ? "" : "driver " + hw.driver(), addrs.isEmpty() ? "" : " " + String.join(" ", addrs),
+                    f.sshInterface().filter(link.name()::equals).isPresent() ? "  <- Tandem's SSH connection" : "");
+        }
+        for (BondStatus bond : f.bonds()) {
+            out.println("  Bond " + bond.name() + ": " + bond.modeText() + ", active " + bond.activeSlave() + ", slaves "
+                    + String.join(", ", bond.slaves().stream().map(s -> s.name() + " " + s.miiStatus()).toList()));
+        }
+        out.println("  Block devices:");
+        for (BlockDevice d : f.allBlockDevices()) {
+            if (!List.of("disk", "part", "loop").contains(d.type())) {
+                continue;
+            }
+            List<String> reasons = f.inUseReasons(d);
+            out.printf("    %-14s %10s %-5s %s%s%n", d.path(), sizeOf(d.sizeBytes()), d.type(),
+                    d.model() == null ? "" : d.model().strip() + " ", reasons.isEmpty() ? "free" : "IN USE: " + String.join(", ", reasons));
+        }
+        out.println("  DRBD:     module " + (f.drbdModuleAvailable() ? f.drbd().kernelModule().orElse("available") : "not available")
+                + ", utils " + f.drbd().utils().orElse("not installed"));
+        out.println("  Packages: " + String.join(", ", io.tandem.discovery.NodeDiscovery.PACKAGES.stream().map(p -> p + " "
+                + (f.packages().containsKey(p) ? f.packages().get(p) : f.packageCandidates().containsKey(p)
+                && f.packageCandidates().get(p).candidate() != null ? "(available " + f.packageCandidates().get(p).candidate() + ")" : "(none)")).toList()));
+        out.println("  Services: " + f.servicesActive());
+        if (!f.unavailable().isEmpty()) {
+            out.println("  Not read: " + f.unavailable());
+        }
+    }
+
+    private static String sizeOf(long bytes) {
+        return bytes >= 1L << 30 ? String.format("%.1f GiB", bytes / (double) (1L << 30)) : (bytes >> 20) + " MiB";
+    }
+}
