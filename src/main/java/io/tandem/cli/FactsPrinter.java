@@ -18,7 +18,7 @@ final class FactsPrinter {
     }
 
     static void print(HostFacts f, PrintWriter out) {
-        out.printf("== %s (%s) — discovered in %.2f s, %d round trip(s) after login%n", f.hostname(), f.target(),
+        out.printf("== %s (%s) — facts read in %.2f s, %d command round trip(s) after login%n", f.hostname(), f.target(),
                 f.elapsed().toNanos() / 1e9, f.roundTrips());
         out.println("  OS:       " + f.os().map(o -> o.prettyName()).orElse("?") + ", kernel "
                 + f.kernel().map(k -> k.kernelRelease() + " " + k.machine()).orElse("?"));
@@ -32,7 +32,7 @@ final class FactsPrinter {
                     .filter(a -> a.family() == IfAddress.Family.IPV4).map(IfAddress::cidr).toList();
             out.printf("    %-10s %s %s %s %s%s%s%n", link.name(), link.mac(), link.carrier() ? "link up" : "NO LINK",
                     hw == null || hw.speedMbps() == null ? "speed ?" : hw.speedMbps() + " Mb/s",
-                    hw == null ? "" : "driver " + hw.driver(), addrs.isEmpty() ? "" : " " + String.join(" ", addrs),
+                    hw == null || hw.driver() == null ? "" : "driver " + hw.driver(), addrs.isEmpty() ? "" : " " + String.join(" ", addrs),
                     f.sshInterface().filter(link.name()::equals).isPresent() ? "  <- Tandem's SSH connection" : "");
         }
         for (BondStatus bond : f.bonds()) {
@@ -41,7 +41,7 @@ final class FactsPrinter {
         }
         out.println("  Block devices:");
         for (BlockDevice d : f.allBlockDevices()) {
-            if (!List.of("disk", "part", "loop").contains(d.type())) {
+            if (!List.of("disk", "part", "loop").contains(d.type()) || d.sizeBytes() == 0) {
                 continue;
             }
             List<String> reasons = f.inUseReasons(d);
@@ -53,7 +53,7 @@ final class FactsPrinter {
         out.println("  Packages: " + String.join(", ", io.tandem.discovery.NodeDiscovery.PACKAGES.stream().map(p -> p + " "
                 + (f.packages().containsKey(p) ? f.packages().get(p) : f.packageCandidates().containsKey(p)
                 && f.packageCandidates().get(p).candidate() != null ? "(available " + f.packageCandidates().get(p).candidate() + ")" : "(none)")).toList()));
-        out.println("  Services: " + f.servicesActive());
+        out.println("  Services: " + (f.servicesActive().isEmpty() ? "unknown (no systemd answered)" : f.servicesActive()));
         if (!f.unavailable().isEmpty()) {
             out.println("  Not read: " + f.unavailable());
         }

@@ -53,6 +53,7 @@ public final class NodeDiscovery {
 
     static List<FactScript.Fact> rootFacts() {
         return List.of(
+                new FactScript.Fact("clock-start", "date +%s%N"),
                 new FactScript.Fact("os-release", OsReleaseParser.COMMAND),
                 new FactScript.Fact("uname", "uname -srm"),
                 new FactScript.Fact("hostname", "hostname"),
@@ -85,14 +86,14 @@ public final class NodeDiscovery {
         RemoteCommand asRoot = RemoteCommand.script(FactScript.script(rootFacts(), nonce));
         int tripsBefore = ssh.roundTrips();
         long start = System.nanoTime();
-        long localBefore = System.currentTimeMillis() * 1_000_000L;
+        long localBefore = Clock.nowNanos();
         ExecResult result = ssh.runAsUserThenRoot(asUser, asRoot, TIMEOUT);
-        long localAfter = System.currentTimeMillis() * 1_000_000L;
+        long localAfter = Clock.nowNanos();
         Map<String, FactScript.Section> sections = FactScript.parse(result.stdout(), nonce);
         if (!sections.containsKey("os-release")) {
             throw ssh.commandFailed(RemoteCommand.script("discovery script"), result);
         }
-        return new FactReader(ssh.target().toString(), sections, (localBefore + localAfter) / 2,
+        return new FactReader(ssh.target().toString(), sections, localBefore, localAfter,
                 ssh.roundTrips() - tripsBefore, Duration.ofNanos(System.nanoTime() - start)).read();
     }
 
@@ -100,15 +101,18 @@ public final class NodeDiscovery {
     static final class FactReader {
         private final String target;
         private final Map<String, FactScript.Section> sections;
-        private final long localMidpointNanos;
+        private final long localBefore;
+        private final long localAfter;
         private final int roundTrips;
         private final Duration elapsed;
         private final Map<String, String> unavailable = new LinkedHashMap<>();
 
-        FactReader(String target, Map<String, FactScript.Section> sections, long localMidpointNanos, int roundTrips, Duration elapsed) {
+        FactReader(String target, Map<String, FactScript.Section> sections, long localBefore, long localAfter, int roundTrips,
+                   Duration elapsed) {
             this.target = target;
             this.sections = sections;
-            this.localMidpointNanos = localMidpointNanos;
+            this.localBefore = localBefore;
+            this.localAfter = localAfter;
             this.roundTrips = roundTrips;
             this.elapsed = elapsed;
         }
@@ -142,8 +146,10 @@ public final class NodeDiscovery {
             var sshInterface = fact("ssh-connection", SshConnectionParser::parse)
                     .flatMap(c -> SshConnectionParser.interfaceCarrying(c.serverAddress(), addresses));
             List<BlockDevice> disks = fact("lsblk", LsblkParser::parse).orElse(List.of());
-            Optional<TimeSync> time = fact("time-sync", TimeSyncParser::parse);
-            long remoteClock = fact("clock", s -> Long.parseLong(s.strip())).orElse(localMidpointNanos);
+            // Neither chrony nor timedatectl answering means "unknown", not a broken fact.
+            FactScript.Section timeSection = sections.get("time-sync");
+            Optional<TimeSync> time = timeSection != null && timeSection.exitStatus() != 0 ? Optional.empty()
+                    : fact("time-sync", TimeSyncParser::parse);
             FactScript.Section module = sections.get("drbd-module");
             return new HostFacts(target, text("hostname"), text("fqdn"),
                     fact("os-release", OsReleaseParser::parse),
@@ -164,8 +170,21 @@ public final class NodeDiscovery {
                     time.map(TimeSync::source),
                     fact("meminfo", MemInfoParser::parse).map(m -> m.totalBytes()).orElse(0L),
                     sections.containsKey("hostname-resolves") && sections.get("hostname-resolves").exitStatus() == 0,
-                    Duration.ofNanos(remoteClock - localMidpointNanos),
+                    clockOffset(),
                     Map.copyOf(unavailable), roundTrips, elapsed);
+        }
+
+        /**
+         * The host's clock minus ours, NTP style: stamps at the start and end of the remote script
+         * against ours before sending and after receiving, so the script's own run time cancels out.
+         */
+        private Duration clockOffset() {
+            Optional<Long> first = fact("clock-start", s -> Long.parseLong(s.strip()));
+            Optional<Long> last = fact("clock", s -> Long.parseLong(s.strip()));
+            if (first.isEmpty() || last.isEmpty()) {
+                return Duration.ZERO;
+            }
+            return Duration.ofNanos(((first.get() - localBefore) + (last.get() - localAfter)) / 2);
         }
 
         private List<BondStatus> bonds() {

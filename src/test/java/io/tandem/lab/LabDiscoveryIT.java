@@ -1,0 +1,134 @@
+package io.tandem.lab;
+
+import io.tandem.discovery.Check;
+import io.tandem.discovery.CompatibilityReport;
+import io.tandem.discovery.HostFacts;
+import io.tandem.discovery.NodeDiscovery;
+import io.tandem.discovery.SshScanner;
+import io.tandem.facts.BlockDevice;
+import io.tandem.facts.IfAddress;
+import io.tandem.model.Secret;
+import io.tandem.ssh.Authentication;
+import io.tandem.ssh.ConnectionSettings;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.HostKeyStore;
+import io.tandem.ssh.SshConnection;
+import io.tandem.ssh.SshTarget;
+import io.tandem.ssh.Sudo;
+import io.tandem.testing.LabEnv;
+import io.tandem.verify.LocalCommand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Discovery against the namespace lab's real hosts: facts, report, read-only, one round trip, the scan. */
+class LabDiscoveryIT {
+
+    private LabEnv lab;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void lab() {
+        lab = LabEnv.require();
+    }
+
+    private HostFacts discover(String address) throws Exception {
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget(address, 22, lab.get("LAB_KEY_USER")),
+                List.of(new Authentication.KeyFile(lab.key())), new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW);
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            return NodeDiscovery.discover(ssh);
+        }
+    }
+
+    @Test
+    void bothNodesAreDiscoveredWithTheirRealNicsAndDisks() throws Exception {
+        HostFacts node1 = discover(lab.node1());
+        HostFacts node2 = discover(lab.node2());
+
+        assertThat(node1.hostname()).isEqualTo("node1");
+        assertThat(node2.hostname()).isEqualTo("node2");
+        assertThat(node1.os()).hasValueSatisfying(os -> assertThat(os.id()).isIn("debian", "ubuntu"));
+        assertThat(node1.roundTrips()).as("all facts in one command").isEqualTo(1);
+        assertThat(node1.unavailable().keySet()).as("facts that could not be read").isSubsetOf("time-sync");
+
+        assertThat(CompatibilityReport.usableNics(node1)).extracting(n -> n.name()).containsExactlyInAnyOrder("eth0", "eth1", "eth2", "eth3");
+        assertThat(node1.links()).filteredOn(l -> l.name().equals("eth2")).singleElement()
+                .satisfies(l -> assertThat(l.mac()).isEqualTo("02:54:00:01:00:02"));
+        assertThat(node1.addresses().get("eth2")).extracting(IfAddress::cidr).contains(lab.get("LAB_NODE1_REPL_ADDRESS") + "/24");
+        assertThat(node1.sshInterface()).contains("eth0");
+
+        String[] disks = lab.get("LAB_NODE1_DISKS").split(" ");
+        BlockDevice data = device(node1, disks[0]);
+        BlockDevice blank = device(node1, disks[1]);
+        assertThat(data.sizeBytes()).isEqualTo(64L << 20);
+        assertThat(node1.inUseReasons(data)).anySatisfy(r -> assertThat(r).contains("ext4"));
+        assertThat(node1.inUseReasons(blank)).isEmpty();
+        assertThat(CompatibilityReport.freeDevices(node1)).extracting(BlockDevice::path).contains(disks[1]).doesNotContain(disks[0]);
+
+        List<Check> report = CompatibilityReport.forNode(node1);
+        assertThat(status(report, "operating system")).isEqualTo(Check.Status.PASS);
+        assertThat(status(report, "NICs for two bonds")).isEqualTo(Check.Status.PASS);
+        assertThat(status(report, "backing device")).isEqualTo(Check.Status.PASS);
+        // Network namespaces share the host kernel, which cannot load DRBD: the report must say so.
+        assertThat(status(report, "DRBD")).isEqualTo(Check.Status.FAIL);
+        List<Check> pair = CompatibilityReport.forPair(node1, node2);
+        assertThat(status(pair, "distinct names")).isEqualTo(Check.Status.PASS);
+        assertThat(status(pair, "clocks")).isEqualTo(Check.Status.PASS);
+        assertThat(status(pair, "matching disks")).isEqualTo(Check.Status.PASS);
+        assertThat(status(pair, "same OS")).isEqualTo(Check.Status.PASS);
+    }
+
+    @Test
+    void aNonRootUserWithASudoPasswordSeesTheSameFacts() throws Exception {
+        Secret password = Secret.of(lab.get("LAB_PASSWORD"));
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget(lab.node2(), 22, lab.get("LAB_PASSWORD_USER")),
+                List.of(new Authentication.Password(password)), new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW)
+                .withSudo(new Sudo.WithPassword(password));
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            HostFacts facts = NodeDiscovery.discover(ssh);
+            assertThat(facts.hostname()).isEqualTo("node2");
+            // wipefs needs root: the ext4 signature is only seen when sudo really worked.
+            String data = lab.get("LAB_NODE2_DISKS").split(" ")[0];
+            assertThat(facts.signatures().get(data)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void discoveryChangesNoFileOnTheHost() throws Exception {
+        Path marker = Files.createTempFile(dir, "before", "");
+        Thread.sleep(50);
+        discover(lab.node1());
+        discover(lab.get("LAB_CLIENT_ADDRESS"));
+        var changed = LocalCommand.run(List.of("find", "/etc", "/var/lib", "/usr", "/boot", "/opt", "-xdev", "-newer", marker.toString(),
+                "-not", "-path", "/var/lib/sudo/*"), Map.of(), dir, Duration.ofSeconds(60));
+        assertThat(changed.stdout()).as("files changed during discovery").isEmpty();
+    }
+
+    @Test
+    void theScanFindsExactlyTheLabsSshServers() throws Exception {
+        List<SshScanner.Found> found = SshScanner.scan(lab.get("LAB_SUBNET"),
+                new SshScanner.Settings(22, 64, Duration.ofMillis(500), Duration.ofSeconds(60)), n -> { });
+        assertThat(found).extracting(SshScanner.Found::address)
+                .containsExactly(lab.node1(), lab.node2(), lab.get("LAB_CLIENT_ADDRESS"));
+        assertThat(found).allSatisfy(f -> assertThat(f.banner()).startsWith("SSH-2.0-OpenSSH"));
+    }
+
+    private static BlockDevice device(HostFacts facts, String path) {
+        return facts.allBlockDevices().stream().filter(d -> path.equals(d.path())).findFirst()
+                .orElseThrow(() -> new AssertionError(path + " not among " + facts.allBlockDevices().stream().map(BlockDevice::path).toList()));
+    }
+
+    private static Check.Status status(List<Check> checks, String title) {
+        return checks.stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow(() -> new AssertionError("no check " + title))
+                .status();
+    }
+}
