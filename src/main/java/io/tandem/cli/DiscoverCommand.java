@@ -70,6 +70,13 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--json", description = "Print facts and report as JSON.")
     boolean json;
 
+    @Option(names = "--timing", description = "Print, per host, the wall time of login plus discovery and the SSH round trips.")
+    boolean timing;
+
+    /** Wall time of one host's login plus discovery, and its round trips (login included). */
+    private record Timed(HostFacts facts, java.time.Duration wall, int roundTrips) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,7 +86,8 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
         HostKeyStore store = knownHosts == null ? HostKeyStore.forCurrentUser()
                 : new HostKeyStore(List.of(Path.of(System.getProperty("user.home"), ".ssh/known_hosts")), knownHosts);
         HostKeyPrompt prompt = hostKeyPrompt(err);
-        Map<String, Future<HostFacts>> running = new LinkedHashMap<>();
+        Map<String, Future<Timed>> running = new LinkedHashMap<>();
+        long started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String host : hosts) {
                 SshTarget target;
@@ -91,21 +99,31 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
                 ConnectionSettings settings = ConnectionSettings.of(target, auth, store, prompt).withSudo(sudo)
                         .withPassphrasePrompt((file, attempt) -> readSecret("Passphrase for " + file + ": "));
                 running.put(host, executor.submit(() -> {
+                    long start = System.nanoTime();
                     try (SshConnection ssh = SshConnection.open(settings)) {
-                        return NodeDiscovery.discover(ssh);
+                        HostFacts facts = NodeDiscovery.discover(ssh);
+                        return new Timed(facts, java.time.Duration.ofNanos(System.nanoTime() - start), ssh.roundTrips());
                     }
                 }));
             }
         }
         List<HostFacts> discovered = new ArrayList<>();
         boolean unreachable = false;
+        java.time.Duration all = java.time.Duration.ofNanos(System.nanoTime() - started);
         for (var entry : running.entrySet()) {
             try {
-                discovered.add(entry.getValue().get());
+                Timed timed = entry.getValue().get();
+                discovered.add(timed.facts());
+                if (timing) {
+                    err.printf("timing %s wall=%.3fs roundtrips=%d%n", entry.getKey(), timed.wall().toNanos() / 1e9, timed.roundTrips());
+                }
             } catch (ExecutionException e) {
                 unreachable = true;
                 err.println(entry.getKey() + ": " + (e.getCause() instanceof SshFailure f ? f.getMessage() : String.valueOf(e.getCause())));
             }
+        }
+        if (timing) {
+            err.printf("timing all-hosts wall=%.3fs%n", all.toNanos() / 1e9);
         }
         List<Check> checks = new ArrayList<>();
         discovered.forEach(f -> checks.addAll(CompatibilityReport.forNode(f)));
