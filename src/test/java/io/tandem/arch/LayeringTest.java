@@ -61,6 +61,22 @@ class LayeringTest {
     }
 
     @Test
+    void theSshLayerKnowsNothingAboveIt() {
+        check(noClasses().that().resideInAPackage("io.tandem.ssh..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.facts..", "io.tandem.discovery..", "io.tandem.render..",
+                        "io.tandem.export..", "io.tandem.verify..", "io.tandem.cli..", "io.tandem.gui.."));
+    }
+
+    @Test
+    void factParsersArePureAndDiscoveryIsBelowTheFaces() {
+        check(noClasses().that().resideInAPackage("io.tandem.facts..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.ssh..", "io.tandem.discovery..", "io.tandem.render..",
+                        "io.tandem.export..", "io.tandem.verify..", "io.tandem.cli..", "io.tandem.gui.."));
+        check(noClasses().that().resideInAPackage("io.tandem.discovery..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.cli..", "io.tandem.gui..", "io.tandem.render..", "io.tandem.export.."));
+    }
+
+    @Test
     void theTwoFacesDoNotDependOnEachOther() {
         check(noClasses().that().resideInAPackage("io.tandem.cli..").should().dependOnClassesThat().resideInAPackage("io.tandem.gui.."));
         check(noClasses().that().resideInAPackage("io.tandem.gui..").should().dependOnClassesThat().resideInAPackage("io.tandem.cli.."));
