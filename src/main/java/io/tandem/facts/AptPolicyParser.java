@@ -28,6 +28,9 @@ public final class AptPolicyParser {
     }
 
     public static String command(List<String> packages) {
+        if (packages.isEmpty()) {
+            throw new IllegalArgumentException("no packages to ask about"); // without any, apt prints its sources instead
+        }
         List<String> words = new ArrayList<>(List.of("apt-cache", "policy"));
         words.addAll(packages);
         return "LC_ALL=C " + ShellQuote.join(words);

@@ -33,14 +33,10 @@ public final class IpAddrParser {
             String name = JsonOutput.requiredText(FACT, link, "ifname");
             List<IfAddress> addresses = new ArrayList<>();
             for (JsonNode info : link.path("addr_info")) {
-                IfAddress.Family family = switch (String.valueOf(JsonOutput.text(info, "family"))) {
-                    case "inet" -> IfAddress.Family.IPV4;
-                    case "inet6" -> IfAddress.Family.IPV6;
-                    default -> null;
-                };
+                IfAddress.Family family = family(JsonOutput.text(info, "family"));
                 String local = JsonOutput.text(info, "local");
                 if (family == null || local == null) {
-                    continue;
+                    continue; // another family, or an entry without an address of its own
                 }
                 addresses.add(new IfAddress(family, local,
                         JsonOutput.requiredInt(FACT, info, "prefixlen"),
@@ -50,5 +46,12 @@ public final class IpAddrParser {
             byInterface.put(name, List.copyOf(addresses));
         }
         return Collections.unmodifiableMap(byInterface);
+    }
+
+    private static IfAddress.Family family(String text) {
+        if ("inet".equals(text)) {
+            return IfAddress.Family.IPV4;
+        }
+        return "inet6".equals(text) ? IfAddress.Family.IPV6 : null;
     }
 }
