@@ -7,8 +7,11 @@ import java.nio.file.Path;
 /** One way to prove who we are; a connection tries its list in order, like OpenSSH. */
 public sealed interface Authentication {
 
-    /** Keys held by the running ssh-agent ({@code $SSH_AUTH_SOCK}). */
-    record Agent() implements Authentication {
+    /** Keys held by a running ssh-agent: at {@code socket}, or {@code $SSH_AUTH_SOCK} when null. */
+    record Agent(Path socket) implements Authentication {
+        public Agent() {
+            this(null);
+        }
     }
 
     /** A private key file (OpenSSH or PEM; ed25519, ECDSA or RSA); a passphrase is asked for when needed. */

@@ -78,7 +78,9 @@ final class SessionFactory {
             for (Authentication method : methods) {
                 switch (method) {
                     case Authentication.Agent a -> {
-                        jsch.setIdentityRepository(new AgentIdentityRepository(new SSHAgentConnector(new UnixDomainSocketFactory())));
+                        jsch.setIdentityRepository(new AgentIdentityRepository(a.socket() == null
+                                ? new SSHAgentConnector(new UnixDomainSocketFactory())
+                                : new SSHAgentConnector(new UnixDomainSocketFactory(), a.socket())));
                         preferred.add("publickey");
                     }
                     case Authentication.KeyFile k -> {

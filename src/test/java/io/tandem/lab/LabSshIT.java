@@ -99,6 +99,30 @@ class LabSshIT {
     }
 
     @Test
+    void keysHeldByARealSshAgentLogIn() throws Exception {
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(20);
+            }
+            var add = LocalCommand.run(List.of("ssh-add", lab.key().toString()), Map.of("SSH_AUTH_SOCK", socket.toString()), dir, T);
+            assertThat(add.exitCode()).as(add.stderr()).isZero();
+            ConnectionSettings settings = ConnectionSettings.of(new SshTarget(lab.node2(), 22, lab.get("LAB_KEY_USER")),
+                    List.of(new Authentication.Agent(socket)), store, HostKeyPrompt.ACCEPT_NEW);
+            try (SshConnection ssh = SshConnection.open(settings)) {
+                assertThat(ssh.run(RemoteCommand.of("hostname"), T).stdout()).isEqualTo("node2\n");
+            }
+        } finally {
+            agent.destroy();
+        }
+        SshFailure noAgent = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(ConnectionSettings.of(
+                new SshTarget(lab.node2(), 22, lab.get("LAB_KEY_USER")), List.of(new Authentication.Agent(dir.resolve("no-agent.sock"))),
+                store, HostKeyPrompt.ACCEPT_NEW)));
+        assertThat(noAgent.kind()).isEqualTo(SshFailure.Kind.AUTHENTICATION_FAILED);
+    }
+
+    @Test
     void aRegeneratedHostKeyIsRefusedAsChanged() throws Exception {
         try (SshConnection ssh = SshConnection.open(keyLogin(lab.get("LAB_CLIENT_ADDRESS"), HostKeyPrompt.ACCEPT_NEW))) {
             assertThat(ssh.run(RemoteCommand.of("hostname"), T).stdout()).isEqualTo("client\n");
