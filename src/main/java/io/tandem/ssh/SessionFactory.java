@@ -120,6 +120,10 @@ final class SessionFactory {
         } catch (JSchException e) {
             session.disconnect();
             throw FailureClassifier.connectFailure(target, e, hostKeys, methods, (int) settings.connectTimeout().toSeconds());
+        } catch (java.io.UncheckedIOException e) {
+            session.disconnect();
+            throw new SshFailure(SshFailure.Kind.KNOWN_HOSTS_UNUSABLE, target.toString(), "The known-hosts files cannot be read or "
+                    + "written (" + e.getCause().getMessage() + "). Check ~/.ssh/known_hosts and " + settings.hostKeys().store() + ".", e);
         }
     }
 

@@ -105,7 +105,7 @@ public final class SshConnection implements AutoCloseable {
         }
         String dir = path.substring(0, path.lastIndexOf('/'));
         String script = "set -e\n"
-                + "t=$(mktemp " + ShellQuote.quote((dir.isEmpty() ? "" : dir) + "/.tandem-upload.XXXXXX") + ")\n"
+                + "t=$(mktemp " + ShellQuote.quote(dir + "/.tandem-upload.XXXXXX") + ")\n"
                 + "trap 'rm -f \"$t\"' EXIT\n"
                 + "cat > \"$t\"\n"
                 + "chmod " + String.format("%04o", mode) + " \"$t\"\n"

@@ -3,16 +3,12 @@ package io.tandem.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.testing.LabEnv;
-import io.tandem.verify.LocalCommand;
+import io.tandem.testing.TandemJar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,16 +24,9 @@ class LabCliIT {
         lab = LabEnv.require();
     }
 
-    private LocalCommand.Output tandem(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target/tandem.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        return LocalCommand.run(command, Map.of(), Path.of("."), Duration.ofSeconds(120));
-    }
-
     @Test
     void discoverPrintsFactsAndTheReportAsJson() throws Exception {
-        var run = tandem("discover", lab.node1(), lab.node2(), "--user", lab.get("LAB_KEY_USER"), "-i", lab.key().toString(),
+        var run = TandemJar.run("discover", lab.node1(), lab.node2(), "--user", lab.get("LAB_KEY_USER"), "-i", lab.key().toString(),
                 "--accept-new-host-keys", "--known-hosts", dir.resolve("kh").toString(), "--json");
         // The namespace lab cannot load DRBD, so the report fails that check: exit 1, by design.
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
@@ -50,7 +39,7 @@ class LabCliIT {
 
     @Test
     void withoutATerminalAnUnknownHostKeyIsRefusedWithAHint() throws Exception {
-        var run = tandem("discover", lab.node1(), "--user", lab.get("LAB_KEY_USER"), "-i", lab.key().toString(),
+        var run = TandemJar.run("discover", lab.node1(), "--user", lab.get("LAB_KEY_USER"), "-i", lab.key().toString(),
                 "--known-hosts", dir.resolve("kh").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("Refused", "--accept-new-host-keys").doesNotContain("Exception");
@@ -59,7 +48,7 @@ class LabCliIT {
 
     @Test
     void scanListsTheLabHosts() throws Exception {
-        var run = tandem("scan", lab.get("LAB_SUBNET"));
+        var run = TandemJar.run("scan", lab.get("LAB_SUBNET"));
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains(lab.node1() + ":22", lab.node2() + ":22", "3 host(s) answer SSH");
     }

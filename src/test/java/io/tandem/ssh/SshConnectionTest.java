@@ -122,6 +122,14 @@ class SshConnectionTest {
     }
 
     @Test
+    void anUnreadableKnownHostsFileIsAPlainFailure() throws Exception {
+        Files.createDirectories(dir.resolve("user_known_hosts"));
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW)));
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.KNOWN_HOSTS_UNUSABLE);
+        assertThat(failure.getMessage()).contains("known-hosts");
+    }
+
+    @Test
     void aWrongPasswordIsAnAuthenticationFailureNamingTheMethodsTried() {
         ConnectionSettings wrong = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
                 List.of(new Authentication.Password(Secret.of("wrong-password"))), store, HostKeyPrompt.ACCEPT_NEW);
