@@ -51,7 +51,7 @@ public record HostFacts(
     /** Every block device, partitions and holders included, depth first. */
     public List<BlockDevice> allBlockDevices() {
         List<BlockDevice> all = new java.util.ArrayList<>();
-        java.util.ArrayDeque<BlockDevice> stack = new java.util.ArrayDeque<>(disks.reversed());
+        java.util.ArrayDeque<BlockDevice> stack = new java.util.ArrayDeque<>(disks);
         while (!stack.isEmpty()) {
             BlockDevice device = stack.pop();
             all.add(device);

@@ -93,8 +93,14 @@ public final class NodeDiscovery {
         if (!sections.containsKey("os-release")) {
             throw ssh.commandFailed(RemoteCommand.script("discovery script"), result);
         }
-        return new FactReader(ssh.target().toString(), sections, localBefore, localAfter,
-                ssh.roundTrips() - tripsBefore, Duration.ofNanos(System.nanoTime() - start)).read();
+        return read(ssh.target().toString(), sections, localBefore, localAfter, ssh.roundTrips() - tripsBefore,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Facts from the sections of a fact script's output; stamps are local epoch nanoseconds before and after. */
+    public static HostFacts read(String target, Map<String, FactScript.Section> sections, long localBefore, long localAfter,
+                                 int roundTrips, Duration elapsed) {
+        return new FactReader(target, sections, localBefore, localAfter, roundTrips, elapsed).read();
     }
 
     /** Parses sections one by one; a fact that fails is recorded, not fatal. */

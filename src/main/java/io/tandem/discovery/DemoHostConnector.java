@@ -1,0 +1,85 @@
+package io.tandem.discovery;
+
+import io.tandem.ssh.ConnectionSettings;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.SshFailure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The built-in demo cluster: node1, node2 and client at 192.168.50.11/.12/.20 (or by name),
+ * answering with command outputs shipped in {@code /demo/} that go through the real parsers. It
+ * shows a host-key prompt like a real first contact, with a fixed, clearly fake fingerprint.
+ */
+public final class DemoHostConnector implements HostConnector {
+
+    public static final Map<String, String> HOSTS = Map.of("192.168.50.11", "node1", "192.168.50.12", "node2", "192.168.50.20", "client",
+            "node1", "node1", "node2", "node2", "client", "client");
+    private static final String FINGERPRINT = "SHA256:DEMO0000000000000000000000000000000000000000";
+
+    private final Duration delay;
+
+    /** {@code delay} simulates the time a real discovery takes, so progress and Cancel can be seen. */
+    public DemoHostConnector(Duration delay) {
+        this.delay = delay;
+    }
+
+    @Override
+    public HostFacts discover(ConnectionSettings settings) throws SshFailure {
+        String host = HOSTS.get(settings.target().host());
+        String target = settings.target().toString();
+        if (host == null) {
+            throw new SshFailure(SshFailure.Kind.UNREACHABLE, target, "The demo cluster has node1 (192.168.50.11), node2 "
+                    + "(192.168.50.12) and client (192.168.50.20); " + settings.target().host() + " is not one of them.");
+        }
+        if (!settings.hostKeyPrompt().trust(new HostKeyPrompt.UnknownKey(settings.target().host(), settings.target().port(),
+                "ssh-ed25519", FINGERPRINT))) {
+            throw new SshFailure(SshFailure.Kind.HOST_KEY_UNKNOWN_REFUSED, target, "The host key of " + settings.target().host()
+                    + " was not accepted, so Tandem did not log in.");
+        }
+        long before = nowNanos();
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshFailure(SshFailure.Kind.TIMEOUT, target, "Discovery was cancelled.", e);
+        }
+        Map<String, FactScript.Section> sections = new LinkedHashMap<>();
+        for (String fact : new String[] {"os-release", "uname", "hostname", "fqdn", "hostname-resolves", "ip-link", "ip-addr",
+                "nic-hardware", "lsblk", "wipefs", "dpkg", "apt-policy", "drbd-versions", "drbd-module", "services", "time-sync",
+                "meminfo", "ssh-connection"}) {
+            sections.put(fact, new FactScript.Section(resource(host, fact), 0));
+        }
+        sections.put("bonding", new FactScript.Section("", 0));
+        long now = nowNanos();
+        sections.put("clock-start", new FactScript.Section(Long.toString(before), 0));
+        sections.put("clock", new FactScript.Section(Long.toString(now), 0));
+        return NodeDiscovery.read("demo:" + target, sections, before, now, 1, Duration.ofNanos(now - before));
+    }
+
+    @Override
+    public boolean isDemo() {
+        return true;
+    }
+
+    private static long nowNanos() {
+        return Clock.nowNanos();
+    }
+
+    private static String resource(String host, String fact) {
+        try (InputStream in = DemoHostConnector.class.getResourceAsStream("/demo/" + host + "/" + fact + ".txt")) {
+            if (in == null) {
+                throw new IllegalStateException("demo output missing: " + host + "/" + fact);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.tandem.discovery;
+
+import io.tandem.ssh.ConnectionSettings;
+import io.tandem.ssh.SshFailure;
+
+/**
+ * Reaches a host and reads its facts. The wizard talks to hosts only through this, so the demo
+ * cluster and real servers take the same path through parsing, reports and screens.
+ */
+public interface HostConnector {
+
+    HostFacts discover(ConnectionSettings settings) throws SshFailure;
+
+    /** True for simulated hosts: the UI must say so. */
+    boolean isDemo();
+
+    /** Real hosts over SSH. */
+    HostConnector SSH = new HostConnector() {
+        @Override
+        public HostFacts discover(ConnectionSettings settings) throws SshFailure {
+            try (var ssh = io.tandem.ssh.SshConnection.open(settings)) {
+                return NodeDiscovery.discover(ssh);
+            }
+        }
+
+        @Override
+        public boolean isDemo() {
+            return false;
+        }
+    };
+}
