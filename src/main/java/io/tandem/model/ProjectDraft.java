@@ -139,6 +139,61 @@ public final class ProjectDraft {
         revision++;
     }
 
+    /**
+     * Reads a project file as a draft: it may be incomplete (its problems then show on the
+     * wizard's steps), but it must be a JSON object of this schema version.
+     */
+    public static ProjectDraft read(Path file) throws ProjectFileException {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new ProjectFileException(file, Problem.error("$", "cannot read the file (" + e.getMessage() + ").",
+                    "Check the path and that you may read it."));
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProjectFileException(file, Problem.error("$", "the file is not valid JSON: " + e.getOriginalMessage() + ".",
+                    "Fix the JSON syntax, or open another file."));
+        }
+        if (tree == null || !tree.isObject() || tree.path("schemaVersion").asInt(-1) != Project.SCHEMA_VERSION) {
+            throw new ProjectFileException(file, Problem.error("$.schemaVersion", "this is not a Tandem project of schema version "
+                    + Project.SCHEMA_VERSION + ".", "Open a *.tandem.json file written by this Tandem."));
+        }
+        return new ProjectDraft((ObjectNode) tree);
+    }
+
+    /** An independent copy, e.g. to write in the background while editing goes on. */
+    public static ProjectDraft copyOf(ProjectDraft other) {
+        return new ProjectDraft(other.root.deepCopy());
+    }
+
+    public void replaceWith(ProjectDraft other) {
+        root = other.root.deepCopy();
+        revision++;
+    }
+
+    /**
+     * Writes the draft mode 0600, atomically: canonical when it is a complete project, else as it
+     * stands (so a half-filled project is never lost).
+     */
+    public void write(Path file) throws java.io.IOException {
+        Result result = toProject();
+        String json = result.project() != null ? ProjectFile.toJson(result.project()) : toJson() + "\n";
+        Path dir = file.toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(dir);
+        Path temp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        try {
+            java.nio.file.Files.writeString(temp, json);
+            java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
+    }
+
     private record Parent(JsonNode container, String field, int index) {
     }
 

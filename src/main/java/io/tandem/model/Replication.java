@@ -15,9 +15,14 @@ public record Replication(
         Integer alExtents,
         String onIoError,
         Integer degradedWaitSeconds,
-        List<DrbdResource> resources) {
+        List<DrbdResource> resources,
+        @OptionalField InitialSync initialSync) {
 
     public Replication {
         resources = resources == null ? null : List.copyOf(resources);
+    }
+
+    public InitialSync initialSyncOrDefault() {
+        return initialSync == null ? InitialSync.FULL : initialSync;
     }
 }

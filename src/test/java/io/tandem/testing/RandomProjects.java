@@ -97,11 +97,11 @@ public final class RandomProjects {
                 r.nextBoolean() ? (50 + r.nextInt(500)) + "M" : null, null, "sha256", "sha1", secret(r, 20),
                 new SplitBrainPolicy("discard-zero-changes", "discard-secondary", "disconnect", "disconnect"),
                 stonith && r.nextBoolean() ? Fencing.RESOURCE_AND_STONITH : Fencing.RESOURCE_ONLY,
-                127 + r.nextInt(3000), "detach", 60 + r.nextInt(120), resources);
+                127 + r.nextInt(3000), "detach", 60 + r.nextInt(120), resources, null);
         if (replication.syncRate() == null) {
             replication = new Replication(replication.protocol(), null, new DynamicResync(10 + r.nextInt(40), "1M", "4M", (100 + r.nextInt(900)) + "M"),
                     replication.verifyAlgorithm(), replication.hmacAlgorithm(), replication.sharedSecret(), replication.splitBrain(),
-                    replication.fencing(), replication.alExtents(), replication.onIoError(), replication.degradedWaitSeconds(), resources);
+                    replication.fencing(), replication.alExtents(), replication.onIoError(), replication.degradedWaitSeconds(), resources, null);
         }
         List<FenceDevice> fence = stonith ? nodes.stream()
                 .map(n -> new FenceDevice(n.name(), "10.250.0." + (first + nodes.indexOf(n)), "ipmi", secret(r, 14))).toList() : List.of();

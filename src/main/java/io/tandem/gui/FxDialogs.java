@@ -1,0 +1,62 @@
+package io.tandem.gui;
+
+import io.tandem.ssh.HostKeyPrompt;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** Dialogs on the FX thread; a background caller waits for the answer (the FX thread never waits). */
+public final class FxDialogs implements Dialogs {
+
+    public static final ButtonType TRUST = new ButtonType("Trust this key", ButtonBar.ButtonData.YES);
+    public static final ButtonType REFUSE = new ButtonType("Refuse", ButtonBar.ButtonData.NO);
+    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
+    public static final ButtonType DISCARD = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
+
+    private final Supplier<Window> owner;
+
+    public FxDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
+        return onFxThread(() -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", TRUST, REFUSE);
+            alert.initOwner(owner.get());
+            alert.setTitle("New host key");
+            alert.setHeaderText(key.host() + " is not known yet");
+            alert.setContentText("It presents this " + key.keyType() + " key:\n\n" + key.fingerprint() + "\n\n"
+                    + "Compare it with the fingerprint shown on the server's own console "
+                    + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). Trust it only if they match: otherwise someone may be "
+                    + "in between.");
+            alert.getDialogPane().setId("host-key-dialog");
+            return alert.showAndWait().orElse(REFUSE) == TRUST;
+        });
+    }
+
+    @Override
+    public UnsavedChoice unsavedChanges() {
+        Alert alert = new Alert(Alert.AlertType.WARNING, "The project has changes that are not saved.", SAVE, DISCARD, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("Save the project before closing?");
+        alert.getDialogPane().setId("unsaved-dialog");
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == SAVE ? UnsavedChoice.SAVE : answer == DISCARD ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+    }
+
+    private static <T> T onFxThread(Supplier<T> dialog) {
+        if (Platform.isFxApplicationThread()) {
+            return dialog.get();
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Platform.runLater(() -> answer.complete(dialog.get()));
+        return answer.join();
+    }
+}

@@ -1,0 +1,156 @@
+package io.tandem.gui.wizard;
+
+import io.tandem.discovery.CompatibilityReport;
+import io.tandem.discovery.HostFacts;
+import io.tandem.facts.BlockDevice;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step 4: the backing device of each replicated volume on each node, chosen from the discovered
+ * disks. A device that holds anything (filesystem, partitions, RAID, LVM, DRBD metadata, a mount)
+ * can only be chosen by typing its path: nothing is destroyed by a misclick.
+ */
+public final class DisksStep extends StepViewModel {
+
+    /** One disk as offered: path, size, what it is, and why it is in use (empty when free). */
+    public record DeviceChoice(String path, long sizeBytes, String description, List<String> inUse) {
+        public String label() {
+            return path + "  " + (sizeBytes >> 30 > 0 ? (sizeBytes >> 30) + " GiB" : (sizeBytes >> 20) + " MiB") + "  " + description
+                    + (inUse.isEmpty() ? "  (free)" : "  IN USE: " + String.join(", ", inUse));
+        }
+    }
+
+    private final Map<String, StringProperty> confirmations = new HashMap<>();
+
+    DisksStep(WizardViewModel wizard) {
+        super(wizard, "Disks");
+    }
+
+    @Override
+    protected List<String> paths() {
+        return List.of("$.replication.resources");
+    }
+
+    public int resourceCount() {
+        return wizard.draft().size("$.replication.resources");
+    }
+
+    public String resourceName(int r) {
+        return wizard.draft().text("$.replication.resources[" + r + "].name");
+    }
+
+    /** Index of node {@code n}'s entry in a resource's backing list (created when missing). */
+    private int backingIndex(int r, int n) {
+        String node = wizard.draft().text("$.nodes[" + n + "].name");
+        String base = "$.replication.resources[" + r + "].backing";
+        for (int b = 0; b < wizard.draft().size(base); b++) {
+            if (node.equals(wizard.draft().text(base + "[" + b + "].node"))) {
+                return b;
+            }
+        }
+        return n;
+    }
+
+    public String diskPath(int r, int n) {
+        return "$.replication.resources[" + r + "].backing[" + backingIndex(r, n) + "].disk";
+    }
+
+    public String selected(int r, int n) {
+        return wizard.draft().text(diskPath(r, n));
+    }
+
+    public void select(int r, int n, String device) {
+        wizard.draft().set(diskPath(r, n), device);
+        wizard.draft().set("$.replication.resources[" + r + "].backing[" + backingIndex(r, n) + "].node",
+                wizard.draft().text("$.nodes[" + n + "].name"));
+        confirmation(r, n).set("");
+        wizard.changedByStep(diskPath(r, n));
+    }
+
+    public List<DeviceChoice> choices(int n) {
+        HostFacts facts = wizard.facts().get(NodesStep.key(n));
+        if (facts == null) {
+            return List.of();
+        }
+        List<DeviceChoice> choices = new ArrayList<>();
+        for (BlockDevice d : facts.allBlockDevices()) {
+            if (Set.of("disk", "part", "loop").contains(d.type()) && d.sizeBytes() > 0 && !d.readOnly()) {
+                String what = Optional.ofNullable(d.model()).map(String::strip).filter(m -> !m.isEmpty()).orElse(d.type())
+                        + Optional.ofNullable(d.serial()).map(s -> " " + s.strip()).orElse("");
+                choices.add(new DeviceChoice(d.path(), d.sizeBytes(), what, facts.inUseReasons(d)));
+            }
+        }
+        return choices;
+    }
+
+    public Optional<DeviceChoice> choice(int n, String path) {
+        return choices(n).stream().filter(c -> c.path().equals(path)).findFirst();
+    }
+
+    /** What the user typed to confirm destroying the selected device of resource r on node n. */
+    public StringProperty confirmation(int r, int n) {
+        return confirmations.computeIfAbsent(r + ":" + n, k -> {
+            StringProperty typed = new SimpleStringProperty("");
+            typed.addListener((obs, old, now) -> wizard.revalidate());
+            return typed;
+        });
+    }
+
+    /** True when the chosen device holds data and must be confirmed by typing its path. */
+    public boolean needsConfirmation(int r, int n) {
+        return choice(n, selected(r, n)).map(c -> !c.inUse().isEmpty()).orElse(false);
+    }
+
+    @Override
+    protected List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        for (int r = 0; r < resourceCount(); r++) {
+            for (int n = 0; n < 2; n++) {
+                if (needsConfirmation(r, n) && !confirmation(r, n).get().equals(selected(r, n))) {
+                    missing.add("Node " + (n + 1) + ": " + selected(r, n) + " holds data. Type its path to confirm it may be destroyed, "
+                            + "or choose a free device.");
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Sizes differ: the volume gets the smaller one; said plainly. */
+    public String sizeNote(int r) {
+        Optional<DeviceChoice> a = choice(0, selected(r, 0));
+        Optional<DeviceChoice> b = choice(1, selected(r, 1));
+        if (a.isEmpty() || b.isEmpty() || a.get().sizeBytes() == b.get().sizeBytes()) {
+            return "";
+        }
+        long smaller = Math.min(a.get().sizeBytes(), b.get().sizeBytes());
+        return "The devices differ in size: the replicated volume will have the smaller size, " + (smaller >> 20) + " MiB.";
+    }
+
+    /** When the chosen devices don't exist on the discovered hosts, proposes free ones of matching size. */
+    void suggestFromFacts() {
+        for (int n = 0; n < 2; n++) {
+            HostFacts facts = wizard.facts().get(NodesStep.key(n));
+            if (facts == null) {
+                continue;
+            }
+            List<String> free = new ArrayList<>(CompatibilityReport.freeDevices(facts).stream().map(BlockDevice::path).toList());
+            for (int r = 0; r < resourceCount(); r++) {
+                String chosen = selected(r, n);
+                if (choice(n, chosen).isEmpty() && !free.isEmpty()) {
+                    wizard.draft().set(diskPath(r, n), free.removeFirst());
+                } else {
+                    free.remove(chosen);
+                }
+            }
+        }
+        reloadFields();
+    }
+}

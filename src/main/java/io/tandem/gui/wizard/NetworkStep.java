@@ -1,0 +1,177 @@
+package io.tandem.gui.wizard;
+
+import io.tandem.discovery.CompatibilityReport;
+import io.tandem.discovery.HostFacts;
+import io.tandem.facts.IfAddress;
+import io.tandem.facts.NetLink;
+import io.tandem.model.BondMode;
+import io.tandem.model.Ipv4;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step 3: which NICs form each bond, the bond mode, the addresses of both networks, the virtual
+ * IP, the domain and time servers. Links 0 and 1 of each node are the client and replication links.
+ */
+public final class NetworkStep extends StepViewModel {
+
+    public static final int CLIENT = 0;
+    public static final int REPLICATION = 1;
+
+    private final ObjectProperty<BondMode> mode = new SimpleObjectProperty<>(BondMode.ACTIVE_BACKUP);
+    private final FieldBinding timeServers;
+
+    NetworkStep(WizardViewModel wizard) {
+        super(wizard, "Network");
+        field("$.domain", "Domain (nodes become NAME.domain)");
+        field("$.networks.client.cidr", "Client network (CIDR)");
+        field("$.networks.client.gateway", "Gateway (optional)");
+        field("$.networks.client.virtualIp", "Virtual IP for initiators");
+        field("$.networks.replication.cidr", "Replication network (CIDR)");
+        for (int n = 0; n < 2; n++) {
+            field(link(n, CLIENT) + ".address", "Client address");
+            field(link(n, CLIENT) + ".interfaceName", "Client bond name");
+            field(link(n, REPLICATION) + ".address", "Replication address");
+            field(link(n, REPLICATION) + ".interfaceName", "Replication bond name");
+        }
+        timeServers = field("$.time.servers[0]", "Time server (optional)");
+        String current = wizard.draft().text(link(0, CLIENT) + ".bond.mode");
+        for (BondMode m : BondMode.values()) {
+            if (m.kernelName().equals(current)) {
+                mode.set(m);
+            }
+        }
+        mode.addListener((obs, old, now) -> setMode(now));
+    }
+
+    static String link(int node, int link) {
+        return "$.nodes[" + node + "].links[" + link + "]";
+    }
+
+    @Override
+    protected List<String> paths() {
+        return List.of("$.domain", "$.networks", "$.nodes[0].links", "$.nodes[1].links", "$.time");
+    }
+
+    public ObjectProperty<BondMode> modeProperty() {
+        return mode;
+    }
+
+    public FieldBinding timeServers() {
+        return timeServers;
+    }
+
+    /** One sentence for a non-expert about each mode. */
+    public static String explain(BondMode mode) {
+        return switch (mode) {
+            case ACTIVE_BACKUP -> "One NIC carries the traffic, the other takes over when it fails. Works with any switch (recommended).";
+            case BALANCE_RR -> "Packets take turns on the NICs (the tutorial's choice). Faster, but may reorder packets across two switches.";
+            case LACP -> "802.3ad link aggregation: both NICs carry traffic. Needs a switch with LACP configured for these ports.";
+            case BALANCE_XOR -> "Each peer uses one NIC chosen by address. Needs a static link aggregation on the switch.";
+            case BROADCAST -> "Every packet on every NIC. Only for special setups.";
+            case BALANCE_TLB -> "Outgoing traffic spread by load, incoming on one NIC. Works with any switch.";
+            case BALANCE_ALB -> "Like balance-tlb, incoming balanced too. Works with any switch, needs NICs that can change their MAC.";
+        };
+    }
+
+    private void setMode(BondMode newMode) {
+        for (int n = 0; n < 2; n++) {
+            for (int l = 0; l < 2; l++) {
+                String bond = link(n, l) + ".bond";
+                wizard.draft().set(bond + ".mode", newMode.kernelName());
+                List<String> slaves = slaves(n, l);
+                if (newMode == BondMode.ACTIVE_BACKUP && !slaves.isEmpty()) {
+                    wizard.draft().set(bond + ".primary", slaves.getFirst());
+                } else {
+                    wizard.draft().remove(bond + ".primary");
+                }
+            }
+        }
+        wizard.changedByStep("$.nodes");
+    }
+
+    /** The NICs of node {@code n} that can be bonded, from discovery. */
+    public List<NetLink> nics(int n) {
+        HostFacts facts = wizard.facts().get(NodesStep.key(n));
+        return facts == null ? List.of() : CompatibilityReport.usableNics(facts);
+    }
+
+    public List<String> slaves(int n, int link) {
+        List<String> slaves = new ArrayList<>();
+        wizard.draft().get(link(n, link) + ".bond.slaves").forEach(s -> slaves.add(s.asText()));
+        return slaves;
+    }
+
+    /** Adds or removes a NIC from a bond; a NIC taken by the other bond leaves it. */
+    public void setSlave(int n, int link, String nic, boolean selected) {
+        for (int l = 0; l < 2; l++) {
+            Set<String> slaves = new LinkedHashSet<>(slaves(n, l));
+            if (l == link && selected) {
+                slaves.add(nic);
+            } else {
+                slaves.remove(nic);
+            }
+            writeSlaves(n, l, new ArrayList<>(slaves));
+        }
+        wizard.changedByStep(link(n, link) + ".bond.slaves");
+    }
+
+    private void writeSlaves(int n, int l, List<String> slaves) {
+        wizard.draft().set(link(n, l) + ".bond.slaves", slaves);
+        if (mode.get() == BondMode.ACTIVE_BACKUP && !slaves.isEmpty()) {
+            wizard.draft().set(link(n, l) + ".bond.primary", slaves.getFirst());
+        } else {
+            wizard.draft().remove(link(n, l) + ".bond.primary");
+        }
+    }
+
+    /**
+     * Proposes bonds from the real NICs when the project's don't exist on the host: the NIC that
+     * carries Tandem's SSH connection and the next one for the client network, the next two for
+     * replication; the current SSH address as the client address, so the node stays reachable.
+     */
+    void suggestFromFacts(int n, HostFacts facts) {
+        List<String> names = CompatibilityReport.usableNics(facts).stream().map(NetLink::name).toList();
+        List<String> current = new ArrayList<>(slaves(n, CLIENT));
+        current.addAll(slaves(n, REPLICATION));
+        if (!names.isEmpty() && !names.containsAll(current)) {
+            List<String> order = new ArrayList<>(names);
+            facts.sshInterface().ifPresent(ssh -> {
+                order.remove(ssh);
+                order.addFirst(ssh);
+            });
+            writeSlaves(n, CLIENT, new ArrayList<>(order.subList(0, Math.min(2, order.size()))));
+            writeSlaves(n, REPLICATION, new ArrayList<>(order.subList(Math.min(2, order.size()), Math.min(4, order.size()))));
+        }
+        Optional<IfAddress> sshAddress = facts.sshInterface().flatMap(i -> facts.addresses().getOrDefault(i, List.of()).stream()
+                .filter(a -> a.family() == IfAddress.Family.IPV4).findFirst());
+        if (sshAddress.isPresent() && wizard.draft().text(link(n, CLIENT) + ".address").isEmpty()) {
+            wizard.draft().set(link(n, CLIENT) + ".address", sshAddress.get().address());
+            if (wizard.draft().text("$.networks.client.cidr").isEmpty()) {
+                Ipv4.Subnet.parse(sshAddress.get().cidr()).ifPresent(s -> wizard.draft().set("$.networks.client.cidr", s.base() + "/" + s.prefix()));
+            }
+        }
+        reloadFields();
+    }
+
+    /** A loud note when the new client address is not the one Tandem is connected through. */
+    public String addressWarning(int n) {
+        HostFacts facts = wizard.facts().get(NodesStep.key(n));
+        if (facts == null) {
+            return "";
+        }
+        String planned = wizard.draft().text(link(n, CLIENT) + ".address");
+        String connectedTo = wizard.draft().text("$.nodes[" + n + "].ssh.address");
+        boolean moves = facts.sshInterface().map(i -> facts.addresses().getOrDefault(i, List.of()).stream()
+                .noneMatch(a -> a.address().equals(planned))).orElse(false);
+        return moves ? "Tandem is connected to this node through " + connectedTo + ". The new configuration moves that NIC to "
+                + planned + ": Tandem applies it with an automatic rollback — if it cannot reconnect within a minute, the node "
+                + "restores its old network by itself." : "";
+    }
+}

@@ -1,0 +1,346 @@
+package io.tandem.gui.wizard;
+
+import io.tandem.discovery.HostConnector;
+import io.tandem.discovery.HostFacts;
+import io.tandem.gui.Background;
+import io.tandem.gui.Dialogs;
+import io.tandem.model.DemoProject;
+import io.tandem.model.Problem;
+import io.tandem.model.ProjectDraft;
+import io.tandem.model.ProjectFileException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole wizard's state: the draft project, its steps, where the user is, what was discovered,
+ * and whether there are unsaved changes. Holds no JavaFX nodes; tested without a screen.
+ */
+public final class WizardViewModel {
+
+    private final Background background;
+    private final Dialogs dialogs;
+    private final AppPaths paths;
+    private final ProjectDraft draft;
+    private final List<StepViewModel> steps = new ArrayList<>();
+    private final IntegerProperty current = new SimpleIntegerProperty(0);
+    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private final BooleanProperty started = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final ObjectProperty<HostConnector> connector = new SimpleObjectProperty<>();
+    private final ObservableMap<String, HostFacts> facts = FXCollections.observableHashMap();
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final HostConnector realHosts;
+    private final HostConnector demoHosts;
+    private long savedRevision;
+    private final BooleanBinding canGoNext;
+
+    public WizardViewModel(Background background, Dialogs dialogs, AppPaths paths, HostConnector realHosts, HostConnector demoHosts) {
+        this.background = background;
+        this.dialogs = dialogs;
+        this.paths = paths;
+        this.realHosts = realHosts;
+        this.demoHosts = demoHosts;
+        this.draft = ProjectDraft.of(DemoProject.withFreshSecrets());
+        connector.set(realHosts);
+        steps.add(new WelcomeStep(this));
+        steps.add(new NodesStep(this));
+        steps.add(new NetworkStep(this));
+        steps.add(new DisksStep(this));
+        steps.add(new ReplicationStep(this));
+        steps.add(new ClusterStep(this));
+        steps.add(new TargetStep(this));
+        steps.add(new InitiatorsStep(this));
+        steps.add(new ReviewStep(this));
+        canGoNext = Bindings.createBooleanBinding(() -> current.get() < steps.size() - 1 && steps.get(current.get()).isValid(),
+                current, steps.get(0).validProperty(), steps.get(1).validProperty(), steps.get(2).validProperty(),
+                steps.get(3).validProperty(), steps.get(4).validProperty(), steps.get(5).validProperty(), steps.get(6).validProperty(),
+                steps.get(7).validProperty(), steps.get(8).validProperty());
+        loadRecent();
+        revalidate();
+        steps.getFirst().enter();
+        updateStates();
+    }
+
+    // ---- starting points
+
+    /** A new project from safe defaults, with fresh secrets; the hosts are real servers. */
+    public void startNew() {
+        draft.replaceWith(DemoProject.withFreshSecrets());
+        Templates.clearSiteSpecificValues(draft);
+        begin(realHosts, null);
+    }
+
+    /** The built-in demo cluster: simulated hosts, everything prefilled. */
+    public void startDemo() {
+        draft.replaceWith(DemoProject.withFreshSecrets());
+        begin(demoHosts, null);
+    }
+
+    /** Opens a project file (complete or not); problems reading it are returned, nothing else changes. */
+    public List<Problem> open(Path path) {
+        try {
+            draft.replaceWith(ProjectDraft.read(path));
+            begin(realHosts, path);
+            remember(path);
+            return List.of();
+        } catch (ProjectFileException e) {
+            return e.problems();
+        }
+    }
+
+    private void begin(HostConnector hosts, Path path) {
+        connector.set(hosts);
+        facts.clear();
+        file.set(path);
+        started.set(true);
+        savedRevision = path == null ? -1 : draft.revision();
+        steps.forEach(StepViewModel::reloadFields);
+        revalidate();
+    }
+
+    // ---- saving
+
+    /** Saves to the current file; false when there is none yet (the View then asks for one). */
+    public boolean save() throws IOException {
+        if (file.get() == null) {
+            return false;
+        }
+        saveAs(file.get());
+        return true;
+    }
+
+    public void saveAs(Path path) throws IOException {
+        draft.write(path);
+        file.set(path);
+        savedRevision = draft.revision();
+        dirty.set(false);
+        remember(path);
+        deleteAutosave();
+    }
+
+    /** Asks about unsaved changes; true when the window may close. */
+    public boolean mayClose() {
+        if (!dirty.get()) {
+            return true;
+        }
+        return switch (dialogs.unsavedChanges()) {
+            case CANCEL -> false;
+            case DISCARD -> {
+                deleteAutosave();
+                yield true;
+            }
+            case SAVE -> {
+                try {
+                    yield save();
+                } catch (IOException e) {
+                    yield false;
+                }
+            }
+        };
+    }
+
+    // ---- navigation
+
+    public void next() {
+        if (canGoNext.get()) {
+            goTo(current.get() + 1);
+        }
+    }
+
+    public void back() {
+        if (current.get() > 0) {
+            goTo(current.get() - 1);
+        }
+    }
+
+    /** Goes to a step already reached, or to the next one when the current step is valid. */
+    public void goTo(int index) {
+        if (index < 0 || index >= steps.size() || (!steps.get(index).visited() && index > current.get() + 1)
+                || (index == current.get() + 1 && !steps.get(current.get()).isValid())) {
+            return;
+        }
+        current.set(index);
+        steps.get(index).enter();
+        reviewed.remove(index);
+        revalidate();
+    }
+
+    private final java.util.Set<Integer> reviewed = new java.util.HashSet<>();
+
+    // ---- changes
+
+    /** A field changed: validate again; later steps already seen get marked for review. */
+    void changed(String path) {
+        dirty.set(true);
+        for (int i = current.get() + 1; i < steps.size(); i++) {
+            if (steps.get(i).visited()) {
+                reviewed.add(i);
+            }
+        }
+        revalidate();
+        autosave();
+    }
+
+    void revalidate() {
+        List<Problem> all = draft.problems();
+        problems.setAll(all);
+        steps.forEach(s -> s.refresh(all));
+        updateStates();
+    }
+
+    private void updateStates() {
+        for (int i = 0; i < steps.size(); i++) {
+            StepViewModel step = steps.get(i);
+            step.setState(i == current.get() ? StepState.CURRENT
+                    : reviewed.contains(i) ? StepState.NEEDS_REVIEW
+                    : !step.visited() ? StepState.NOT_STARTED
+                    : step.isValid() ? StepState.DONE : StepState.HAS_PROBLEMS);
+        }
+    }
+
+    private void autosave() {
+        ProjectDraft snapshot = ProjectDraft.copyOf(draft);
+        background.run(() -> {
+            snapshot.write(paths.autosaveFile());
+            return null;
+        }, ignored -> { }, failure -> { });
+    }
+
+    private void deleteAutosave() {
+        try {
+            Files.deleteIfExists(paths.autosaveFile());
+        } catch (IOException ignored) {
+            // A stale draft is offered once more at start; nothing is lost.
+        }
+    }
+
+    /** An autosaved draft from a session that ended without saving, if any. */
+    public boolean hasAutosave() {
+        return Files.isRegularFile(paths.autosaveFile());
+    }
+
+    public List<Problem> restoreAutosave() {
+        List<Problem> result = open(paths.autosaveFile());
+        if (result.isEmpty()) {
+            file.set(null);
+            dirty.set(true);
+        }
+        return result;
+    }
+
+    // ---- recent projects
+
+    private void loadRecent() {
+        try {
+            if (Files.isRegularFile(paths.recentFile())) {
+                Files.readAllLines(paths.recentFile()).stream().filter(l -> !l.isBlank()).map(Path::of).forEach(recent::add);
+            }
+        } catch (IOException ignored) {
+            // No recent list is not a problem.
+        }
+    }
+
+    private void remember(Path path) {
+        Path absolute = path.toAbsolutePath();
+        recent.remove(absolute);
+        recent.addFirst(absolute);
+        while (recent.size() > 8) {
+            recent.removeLast();
+        }
+        try {
+            Files.createDirectories(paths.recentFile().getParent());
+            Files.write(paths.recentFile(), recent.stream().map(Path::toString).toList());
+        } catch (IOException ignored) {
+            // The list is a convenience; the project itself was saved.
+        }
+    }
+
+    // ---- accessors
+
+    public ProjectDraft draft() {
+        return draft;
+    }
+
+    public List<StepViewModel> steps() {
+        return steps;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends StepViewModel> T step(Class<T> type) {
+        return (T) steps.stream().filter(type::isInstance).findFirst().orElseThrow();
+    }
+
+    public IntegerProperty currentProperty() {
+        return current;
+    }
+
+    public StepViewModel currentStep() {
+        return steps.get(current.get());
+    }
+
+    public BooleanBinding canGoNextProperty() {
+        return canGoNext;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public BooleanProperty startedProperty() {
+        return started;
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public boolean isDemo() {
+        return connector.get().isDemo();
+    }
+
+    public ObjectProperty<HostConnector> connectorProperty() {
+        return connector;
+    }
+
+    public ObservableMap<String, HostFacts> facts() {
+        return facts;
+    }
+
+    public ObservableList<Problem> problems() {
+        return problems;
+    }
+
+    public ObservableList<Path> recent() {
+        return recent;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    /** A change made by a step outside its fields (e.g. filled from facts): validate and mark dirty. */
+    public void changedByStep(String path) {
+        changed(path);
+        steps.forEach(StepViewModel::reloadFields);
+    }
+}

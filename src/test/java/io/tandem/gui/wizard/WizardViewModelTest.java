@@ -1,0 +1,200 @@
+package io.tandem.gui.wizard;
+
+import io.tandem.discovery.DemoHostConnector;
+import io.tandem.discovery.HostConnector;
+import io.tandem.gui.Background;
+import io.tandem.gui.Dialogs;
+import io.tandem.model.ProjectFile;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.HostKeyStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wizard's logic without a screen: background work runs at once, dialogs answer from the test. */
+class WizardViewModelTest {
+
+    @TempDir
+    Path dir;
+    private final List<HostKeyPrompt.UnknownKey> keysShown = new ArrayList<>();
+    private Dialogs.UnsavedChoice unsavedAnswer = Dialogs.UnsavedChoice.CANCEL;
+    private int unsavedAsked;
+    private WizardViewModel wizard;
+
+    @BeforeEach
+    void create() {
+        Dialogs dialogs = new Dialogs() {
+            @Override
+            public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
+                keysShown.add(key);
+                return true;
+            }
+
+            @Override
+            public UnsavedChoice unsavedChanges() {
+                unsavedAsked++;
+                return unsavedAnswer;
+            }
+        };
+        wizard = new WizardViewModel(Background.IMMEDIATE, dialogs, AppPaths.under(dir), HostConnector.SSH, new DemoHostConnector(Duration.ZERO));
+        wizard.step(NodesStep.class).useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("kh")));
+    }
+
+    private void discoverBoth() {
+        wizard.step(NodesStep.class).discover(0);
+        wizard.step(NodesStep.class).discover(1);
+    }
+
+    private void confirmNode2sOldDisk() {
+        DisksStep disks = wizard.step(DisksStep.class);
+        for (int r = 0; r < disks.resourceCount(); r++) {
+            if (disks.needsConfirmation(r, 1)) {
+                disks.confirmation(r, 1).set(disks.selected(r, 1));
+            }
+        }
+    }
+
+    @Test
+    void theDemoWalksFromWelcomeToReviewAndExports() throws Exception {
+        assertThat(wizard.canGoNextProperty().get()).as("nothing chosen yet").isFalse();
+        wizard.startDemo();
+        assertThat(wizard.isDemo()).isTrue();
+        wizard.next();
+        assertThat(wizard.currentStep()).isInstanceOf(NodesStep.class);
+        assertThat(wizard.canGoNextProperty().get()).as("not discovered yet").isFalse();
+        discoverBoth();
+        assertThat(keysShown).hasSize(2).allSatisfy(k -> assertThat(k.fingerprint()).startsWith("SHA256:"));
+        assertThat(wizard.step(NodesStep.class).login(0).report).isNotEmpty();
+        wizard.next();
+        assertThat(wizard.currentStep()).isInstanceOf(NetworkStep.class);
+        assertThat(wizard.step(NetworkStep.class).nics(0)).hasSize(5);
+        wizard.next();
+        assertThat(wizard.currentStep()).isInstanceOf(DisksStep.class);
+        confirmNode2sOldDisk();
+        wizard.next();
+        assertThat(wizard.step(ReplicationStep.class).expectedSyncTime()).contains("GiB", "10000 Mb/s");
+        wizard.next();
+        assertThat(wizard.currentStep()).isInstanceOf(ClusterStep.class);
+        assertThat(wizard.canGoNextProperty().get()).as("no fencing, not acknowledged").isFalse();
+        wizard.step(ClusterStep.class).acceptNoFencingProperty().set(true);
+        wizard.next();
+        wizard.next();
+        assertThat(wizard.currentStep()).isInstanceOf(InitiatorsStep.class);
+        wizard.next();
+        ReviewStep review = wizard.step(ReviewStep.class);
+        assertThat(wizard.currentStep()).isSameAs(review);
+        assertThat(review.files()).extracting(f -> f.path()).contains("/etc/corosync/corosync.conf", "/cib.xml");
+        review.exportDirectoryProperty().set(dir.resolve("audit").toString());
+        review.export();
+        assertThat(review.exportStatusProperty().get()).startsWith("Exported");
+        assertThat(dir.resolve("audit/MANIFEST.sha256")).exists();
+        assertThat(review.contentProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void invalidInputHoldsTheStepBackWithAMessageAtTheField() {
+        wizard.startDemo();
+        wizard.next();
+        discoverBoth();
+        wizard.next();
+        NetworkStep network = wizard.step(NetworkStep.class);
+        FieldBinding vip = network.fields().stream().filter(f -> f.path().equals("$.networks.client.virtualIp")).findFirst().orElseThrow();
+        vip.value().set("192.168.99.7");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(vip.message().get()).contains("not a host address in 192.168.50.0/24");
+        assertThat(network.blockersProperty().get()).contains("$.networks.client.virtualIp");
+        vip.value().set("192.168.50.100");
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        assertThat(vip.message().get()).isEmpty();
+    }
+
+    @Test
+    void backAndNextKeepEnteredDataAndLaterStepsAreMarkedForReview() {
+        wizard.startDemo();
+        wizard.next();
+        discoverBoth();
+        wizard.next();
+        wizard.next();
+        confirmNode2sOldDisk();
+        wizard.next();
+        wizard.back();
+        wizard.back();
+        FieldBinding domain = wizard.step(NetworkStep.class).fields().getFirst();
+        domain.value().set("storage.example.org");
+        wizard.next();
+        wizard.back();
+        assertThat(wizard.draft().text("$.domain")).isEqualTo("storage.example.org");
+        assertThat(domain.value().get()).isEqualTo("storage.example.org");
+        assertThat(wizard.steps().get(4).stateProperty().get()).isEqualTo(StepState.NEEDS_REVIEW);
+    }
+
+    @Test
+    void aDeviceThatHoldsDataCannotBeChosenWithoutTypingItsPath() {
+        wizard.startDemo();
+        wizard.next();
+        discoverBoth();
+        wizard.next();
+        wizard.next();
+        DisksStep disks = wizard.step(DisksStep.class);
+        disks.select(0, 1, "/dev/vdc");
+        assertThat(disks.needsConfirmation(0, 1)).isTrue();
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(disks.blockersProperty().get()).contains("/dev/vdc holds data");
+        disks.confirmation(0, 1).set("/dev/vd");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        disks.confirmation(0, 1).set("/dev/vdc");
+        // r1 on node 2 now needs another device: vdc is taken by r0 (same device twice is an error).
+        disks.select(1, 1, "/dev/vdb");
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        wizard.next();
+        assertThat(wizard.currentStep()).isInstanceOf(ReplicationStep.class);
+        disks.select(0, 1, "/dev/vdc");
+        assertThat(disks.confirmation(0, 1).get()).as("a new choice needs a new confirmation").isEmpty();
+    }
+
+    @Test
+    void savingWritesAPrivateProjectAndClosingAsksAboutUnsavedChanges() throws Exception {
+        wizard.startDemo();
+        assertThat(wizard.mayClose()).as("nothing changed since start").isTrue();
+        wizard.step(NetworkStep.class).fields().getFirst().value().set("changed.example.org");
+        assertThat(wizard.dirtyProperty().get()).isTrue();
+        assertThat(wizard.mayClose()).isFalse();
+        assertThat(unsavedAsked).isEqualTo(1);
+        assertThat(dir.resolve("draft.tandem.json")).as("autosaved draft").exists();
+
+        Path file = dir.resolve("mine.tandem.json");
+        wizard.saveAs(file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(ProjectFile.read(file).domain()).isEqualTo("changed.example.org");
+        assertThat(wizard.dirtyProperty().get()).isFalse();
+        assertThat(wizard.mayClose()).isTrue();
+        assertThat(wizard.recent()).containsExactly(file.toAbsolutePath());
+        assertThat(dir.resolve("draft.tandem.json")).as("the draft is gone once saved").doesNotExist();
+    }
+
+    @Test
+    void aNewProjectStartsWithoutAnybodysAddressesAndCanBeSavedHalfFilled() throws Exception {
+        wizard.startNew();
+        assertThat(wizard.isDemo()).isFalse();
+        assertThat(wizard.draft().text("$.nodes[0].ssh.address")).isEmpty();
+        assertThat(wizard.draft().text("$.chap.incoming.secret")).hasSize(16);
+        wizard.next();
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        Path file = dir.resolve("half.tandem.json");
+        wizard.saveAs(file);
+        WizardViewModel reopened = new WizardViewModel(Background.IMMEDIATE, null, AppPaths.under(dir.resolve("b")), HostConnector.SSH,
+                new DemoHostConnector(Duration.ZERO));
+        assertThat(reopened.open(file)).isEmpty();
+        assertThat(reopened.draft().text("$.nodes[0].ssh.address")).isEmpty();
+        assertThat(reopened.draft().text("$.chap.incoming.secret")).isEqualTo(wizard.draft().text("$.chap.incoming.secret"));
+    }
+}
