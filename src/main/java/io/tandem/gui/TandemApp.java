@@ -1,28 +1,53 @@
 package io.tandem.gui;
 
 import atlantafx.base.theme.PrimerLight;
+import io.tandem.discovery.DemoHostConnector;
+import io.tandem.discovery.HostConnector;
+import io.tandem.gui.wizard.AppPaths;
+import io.tandem.gui.wizard.WizardViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The desktop application. For now it previews the demo cluster's generated files; the wizard steps come next. */
+import java.time.Duration;
+
+/** The desktop application: the setup wizard, with the built-in demo cluster one click away. */
 public final class TandemApp extends Application {
 
+    /** Set by the Launcher: when the JVM started, to report the time to the first window. */
+    static volatile long launchedAtNanos = System.nanoTime();
+
     public static void launchApp(String[] args) {
+        launchedAtNanos = System.nanoTime();
         Application.launch(TandemApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        PreviewViewModel model = new PreviewViewModel();
-        model.loadDemo();
-        stage.setTitle("Tandem — demo cluster");
+        Stage[] holder = {stage};
+        WizardViewModel wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> holder[0]), AppPaths.forCurrentUser(),
+                HostConnector.SSH, new DemoHostConnector(Duration.ofMillis(600)));
+        WizardView view = new WizardView(wizard);
+        stage.setScene(new Scene(view.root(), 1180, 780));
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Tandem" + (wizard.isDemo() ? " — DEMO" : ""),
+                wizard.connectorProperty()));
         var icon = TandemApp.class.getResourceAsStream("/icons/tandem-256.png");
         if (icon != null) {
             stage.getIcons().add(new javafx.scene.image.Image(icon));
         }
-        stage.setScene(new Scene(new PreviewView(model).root(), 1100, 720));
+        stage.setOnCloseRequest(e -> {
+            if (!view.mayClose()) {
+                e.consume();
+            }
+        });
+        stage.setOnShown(e -> {
+            if (Boolean.getBoolean("tandem.startupTiming")) {
+                System.out.printf("startup-ms %d%n", (System.nanoTime() - launchedAtNanos) / 1_000_000);
+            }
+        });
         stage.show();
     }
 }

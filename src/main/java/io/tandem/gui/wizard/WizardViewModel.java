@@ -136,6 +136,11 @@ public final class WizardViewModel {
 
     /** Asks about unsaved changes; true when the window may close. */
     public boolean mayClose() {
+        return mayClose(java.util.Optional::empty);
+    }
+
+    /** As {@link #mayClose()}; {@code askPath} supplies a file when saving a project that has none yet. */
+    public boolean mayClose(java.util.function.Supplier<java.util.Optional<Path>> askPath) {
         if (!dirty.get()) {
             return true;
         }
@@ -147,7 +152,15 @@ public final class WizardViewModel {
             }
             case SAVE -> {
                 try {
-                    yield save();
+                    if (save()) {
+                        yield true;
+                    }
+                    var path = askPath.get();
+                    if (path.isEmpty()) {
+                        yield false;
+                    }
+                    saveAs(path.get());
+                    yield true;
                 } catch (IOException e) {
                     yield false;
                 }

@@ -1,0 +1,290 @@
+package io.tandem.gui;
+
+import io.tandem.gui.steps.ClusterView;
+import io.tandem.gui.steps.DisksView;
+import io.tandem.gui.steps.InitiatorsView;
+import io.tandem.gui.steps.NetworkView;
+import io.tandem.gui.steps.NodesView;
+import io.tandem.gui.steps.ReplicationView;
+import io.tandem.gui.steps.ReviewView;
+import io.tandem.gui.steps.TargetView;
+import io.tandem.gui.steps.WelcomeView;
+import io.tandem.gui.wizard.ClusterStep;
+import io.tandem.gui.wizard.DisksStep;
+import io.tandem.gui.wizard.InitiatorsStep;
+import io.tandem.gui.wizard.NetworkStep;
+import io.tandem.gui.wizard.NodesStep;
+import io.tandem.gui.wizard.ReplicationStep;
+import io.tandem.gui.wizard.ReviewStep;
+import io.tandem.gui.wizard.StepState;
+import io.tandem.gui.wizard.StepViewModel;
+import io.tandem.gui.wizard.TargetStep;
+import io.tandem.gui.wizard.WizardViewModel;
+import io.tandem.model.Problem;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The full-window wizard: the steps with their state on the left, the current step in the
+ * middle, what holds Next back and Back/Next at the bottom, the File menu on top.
+ */
+public final class WizardView {
+
+    private final WizardViewModel wizard;
+    private final BorderPane root = new BorderPane();
+    private final ScrollPane center = new ScrollPane();
+    private final Label demoBadge = new Label("DEMO — simulated servers");
+
+    public WizardView(WizardViewModel wizard) {
+        this.wizard = wizard;
+        root.setTop(new VBox(menu(), header()));
+        root.setLeft(navigator());
+        center.setFitToWidth(true);
+        center.setId("step-content");
+        root.setCenter(center);
+        root.setBottom(footer());
+        wizard.currentProperty().addListener((obs, old, now) -> show());
+        wizard.startedProperty().addListener((obs, old, now) -> show());
+        show();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private Node header() {
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(() -> (wizard.currentProperty().get() + 1) + ". "
+                + wizard.currentStep().title(), wizard.currentProperty()));
+        title.getStyleClass().add("title-3");
+        demoBadge.setId("demo-badge");
+        demoBadge.setStyle("-fx-background-color: #f0b429; -fx-text-fill: #1f1f1f; -fx-padding: 4 10; "
+                + "-fx-background-radius: 4; -fx-font-weight: bold;");
+        demoBadge.visibleProperty().bind(Bindings.createBooleanBinding(wizard::isDemo, wizard.connectorProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label file = new Label();
+        file.textProperty().bind(Bindings.createStringBinding(() -> (wizard.fileProperty().get() == null ? "unsaved project"
+                : wizard.fileProperty().get().getFileName().toString()) + (wizard.dirtyProperty().get() ? " •" : ""),
+                wizard.fileProperty(), wizard.dirtyProperty()));
+        HBox header = new HBox(12, title, spacer, file, demoBadge);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(10, 16, 10, 16));
+        return header;
+    }
+
+    private MenuBar menu() {
+        MenuItem newProject = new MenuItem("New project");
+        newProject.setOnAction(e -> {
+            if (wizard.mayClose(this::askSavePath)) {
+                wizard.startNew();
+                wizard.goTo(1);
+            }
+        });
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> openFile());
+        MenuItem save = new MenuItem("Save");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> save(false));
+        MenuItem saveAs = new MenuItem("Save as…");
+        saveAs.setOnAction(e -> save(true));
+        Menu recent = new Menu("Recent projects");
+        Runnable fillRecent = () -> recent.getItems().setAll(wizard.recent().stream().map(p -> {
+            MenuItem item = new MenuItem(p.toString());
+            item.setOnAction(e -> open(p));
+            return item;
+        }).toList());
+        wizard.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> {
+            if (wizard.mayClose(this::askSavePath) && window() != null) {
+                window().hide();
+            }
+        });
+        Menu file = new Menu("_File", null, newProject, open, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), quit);
+        return new MenuBar(file);
+    }
+
+    private Node navigator() {
+        ListView<StepViewModel> steps = new ListView<>();
+        steps.getItems().setAll(wizard.steps());
+        steps.setId("navigator");
+        steps.setPrefWidth(220);
+        steps.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StepViewModel step, boolean empty) {
+                super.updateItem(step, empty);
+                textProperty().unbind();
+                if (empty || step == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                int index = wizard.steps().indexOf(step);
+                setText((index + 1) + ". " + step.title());
+                FontIcon icon = new FontIcon();
+                Runnable paint = () -> {
+                    StepState state = step.stateProperty().get();
+                    icon.setIconLiteral(switch (state) {
+                        case CURRENT -> "mdi2a-arrow-right-circle";
+                        case DONE -> "mdi2c-check-circle";
+                        case HAS_PROBLEMS -> "mdi2a-alert-circle";
+                        case NEEDS_REVIEW -> "mdi2r-refresh-circle";
+                        case NOT_STARTED -> "mdi2c-checkbox-blank-circle-outline";
+                    });
+                    setAccessibleText(getText() + ", " + state.words());
+                };
+                step.stateProperty().addListener((obs, old, now) -> paint.run());
+                paint.run();
+                setGraphic(icon);
+                setOnMouseClicked(e -> wizard.goTo(index));
+            }
+        });
+        VBox box = new VBox(steps);
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node footer() {
+        Button back = new Button("_Back", new FontIcon("mdi2a-arrow-left"));
+        back.setId("back");
+        back.setMnemonicParsing(true);
+        back.setAccessibleText("Back");
+        back.disableProperty().bind(wizard.currentProperty().isEqualTo(0));
+        back.setOnAction(e -> wizard.back());
+        Button next = new Button("_Next", new FontIcon("mdi2a-arrow-right"));
+        next.setId("next");
+        next.setMnemonicParsing(true);
+        next.setAccessibleText("Next");
+        next.setDefaultButton(true);
+        next.disableProperty().bind(wizard.canGoNextProperty().not());
+        next.setOnAction(e -> wizard.next());
+        Label blockers = new Label();
+        blockers.setId("blockers");
+        blockers.setWrapText(true);
+        blockers.setStyle("-fx-text-fill: #5f6b7a;");
+        Runnable bindBlockers = () -> {
+            blockers.textProperty().unbind();
+            blockers.textProperty().bind(wizard.currentStep().blockersProperty());
+        };
+        wizard.currentProperty().addListener((obs, old, now) -> bindBlockers.run());
+        bindBlockers.run();
+        HBox.setHgrow(blockers, Priority.ALWAYS);
+        blockers.setMaxWidth(Double.MAX_VALUE);
+        HBox footer = new HBox(10, blockers, back, next);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        footer.setPadding(new Insets(10, 16, 12, 16));
+        return footer;
+    }
+
+    /** Builds the current step's view afresh: it then reflects what earlier steps changed. */
+    private void show() {
+        StepViewModel step = wizard.currentStep();
+        Node view = switch (step) {
+            case NodesStep s -> new NodesView(s, wizard.isDemo()).root();
+            case NetworkStep s -> new NetworkView(s, wizard).root();
+            case DisksStep s -> new DisksView(s, wizard).root();
+            case ReplicationStep s -> new ReplicationView(s).root();
+            case ClusterStep s -> new ClusterView(s, wizard.draft().text("$.cluster.stonith.type")).root();
+            case TargetStep s -> new TargetView(s).root();
+            case InitiatorsStep s -> new InitiatorsView(s, this::show).root();
+            case ReviewStep s -> new ReviewView(s).root();
+            default -> new WelcomeView(wizard, this::openFile, this::open).root();
+        };
+        center.setContent(view);
+    }
+
+    private void openFile() {
+        FileChooser chooser = chooser("Open a Tandem project");
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    private void open(Path path) {
+        if (!wizard.mayClose(this::askSavePath)) {
+            return;
+        }
+        List<Problem> problems = wizard.open(path);
+        if (problems.isEmpty()) {
+            wizard.goTo(1);
+        } else {
+            error("Cannot open " + path.getFileName(), problems.stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+        }
+    }
+
+    private void save(boolean as) {
+        try {
+            if (as || !wizard.save()) {
+                askSavePath().ifPresent(path -> {
+                    try {
+                        wizard.saveAs(path);
+                    } catch (IOException e) {
+                        error("Cannot save", e.getMessage() + ". Choose a folder you can write to.");
+                    }
+                });
+            }
+        } catch (IOException e) {
+            error("Cannot save", e.getMessage() + ". Choose a folder you can write to.");
+        }
+    }
+
+    private Optional<Path> askSavePath() {
+        FileChooser chooser = chooser("Save the project (mode 0600: it holds secrets)");
+        chooser.setInitialFileName("cluster.tandem.json");
+        java.io.File file = chooser.showSaveDialog(window());
+        return Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tandem projects", "*.tandem.json"));
+        return chooser;
+    }
+
+    private void error(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text);
+        alert.initOwner(window());
+        alert.setHeaderText(header);
+        alert.showAndWait();
+    }
+
+    /** Hook for the window's close button: true when it may close. */
+    public boolean mayClose() {
+        return wizard.mayClose(this::askSavePath);
+    }
+}

@@ -1,0 +1,117 @@
+package io.tandem.gui.form;
+
+import io.tandem.gui.wizard.FieldBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** Small builders for the steps' forms: a label, the control, and the field's problem right under it. */
+public final class Form {
+
+    private Form() {
+    }
+
+    /** A text field bound to a draft path, with its message below. */
+    public static VBox field(FieldBinding binding) {
+        TextField input = new TextField();
+        input.textProperty().bindBidirectional(binding.value());
+        return labelled(binding, input);
+    }
+
+    /** A secret: hidden unless {@code show} is on; never written anywhere but the project. */
+    public static VBox secret(FieldBinding binding, BooleanProperty show) {
+        PasswordField hidden = new PasswordField();
+        TextField shown = new TextField();
+        hidden.textProperty().bindBidirectional(binding.value());
+        shown.textProperty().bindBidirectional(binding.value());
+        shown.visibleProperty().bind(show);
+        shown.managedProperty().bind(show);
+        hidden.visibleProperty().bind(show.not());
+        hidden.managedProperty().bind(show.not());
+        VBox box = labelled(binding, hidden);
+        box.getChildren().add(2, shown);
+        shown.setId(id(binding) + "-shown");
+        return box;
+    }
+
+    private static VBox labelled(FieldBinding binding, TextInputControl input) {
+        Label label = new Label(binding.label());
+        label.setLabelFor(input);
+        input.setId(id(binding));
+        input.setAccessibleText(binding.label());
+        input.setPromptText(binding.label());
+        Label message = problem(binding.message());
+        message.setId(id(binding) + "-problem");
+        VBox box = new VBox(3, label, input, message);
+        box.setFillWidth(true);
+        return box;
+    }
+
+    /** A red message that takes no room while empty. */
+    public static Label problem(javafx.beans.value.ObservableStringValue text) {
+        Label message = new Label();
+        message.textProperty().bind(text);
+        message.setWrapText(true);
+        message.getStyleClass().add("danger");
+        message.setStyle("-fx-text-fill: #c62828;");
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    /** An id usable in tests and CSS: the JSON path made safe, e.g. {@code nodes-0-ssh-address}. */
+    public static String id(FieldBinding binding) {
+        return binding.path().replace("$.", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
+    }
+
+    /** A grid of fields, {@code columns} per row. */
+    public static GridPane grid(int columns, List<? extends Node> cells) {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        for (int i = 0; i < cells.size(); i++) {
+            Node cell = cells.get(i);
+            GridPane.setHgrow(cell, Priority.ALWAYS);
+            grid.add(cell, i % columns, i / columns);
+        }
+        return grid;
+    }
+
+    public static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("title-4");
+        label.setPadding(new Insets(8, 0, 2, 0));
+        return label;
+    }
+
+    /** A sentence of explanation in plain words. */
+    public static Label note(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    public static Label note(StringProperty text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    public static FieldBinding byPath(List<FieldBinding> fields, String path) {
+        return fields.stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no field " + path));
+    }
+}

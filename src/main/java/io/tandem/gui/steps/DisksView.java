@@ -1,0 +1,88 @@
+package io.tandem.gui.steps;
+
+import io.tandem.gui.form.Form;
+import io.tandem.gui.wizard.DisksStep;
+import io.tandem.gui.wizard.WizardViewModel;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Step 4: a device per volume and node; a device holding data needs its path typed to be chosen. */
+public final class DisksView implements StepView {
+
+    private final VBox root = new VBox(12);
+
+    public DisksView(DisksStep step, WizardViewModel wizard) {
+        root.setPadding(new Insets(20));
+        root.getChildren().add(Form.note("Each volume is mirrored between the two nodes. Pick an empty device on each; its size "
+                + "should match. Metadata is kept inside the device (internal)."));
+        for (int r = 0; r < step.resourceCount(); r++) {
+            root.getChildren().add(Form.heading("Volume " + step.resourceName(r)));
+            HBox row = new HBox(24);
+            for (int n = 0; n < 2; n++) {
+                row.getChildren().add(choice(step, wizard, r, n));
+            }
+            root.getChildren().add(row);
+            String note = step.sizeNote(r);
+            if (!note.isEmpty()) {
+                root.getChildren().add(Form.note(note));
+            }
+        }
+    }
+
+    private static VBox choice(DisksStep step, WizardViewModel wizard, int r, int n) {
+        ComboBox<DisksStep.DeviceChoice> devices = new ComboBox<>();
+        devices.getItems().addAll(step.choices(n));
+        devices.setId("disk-" + r + "-" + n);
+        devices.setAccessibleText("Device of volume " + step.resourceName(r) + " on node " + (n + 1));
+        devices.setButtonCell(cell());
+        devices.setCellFactory(v -> cell());
+        step.choice(n, step.selected(r, n)).ifPresent(devices::setValue);
+        devices.setMaxWidth(Double.MAX_VALUE);
+        TextField confirm = new TextField();
+        confirm.textProperty().bindBidirectional(step.confirmation(r, n));
+        confirm.setId("confirm-" + r + "-" + n);
+        confirm.setPromptText("type the device path to confirm");
+        Label warning = new Label();
+        warning.setWrapText(true);
+        warning.setStyle("-fx-text-fill: #c62828; -fx-font-weight: bold;");
+        VBox box = new VBox(6, new Label(wizard.draft().text("$.nodes[" + n + "].name")), devices, warning, confirm);
+        Runnable update = () -> {
+            boolean destructive = step.needsConfirmation(r, n);
+            warning.setText(destructive ? step.selected(r, n) + " holds data (" + String.join(", ",
+                    step.choice(n, step.selected(r, n)).map(DisksStep.DeviceChoice::inUse).orElse(java.util.List.of()))
+                    + "). Using it DESTROYS that data. To confirm, type " + step.selected(r, n) + " below." : "");
+            confirm.setVisible(destructive);
+            confirm.setManaged(destructive);
+        };
+        devices.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.path().equals(step.selected(r, n))) {
+                step.select(r, n, now.path());
+            }
+            update.run();
+        });
+        update.run();
+        box.setPrefWidth(460);
+        return box;
+    }
+
+    private static ListCell<DisksStep.DeviceChoice> cell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(DisksStep.DeviceChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+            }
+        };
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,92 @@
+package io.tandem.gui.steps;
+
+import io.tandem.discovery.HostFacts;
+import io.tandem.facts.NetLink;
+import io.tandem.facts.NicHardware;
+import io.tandem.gui.form.Form;
+import io.tandem.gui.wizard.NetworkStep;
+import io.tandem.gui.wizard.NodesStep;
+import io.tandem.gui.wizard.WizardViewModel;
+import io.tandem.model.BondMode;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** Step 3: bonds from the real NICs, bond mode with its explanation, addresses, VIP, domain, time. */
+public final class NetworkView implements StepView {
+
+    private final VBox root = new VBox(12);
+
+    public NetworkView(NetworkStep step, WizardViewModel wizard) {
+        root.setPadding(new Insets(20));
+        var fields = step.fields();
+        root.getChildren().add(Form.heading("Networks"));
+        root.getChildren().add(Form.grid(2, List.of(Form.field(Form.byPath(fields, "$.networks.client.cidr")),
+                Form.field(Form.byPath(fields, "$.networks.client.virtualIp")), Form.field(Form.byPath(fields, "$.networks.client.gateway")),
+                Form.field(Form.byPath(fields, "$.networks.replication.cidr")), Form.field(Form.byPath(fields, "$.domain")),
+                Form.field(step.timeServers()))));
+        ComboBox<BondMode> mode = new ComboBox<>();
+        mode.getItems().addAll(BondMode.values());
+        mode.valueProperty().bindBidirectional(step.modeProperty());
+        mode.setId("bond-mode");
+        mode.setAccessibleText("Bond mode");
+        Label explanation = new Label();
+        explanation.textProperty().bind(Bindings.createStringBinding(() -> NetworkStep.explain(step.modeProperty().get()), step.modeProperty()));
+        explanation.setWrapText(true);
+        root.getChildren().addAll(Form.heading("Bond mode"), mode, explanation);
+        HBox nodes = new HBox(24);
+        for (int n = 0; n < 2; n++) {
+            nodes.getChildren().add(node(step, wizard, n));
+        }
+        root.getChildren().add(nodes);
+    }
+
+    private static VBox node(NetworkStep step, WizardViewModel wizard, int n) {
+        VBox box = new VBox(8, Form.heading("Node " + (n + 1) + " — " + wizard.draft().text("$.nodes[" + n + "].name")));
+        var fields = step.fields();
+        HostFacts facts = wizard.facts().get(NodesStep.key(n));
+        for (int link = 0; link < 2; link++) {
+            String prefix = "$.nodes[" + n + "].links[" + link + "]";
+            box.getChildren().add(new Label(link == NetworkStep.CLIENT ? "Client bond: NICs" : "Replication bond: NICs"));
+            HBox nics = new HBox(10);
+            for (NetLink nic : step.nics(n)) {
+                NicHardware hw = facts == null ? null : facts.nicHardware().get(nic.name());
+                CheckBox box2 = new CheckBox(nic.name() + (hw != null && hw.speedMbps() != null ? " " + hw.speedMbps() + " Mb/s" : "")
+                        + (nic.carrier() ? "" : " (no link)"));
+                box2.setId("nic-" + n + "-" + link + "-" + nic.name());
+                box2.setSelected(step.slaves(n, link).contains(nic.name()));
+                final int l = link;
+                box2.selectedProperty().addListener((obs, old, now) -> step.setSlave(n, l, nic.name(), now));
+                nics.getChildren().add(box2);
+            }
+            if (step.nics(n).isEmpty()) {
+                nics.getChildren().add(Form.note("Discover the node to choose from its NICs."));
+            }
+            box.getChildren().add(nics);
+            box.getChildren().add(Form.grid(2, List.of(Form.field(Form.byPath(fields, prefix + ".interfaceName")),
+                    Form.field(Form.byPath(fields, prefix + ".address")))));
+        }
+        String warning = step.addressWarning(n);
+        if (!warning.isEmpty()) {
+            Label loud = new Label(warning);
+            loud.setWrapText(true);
+            loud.setStyle("-fx-text-fill: #a35c00; -fx-font-weight: bold;");
+            loud.setId("address-warning-" + n);
+            box.getChildren().add(loud);
+        }
+        box.setPrefWidth(440);
+        return box;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,68 @@
+package io.tandem.gui;
+
+import io.tandem.discovery.DemoHostConnector;
+import io.tandem.discovery.HostConnector;
+import io.tandem.gui.wizard.AppPaths;
+import io.tandem.gui.wizard.NodesStep;
+import io.tandem.gui.wizard.WizardViewModel;
+import io.tandem.ssh.HostKeyStore;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Builds the real window (real background threads, real dialogs) for TestFX tests, and small robot helpers. */
+final class WizardFx {
+
+    final WizardViewModel wizard;
+    final WizardView view;
+
+    WizardFx(Stage stage, Path dir) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> stage), AppPaths.under(dir), HostConnector.SSH,
+                new DemoHostConnector(Duration.ofMillis(100)));
+        wizard.step(NodesStep.class).useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("known_hosts")));
+        view = new WizardView(wizard);
+        stage.setScene(new Scene(view.root(), 1180, 820));
+        stage.setOnCloseRequest(e -> {
+            if (!view.mayClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+    }
+
+    static void waitUntil(BooleanSupplier condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void next(FxRobot robot) {
+        Button next = robot.lookup("#next").queryButton();
+        waitUntil(() -> !next.isDisabled(), "Next is enabled");
+        robot.clickOn(next);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void trustHostKey(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#host-key-dialog").tryQuery().isPresent(), "the host-key dialog is shown");
+        robot.clickOn("Trust this key");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T extends Node> T find(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+}

@@ -1,0 +1,139 @@
+package io.tandem.gui;
+
+import io.tandem.gui.wizard.NodesStep;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole wizard on the demo cluster, headless, as a user clicks through it; a screenshot of every step. */
+@ExtendWith(ApplicationExtension.class)
+class WizardWalkthroughTest {
+
+    @TempDir
+    static Path dir;
+    private WizardFx fx;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fx = new WizardFx(stage, dir.resolve("app-" + System.nanoTime()));
+    }
+
+    private void shot(FxRobot robot, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot.lookup("#step-content").query().getScene().getRoot(), name);
+    }
+
+    private void toDisks(FxRobot robot) {
+        robot.clickOn("#welcome-demo");
+        robot.clickOn("#discover-0");
+        WizardFx.trustHostKey(robot);
+        robot.clickOn("#discover-1");
+        WizardFx.trustHostKey(robot);
+        WizardFx.waitUntil(() -> fx.wizard.facts().containsKey(NodesStep.key(1)), "node 2 is discovered");
+        WizardFx.next(robot);
+        WizardFx.next(robot);
+    }
+
+    @Test
+    void walksTheDemoFromWelcomeToReviewAndExportsTheBundle(FxRobot robot) {
+        shot(robot, "wizard-1-welcome");
+        robot.clickOn("#welcome-demo");
+        assertThat(robot.lookup("#demo-badge").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("nodes not discovered yet").isTrue();
+        robot.clickOn("#discover-0");
+        WizardFx.trustHostKey(robot);
+        robot.clickOn("#discover-1");
+        WizardFx.trustHostKey(robot);
+        WizardFx.waitUntil(() -> fx.wizard.facts().size() == 2, "both nodes are discovered");
+        assertThat(robot.lookup("#status-1").queryAs(Label.class).getText()).contains("Discovered node2", "demo host");
+        shot(robot, "wizard-2-nodes");
+        WizardFx.next(robot);
+        assertThat(robot.lookup("#nic-0-0-eth0").tryQuery()).isPresent();
+        shot(robot, "wizard-3-network");
+        WizardFx.next(robot);
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("node2's vdc holds an old filesystem").isTrue();
+        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        shot(robot, "wizard-4-disks");
+        WizardFx.next(robot);
+        shot(robot, "wizard-5-replication");
+        WizardFx.next(robot);
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no fencing, not acknowledged").isTrue();
+        robot.clickOn("#accept-no-fencing");
+        shot(robot, "wizard-6-cluster");
+        WizardFx.next(robot);
+        shot(robot, "wizard-7-target");
+        WizardFx.next(robot);
+        shot(robot, "wizard-8-initiators");
+        WizardFx.next(robot);
+        WizardFx.waitUntil(() -> !robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty(),
+                "a file is shown");
+        assertThat(robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText())
+                .doesNotContain(fx.wizard.draft().text("$.chap.incoming.secret"));
+        shot(robot, "wizard-9-review");
+        TextField directory = robot.lookup("#export-directory").queryAs(TextField.class);
+        robot.interact(() -> directory.setText(dir.resolve("bundle").toString()));
+        robot.clickOn("#export");
+        WizardFx.waitUntil(() -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Exported"), "the export finished");
+        assertThat(dir.resolve("bundle/SUMMARY.md")).exists();
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void invalidInputKeepsNextDisabledAndExplainsItAtTheField(FxRobot robot) {
+        toDisks(robot);
+        robot.clickOn("#back");
+        TextField vip = robot.lookup("#networks-client-virtualIp").queryAs(TextField.class);
+        robot.interact(() -> vip.setText("192.168.7.300"));
+        Label problem = robot.lookup("#networks-client-virtualIp-problem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).contains("not an IPv4 address");
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> vip.setText("192.168.50.100"));
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
+        assertThat(problem.isVisible()).isFalse();
+    }
+
+    @Test
+    void aDeviceHoldingDataNeedsItsExactPathTyped(FxRobot robot) {
+        toDisks(robot);
+        Button next = robot.lookup("#next").queryButton();
+        assertThat(next.isDisabled()).isTrue();
+        robot.clickOn("#confirm-1-1").write("/dev/vd");
+        assertThat(next.isDisabled()).isTrue();
+        robot.write("c");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(next.isDisabled()).isFalse();
+        robot.clickOn("#back");
+        robot.clickOn("#next");
+        assertThat(fx.wizard.currentStep().title()).isEqualTo("Disks");
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksFirst(FxRobot robot) {
+        toDisks(robot);
+        robot.clickOn("#back");
+        TextField domain = robot.lookup("#domain").queryAs(TextField.class);
+        robot.interact(() -> domain.setText("other.example.org"));
+        // Not interact(): the close handler waits in the dialog until the robot answers it.
+        javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WizardFx.waitUntil(() -> robot.lookup("#unsaved-dialog").tryQuery().isPresent(), "the unsaved-changes dialog is shown");
+        robot.clickOn("Cancel");
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(fx.wizard.draft().text("$.domain")).isEqualTo("other.example.org");
+    }
+}
