@@ -51,7 +51,8 @@ final class WizardFx {
 
     static void next(FxRobot robot) {
         Button next = robot.lookup("#next").queryButton();
-        waitUntil(() -> !next.isDisabled(), "Next is enabled");
+        waitUntil(() -> !next.isDisabled(), "Next is enabled; blocked by: "
+                + robot.lookup("#blockers").queryAs(javafx.scene.control.Label.class).getText());
         robot.clickOn(next);
         WaitForAsyncUtils.waitForFxEvents();
     }

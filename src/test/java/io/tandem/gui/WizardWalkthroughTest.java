@@ -72,7 +72,7 @@ class WizardWalkthroughTest {
         shot(robot, "wizard-5-replication");
         WizardFx.next(robot);
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no fencing, not acknowledged").isTrue();
-        robot.clickOn("#accept-no-fencing");
+        robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         shot(robot, "wizard-6-cluster");
         WizardFx.next(robot);
         shot(robot, "wizard-7-target");
