@@ -49,5 +49,20 @@ public final class TandemApp extends Application {
             }
         });
         stage.show();
+        warmUp();
+    }
+
+    /**
+     * Validates and renders the demo once on a background thread right after start: class loading
+     * and JIT then happen while the user reads the first screen, not in the middle of a discovery.
+     */
+    private static void warmUp() {
+        Thread.ofVirtual().start(() -> {
+            var project = io.tandem.model.DemoProject.load();
+            for (int i = 0; i < 3; i++) {
+                io.tandem.model.ProjectDraft.of(project).problems();
+                io.tandem.render.Renderers.render(project);
+            }
+        });
     }
 }

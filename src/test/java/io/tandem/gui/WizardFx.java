@@ -40,6 +40,15 @@ final class WizardFx {
         stage.show();
     }
 
+    /** The app warms validation up at start (TandemApp); so does the benchmark, to measure the same thing. */
+    static void warmUp() {
+        var project = io.tandem.model.DemoProject.load();
+        for (int i = 0; i < 3; i++) {
+            io.tandem.model.ProjectDraft.of(project).problems();
+            io.tandem.render.Renderers.render(project);
+        }
+    }
+
     static void waitUntil(BooleanSupplier condition, String what) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);

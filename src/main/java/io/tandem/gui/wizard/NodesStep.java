@@ -120,7 +120,7 @@ public final class NodesStep extends StepViewModel {
         login.running.set(true);
         login.status.set("Connecting to " + target + " and reading its facts…");
         var connector = wizard.connectorProperty().get();
-        login.job = wizard.background().run(() -> connector.discover(settings), facts -> {
+        login.job = wizard.background().run(() -> connector.discover(settings), facts -> wizard.batch(() -> {
             login.running.set(false);
             wizard.facts().put(key(n), facts);
             login.status.set("Discovered " + facts.hostname() + " in " + String.format("%.1f", facts.elapsed().toMillis() / 1000.0) + " s"
@@ -128,7 +128,7 @@ public final class NodesStep extends StepViewModel {
             login.report.setAll(CompatibilityReport.forNode(facts));
             fillFromFacts(n, facts);
             updatePairReport();
-        }, failure -> {
+        }), failure -> {
             login.running.set(false);
             login.status.set(failure instanceof SshFailure f ? f.getMessage() : "Discovery failed: " + failure.getMessage());
         });

@@ -210,7 +210,28 @@ public final class WizardViewModel {
         autosave();
     }
 
+    private int batchDepth;
+    private boolean revalidationPending;
+
+    /** Runs several changes with one validation at the end, not one per change (keeps the FX thread free). */
+    public void batch(Runnable changes) {
+        batchDepth++;
+        try {
+            changes.run();
+        } finally {
+            batchDepth--;
+            if (batchDepth == 0 && revalidationPending) {
+                revalidationPending = false;
+                revalidate();
+            }
+        }
+    }
+
     void revalidate() {
+        if (batchDepth > 0) {
+            revalidationPending = true;
+            return;
+        }
         List<Problem> all = draft.problems();
         problems.setAll(all);
         steps.forEach(s -> s.refresh(all));
