@@ -68,6 +68,15 @@ public final class DemoHostConnector implements HostConnector {
         return true;
     }
 
+    /** The demo hosts inside {@code cidr}; nothing is sent anywhere. */
+    @Override
+    public java.util.List<String> scan(String cidr) {
+        var subnet = io.tandem.model.Ipv4.Subnet.parse(cidr)
+                .orElseThrow(() -> new IllegalArgumentException("'" + cidr + "' is not an IPv4 subnet such as 192.168.50.0/24"));
+        return java.util.stream.Stream.of("192.168.50.11", "192.168.50.12", "192.168.50.20")
+                .filter(a -> subnet.contains(io.tandem.model.Ipv4.parse(a).orElseThrow())).toList();
+    }
+
     private static long nowNanos() {
         return Clock.nowNanos();
     }

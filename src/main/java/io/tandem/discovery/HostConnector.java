@@ -3,6 +3,8 @@ package io.tandem.discovery;
 import io.tandem.ssh.ConnectionSettings;
 import io.tandem.ssh.SshFailure;
 
+import java.util.List;
+
 /**
  * Reaches a host and reads its facts. The wizard talks to hosts only through this, so the demo
  * cluster and real servers take the same path through parsing, reports and screens.
@@ -13,6 +15,9 @@ public interface HostConnector {
 
     /** True for simulated hosts: the UI must say so. */
     boolean isDemo();
+
+    /** Addresses answering SSH in a subnet (at most a /22). */
+    List<String> scan(String cidr) throws InterruptedException;
 
     /** Real hosts over SSH. */
     HostConnector SSH = new HostConnector() {
@@ -26,6 +31,11 @@ public interface HostConnector {
         @Override
         public boolean isDemo() {
             return false;
+        }
+
+        @Override
+        public List<String> scan(String cidr) throws InterruptedException {
+            return SshScanner.scan(cidr, SshScanner.Settings.defaults(), done -> { }).stream().map(SshScanner.Found::address).toList();
         }
     };
 }

@@ -36,7 +36,7 @@ public final class NodesView implements StepView {
         for (int n = 0; n < 2; n++) {
             nodes.getChildren().add(node(step, n));
         }
-        root.getChildren().add(nodes);
+        root.getChildren().addAll(scan(step), nodes);
         root.getChildren().add(Form.heading("Both nodes together"));
         root.getChildren().add(report(step.pairReport(), "pair-report"));
         CheckBox anyway = new CheckBox("Continue although checks failed (I will fix them before applying)");
@@ -105,6 +105,30 @@ public final class NodesView implements StepView {
                 report(login.report, "report-" + n));
         box.setPrefWidth(440);
         return box;
+    }
+
+    /** Optional: find the servers by scanning a subnet you are responsible for. */
+    private static Node scan(NodesStep step) {
+        TextField subnet = new TextField();
+        subnet.textProperty().bindBidirectional(step.scanSubnetProperty());
+        subnet.setPromptText("Subnet to scan, e.g. 192.168.50.0/24");
+        subnet.setId("scan-subnet");
+        Button scan = new Button("Scan for SSH servers", new FontIcon("mdi2r-radar"));
+        scan.setId("scan");
+        scan.setOnAction(e -> step.scan());
+        ListView<String> found = new ListView<>(step.scanResults());
+        found.setId("scan-results");
+        found.setPrefHeight(80);
+        Button first = new Button("Use for node 1");
+        first.setOnAction(e -> java.util.Optional.ofNullable(found.getSelectionModel().getSelectedItem()).ifPresent(a -> step.use(0, a)));
+        Button second = new Button("Use for node 2");
+        second.setOnAction(e -> java.util.Optional.ofNullable(found.getSelectionModel().getSelectedItem()).ifPresent(a -> step.use(1, a)));
+        Label status = new Label();
+        status.textProperty().bind(step.scanStatusProperty());
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("Find servers on a subnet (optional)",
+                new VBox(6, new HBox(8, subnet, scan), status, found, new HBox(8, first, second)));
+        pane.setExpanded(false);
+        return pane;
     }
 
     private static boolean failed(NodesStep step) {

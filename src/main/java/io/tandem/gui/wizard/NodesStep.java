@@ -48,6 +48,9 @@ public final class NodesStep extends StepViewModel {
     private final ObservableList<Check> pairReport = FXCollections.observableArrayList();
     private final BooleanProperty acceptFailures = new SimpleBooleanProperty(false);
     private HostKeyStore hostKeys = HostKeyStore.forCurrentUser();
+    private final StringProperty scanSubnet = new SimpleStringProperty("");
+    private final StringProperty scanStatus = new SimpleStringProperty("");
+    private final ObservableList<String> scanResults = FXCollections.observableArrayList();
 
     NodesStep(WizardViewModel wizard) {
         super(wizard, "Nodes");
@@ -132,6 +135,35 @@ public final class NodesStep extends StepViewModel {
             login.running.set(false);
             login.status.set(failure instanceof SshFailure f ? f.getMessage() : "Discovery failed: " + failure.getMessage());
         });
+    }
+
+    public StringProperty scanSubnetProperty() {
+        return scanSubnet;
+    }
+
+    public StringProperty scanStatusProperty() {
+        return scanStatus;
+    }
+
+    public ObservableList<String> scanResults() {
+        return scanResults;
+    }
+
+    /** Lists the hosts answering SSH in the subnet (demo: the demo hosts), in the background. */
+    public void scan() {
+        String cidr = scanSubnet.get().strip();
+        var connector = wizard.connectorProperty().get();
+        scanStatus.set("Scanning " + cidr + "…");
+        wizard.background().run(() -> connector.scan(cidr), found -> {
+            scanResults.setAll(found);
+            scanStatus.set(found.size() + " host(s) answer SSH in " + cidr + ". Pick one for each node.");
+        }, failure -> scanStatus.set(failure.getMessage()));
+    }
+
+    /** Takes a scanned address for node {@code n}. */
+    public void use(int n, String address) {
+        wizard.draft().set("$.nodes[" + n + "].ssh.address", address);
+        wizard.changedByStep("$.nodes[" + n + "].ssh.address");
     }
 
     public void cancel(int n) {

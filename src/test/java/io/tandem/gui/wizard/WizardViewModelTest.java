@@ -101,6 +101,21 @@ class WizardViewModelTest {
     }
 
     @Test
+    void theDemoScanFindsTheDemoHostsAndFillsAnAddress() {
+        wizard.startDemo();
+        wizard.next();
+        NodesStep nodes = wizard.step(NodesStep.class);
+        nodes.scanSubnetProperty().set("192.168.50.0/24");
+        nodes.scan();
+        assertThat(nodes.scanResults()).containsExactly("192.168.50.11", "192.168.50.12", "192.168.50.20");
+        nodes.use(1, "192.168.50.20");
+        assertThat(wizard.draft().text("$.nodes[1].ssh.address")).isEqualTo("192.168.50.20");
+        nodes.scanSubnetProperty().set("10.0.0.0/8");
+        nodes.scan();
+        assertThat(nodes.scanStatusProperty().get()).isNotEmpty();
+    }
+
+    @Test
     void invalidInputHoldsTheStepBackWithAMessageAtTheField() {
         wizard.startDemo();
         wizard.next();
