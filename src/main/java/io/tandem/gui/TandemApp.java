@@ -57,12 +57,14 @@ public final class TandemApp extends Application {
      * and JIT then happen while the user reads the first screen, not in the middle of a discovery.
      */
     private static void warmUp() {
-        Thread.ofVirtual().start(() -> {
-            var project = io.tandem.model.DemoProject.load();
-            for (int i = 0; i < 3; i++) {
-                io.tandem.model.ProjectDraft.of(project).problems();
-                io.tandem.render.Renderers.render(project);
-            }
-        });
+        Thread.ofVirtual().start(TandemApp::warmUpNow);
+    }
+
+    static void warmUpNow() {
+        var project = io.tandem.model.DemoProject.load();
+        for (int i = 0; i < 3; i++) {
+            io.tandem.model.ProjectDraft.of(project).problems();
+            io.tandem.render.Renderers.render(project);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.tandem.gui;
 
 import io.tandem.testing.LabEnv;
 import javafx.animation.AnimationTimer;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,17 +34,10 @@ class ResponsivenessBench {
     @Test
     void fxThreadKeepsPulsingDuringDiscovery(FxRobot robot) {
         LabEnv lab = LabEnv.require();
-        WizardFx.warmUp();
+        // As the app does right after start (TandemApp), so the same thing is measured.
+        TandemApp.warmUpNow();
         robot.clickOn("#welcome-new");
-        String[] addresses = {lab.node1(), lab.node2()};
-        for (int n = 0; n < 2; n++) {
-            int node = n;
-            robot.interact(() -> {
-                robot.lookup("#nodes-" + node + "-ssh-address").queryAs(TextField.class).setText(addresses[node]);
-                robot.lookup("#nodes-" + node + "-ssh-user").queryAs(TextField.class).setText(lab.get("LAB_KEY_USER"));
-                robot.lookup("#key-file-" + node).queryAs(TextField.class).setText(lab.key().toString());
-            });
-        }
+        WizardFx.fillLabLogins(robot, lab);
         AtomicLong last = new AtomicLong();
         AtomicLong worst = new AtomicLong();
         AnimationTimer pulse = new AnimationTimer() {

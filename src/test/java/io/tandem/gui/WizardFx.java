@@ -40,12 +40,16 @@ final class WizardFx {
         stage.show();
     }
 
-    /** The app warms validation up at start (TandemApp); so does the benchmark, to measure the same thing. */
-    static void warmUp() {
-        var project = io.tandem.model.DemoProject.load();
-        for (int i = 0; i < 3; i++) {
-            io.tandem.model.ProjectDraft.of(project).problems();
-            io.tandem.render.Renderers.render(project);
+    /** Types the namespace lab's addresses, user and key into the Nodes step. */
+    static void fillLabLogins(FxRobot robot, io.tandem.testing.LabEnv lab) {
+        String[] addresses = {lab.node1(), lab.node2()};
+        for (int n = 0; n < 2; n++) {
+            int node = n;
+            robot.interact(() -> {
+                robot.lookup("#nodes-" + node + "-ssh-address").queryAs(javafx.scene.control.TextField.class).setText(addresses[node]);
+                robot.lookup("#nodes-" + node + "-ssh-user").queryAs(javafx.scene.control.TextField.class).setText(lab.get("LAB_KEY_USER"));
+                robot.lookup("#key-file-" + node).queryAs(javafx.scene.control.TextField.class).setText(lab.key().toString());
+            });
         }
     }
 

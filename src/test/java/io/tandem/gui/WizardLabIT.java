@@ -45,12 +45,7 @@ class WizardLabIT {
     void discoversBothLabNodesAndFillsNetworkAndDisks(FxRobot robot) throws Exception {
         LabEnv lab = LabEnv.require();
         robot.clickOn("#welcome-new");
-        String[] addresses = {lab.node1(), lab.node2()};
-        for (int n = 0; n < 2; n++) {
-            type(robot, "#nodes-" + n + "-ssh-address", addresses[n]);
-            type(robot, "#nodes-" + n + "-ssh-user", lab.get("LAB_KEY_USER"));
-            type(robot, "#key-file-" + n, lab.key().toString());
-        }
+        WizardFx.fillLabLogins(robot, lab);
         String fingerprint = LocalCommand.run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", lab.get("LAB_NODE1_HOSTKEY_PUB")),
                 Map.of(), dir, Duration.ofSeconds(20)).stdout().split(" ")[1];
         robot.clickOn("#discover-0");
