@@ -101,6 +101,16 @@ class WizardViewModelTest {
     }
 
     @Test
+    void theClusterStepPreviewsAFailoverWithPacemakersScheduler() {
+        io.tandem.testing.RealTools.require("crm_simulate");
+        wizard.startDemo();
+        ClusterStep cluster = wizard.step(ClusterStep.class);
+        cluster.runPreview();
+        assertThat(cluster.previewProperty().get()).contains("Now: node1 runs", "drbd_r0 (primary)", "p_vip", "If node1 fails: node2 runs");
+        assertThat(cluster.previewProperty().get()).doesNotContain("Now: node2");
+    }
+
+    @Test
     void theDemoScanFindsTheDemoHostsAndFillsAnAddress() {
         wizard.startDemo();
         wizard.next();
