@@ -19,16 +19,28 @@ public final class TandemApp extends Application {
 
     public static void launchApp(String[] args) {
         launchedAtNanos = System.nanoTime();
+        // Jackson and the model load while the toolkit starts (both take most of a second): two cores, one wait.
+        Thread.ofPlatform().daemon().start(() -> io.tandem.model.DemoProject.load());
         Application.launch(TandemApp.class, args);
+    }
+
+    private static void phase(String name) {
+        if (Boolean.getBoolean("tandem.startupTiming")) {
+            System.out.printf("startup-phase %s %d%n", name, (System.nanoTime() - launchedAtNanos) / 1_000_000);
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        phase("toolkit-ready");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        phase("theme-set");
         Stage[] holder = {stage};
         WizardViewModel wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> holder[0]), AppPaths.forCurrentUser(),
                 HostConnector.SSH, new DemoHostConnector(Duration.ofMillis(600)));
+        phase("viewmodel");
         WizardView view = new WizardView(wizard);
+        phase("view");
         stage.setScene(new Scene(view.root(), 1180, 780));
         stage.setMinWidth(1024);
         stage.setMinHeight(700);

@@ -38,6 +38,13 @@ public final class ProjectDraft {
         }
     }
 
+    /** A draft with nothing in it yet but the schema version: what the wizard holds before a project is chosen. */
+    public static ProjectDraft empty() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("schemaVersion", Project.SCHEMA_VERSION);
+        return new ProjectDraft(root);
+    }
+
     /** Incremented on every change; lets the UI tell "saved" from "changed since". */
     public long revision() {
         return revision;

@@ -56,7 +56,8 @@ public final class WizardViewModel {
         this.paths = paths;
         this.realHosts = realHosts;
         this.demoHosts = demoHosts;
-        this.draft = ProjectDraft.of(DemoProject.withFreshSecrets());
+        // Empty until a project is chosen: nothing to parse or validate before the first window.
+        this.draft = ProjectDraft.empty();
         connector.set(realHosts);
         steps.add(new WelcomeStep(this));
         steps.add(new NodesStep(this));
@@ -72,7 +73,7 @@ public final class WizardViewModel {
                 steps.get(3).validProperty(), steps.get(4).validProperty(), steps.get(5).validProperty(), steps.get(6).validProperty(),
                 steps.get(7).validProperty(), steps.get(8).validProperty());
         loadRecent();
-        revalidate();
+        steps.getFirst().refresh(List.of());
         steps.getFirst().enter();
         updateStates();
     }
