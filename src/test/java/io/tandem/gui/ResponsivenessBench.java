@@ -12,11 +12,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Benchmark (mvn -Pbench): the longest gap between two FX pulses while both namespace-lab nodes
- * are discovered over real SSH from the wizard. Target: no stall over 50 ms.
+ * Benchmark (mvn -Pbench test): FX pulse gaps while both namespace-lab nodes are discovered over
+ * real SSH from the wizard, against the same window sitting idle for as long just before — the
+ * ratio shows what discovery adds on this machine (software rendering, shared cores).
+ * Target of issue 6: no stall over 50 ms.
  */
 @Tag("bench")
 @ExtendWith(ApplicationExtension.class)
@@ -31,35 +34,60 @@ class ResponsivenessBench {
         fx = new WizardFx(stage, dir.resolve("app"));
     }
 
+    /** Records the gaps between consecutive pulses. */
+    private static final class PulseRecorder extends AnimationTimer {
+        private final List<Long> gaps = new ArrayList<>();
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                gaps.add(now - last);
+            }
+            last = now;
+        }
+
+        String describe() {
+            long worst = gaps.stream().mapToLong(Long::longValue).max().orElse(0);
+            long over50 = gaps.stream().filter(g -> g > 50_000_000L).count();
+            return String.format("max %.1f ms, %d of %d gaps over 50 ms", worst / 1e6, over50, gaps.size());
+        }
+
+        double worstMs() {
+            return gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
+        }
+    }
+
     @Test
-    void fxThreadKeepsPulsingDuringDiscovery(FxRobot robot) {
+    void fxThreadKeepsPulsingDuringDiscovery(FxRobot robot) throws Exception {
         LabEnv lab = LabEnv.require();
         // As the app does right after start (TandemApp), so the same thing is measured.
         TandemApp.warmUpNow();
         robot.clickOn("#welcome-new");
         WizardFx.fillLabLogins(robot, lab);
-        AtomicLong last = new AtomicLong();
-        AtomicLong worst = new AtomicLong();
-        AnimationTimer pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long previous = last.getAndSet(now);
-                if (previous != 0) {
-                    worst.accumulateAndGet(now - previous, Math::max);
-                }
-            }
-        };
-        robot.interact(pulse::start);
-        long start = System.nanoTime();
         robot.clickOn("#discover-0");
         WizardFx.trustHostKey(robot);
         robot.clickOn("#discover-1");
         WizardFx.trustHostKey(robot);
-        robot.interact(() -> worst.set(0));
-        // Measured from here: the discovery itself, with both dialogs answered.
-        WizardFx.waitUntil(() -> fx.wizard.facts().size() == 2, "both nodes are discovered");
-        robot.interact(pulse::stop);
-        System.out.printf("BENCH fx-pulse-max-gap-during-discovery-ms %.1f (discovery of 2 lab nodes, %d ms wall incl. dialogs)%n",
-                worst.get() / 1e6, (System.nanoTime() - start) / 1_000_000);
+        WizardFx.waitUntil(() -> fx.wizard.facts().size() == 2, "the first discovery (host keys accepted) finished");
+
+        PulseRecorder discovering = new PulseRecorder();
+        robot.interact(discovering::start);
+        long start = System.nanoTime();
+        robot.clickOn("#discover-0");
+        robot.clickOn("#discover-1");
+        WizardFx.waitUntil(() -> fx.wizard.step(io.tandem.gui.wizard.NodesStep.class).login(1).status.get().startsWith("Discovered")
+                && !fx.wizard.step(io.tandem.gui.wizard.NodesStep.class).login(0).running.get()
+                && !fx.wizard.step(io.tandem.gui.wizard.NodesStep.class).login(1).running.get(), "the second discovery finished");
+        long wall = System.nanoTime() - start;
+        robot.interact(discovering::stop);
+
+        PulseRecorder idle = new PulseRecorder();
+        robot.interact(idle::start);
+        Thread.sleep(wall / 1_000_000);
+        robot.interact(idle::stop);
+        System.out.printf("BENCH fx pulses while discovering 2 lab nodes (%d ms): %s%n", wall / 1_000_000, discovering.describe());
+        System.out.printf("BENCH fx pulses idle, same window, same time:        %s%n", idle.describe());
+        System.out.printf("BENCH ratio of worst gaps discovering/idle: %.2f%n", discovering.worstMs() / Math.max(0.1, idle.worstMs()));
     }
 }
