@@ -30,8 +30,9 @@ final class FactsPrinter {
             NicHardware hw = f.nicHardware().get(link.name());
             List<String> addrs = f.addresses().getOrDefault(link.name(), List.of()).stream()
                     .filter(a -> a.family() == IfAddress.Family.IPV4).map(IfAddress::cidr).toList();
-            out.printf("    %-10s %s %s %s %s%s%s%n", link.name(), link.mac(), link.carrier() ? "link up" : "NO LINK",
-                    hw == null || hw.speedMbps() == null ? "speed ?" : hw.speedMbps() + " Mb/s",
+            out.printf("    %-10s %s %s %s %s%s%s%n", link.name(), link.mac(),
+                    !link.isUp() ? "not up (unconfigured)" : link.carrier() ? "link up" : "NO LINK",
+                    hw == null || hw.speedMbps() == null ? (link.isUp() ? "speed ?" : "speed ? (read when up)") : hw.speedMbps() + " Mb/s",
                     hw == null || hw.driver() == null ? "" : "driver " + hw.driver(), addrs.isEmpty() ? "" : " " + String.join(" ", addrs),
                     f.sshInterface().filter(link.name()::equals).isPresent() ? "  <- Tandem's SSH connection" : "");
         }
@@ -48,7 +49,8 @@ final class FactsPrinter {
             out.printf("    %-14s %10s %-5s %s%s%n", d.path(), sizeOf(d.sizeBytes()), d.type(),
                     d.model() == null ? "" : d.model().strip() + " ", reasons.isEmpty() ? "free" : "IN USE: " + String.join(", ", reasons));
         }
-        out.println("  DRBD:     module " + (f.drbdModuleAvailable() ? f.drbd().kernelModule().orElse("available") : "not available")
+        out.println("  DRBD:     module " + (f.drbdModuleAvailable() ? f.drbdKernelVersion().orElse("available")
+                + (f.drbd().moduleLoaded() ? " (loaded)" : " (not loaded)") : "not available")
                 + ", utils " + f.drbd().utils().orElse("not installed"));
         out.println("  Packages: " + String.join(", ", io.tandem.discovery.NodeDiscovery.PACKAGES.stream().map(p -> p + " "
                 + (f.packages().containsKey(p) ? f.packages().get(p) : f.packageCandidates().containsKey(p)

@@ -60,8 +60,8 @@ public final class CompatibilityReport {
             }
         }
         checks.add(matchingDisks(a, b));
-        var genA = a.drbd().generation();
-        var genB = b.drbd().generation();
+        var genA = a.drbdGeneration();
+        var genB = b.drbdGeneration();
         if (genA.isPresent() && genB.isPresent() && genA.get() != genB.get()) {
             checks.add(Check.fail(scope, "DRBD generation", "DRBD " + genA.get() + " vs " + genB.get(),
                     "Run the same DRBD major version on both nodes."));
@@ -99,7 +99,7 @@ public final class CompatibilityReport {
 
     private static Check nics(String scope, HostFacts facts) {
         List<NetLink> nics = usableNics(facts);
-        String names = String.join(", ", nics.stream().map(n -> n.name() + (n.carrier() ? "" : " (no link)")).toList());
+        String names = String.join(", ", nics.stream().map(n -> n.name() + linkNote(n)).toList());
         if (nics.size() >= 4) {
             return Check.pass(scope, "NICs for two bonds", nics.size() + " NICs: " + names);
         }
@@ -109,6 +109,15 @@ public final class CompatibilityReport {
         }
         return Check.fail(scope, "NICs for two bonds", nics.size() + " NIC(s): " + names,
                 "A node needs at least one NIC per network (client and replication), two for redundancy.");
+    }
+
+    /**
+     * A NIC that is not up (not configured yet: the normal state of the spare NICs Tandem is to
+     * bond) reports neither carrier nor speed, so "no link" would be a guess; only an up NIC
+     * without carrier really has no link.
+     */
+    static String linkNote(NetLink nic) {
+        return !nic.isUp() ? " (not up)" : nic.carrier() ? "" : " (no link)";
     }
 
     /** Devices that could back DRBD: not in use, writable, large enough. */
@@ -143,16 +152,24 @@ public final class CompatibilityReport {
             return Check.fail(scope, "DRBD", "drbd-utils is neither installed nor available from apt",
                     "Enable the distribution's main repository.");
         }
-        return Check.pass(scope, "DRBD", "kernel module " + facts.drbd().kernelModule().orElse("present")
+        return Check.pass(scope, "DRBD", "kernel module " + facts.drbdKernelVersion().orElse("present")
+                + (facts.drbd().moduleLoaded() ? " (loaded)" : "")
                 + (facts.packages().containsKey("drbd-utils") ? ", drbd-utils " + facts.packages().get("drbd-utils") : ", drbd-utils installable"));
     }
 
+    /**
+     * MemTotal is the installed RAM less what the firmware and the kernel keep (a 1 GiB machine
+     * shows 958-990 MiB), so the thresholds of 1 GiB and 512 MiB are compared with 90 % of them.
+     */
+    static final long GOOD_MEMTOTAL_MIB = 1024 * 9 / 10;
+    static final long MIN_MEMTOTAL_MIB = 512 * 9 / 10;
+
     private static Check memory(String scope, HostFacts facts) {
         long mib = facts.memoryTotalBytes() >> 20;
-        if (mib >= 1024) {
+        if (mib >= GOOD_MEMTOTAL_MIB) {
             return Check.pass(scope, "memory", mib + " MiB");
         }
-        if (mib >= 512) {
+        if (mib >= MIN_MEMTOTAL_MIB) {
             return Check.warning(scope, "memory", mib + " MiB", "Pacemaker, DRBD and LIO run best with 1 GiB or more.");
         }
         return Check.fail(scope, "memory", mib + " MiB", "Give the node at least 512 MiB, better 1 GiB.");

@@ -38,6 +38,7 @@ public record HostFacts(
         Map<String, AptPolicy> packageCandidates,
         DrbdVersions drbd,
         boolean drbdModuleAvailable,
+        Optional<String> drbdModuleVersion,
         Map<String, String> servicesActive,
         Optional<Boolean> timeSynchronized,
         Optional<String> timeSource,
@@ -47,6 +48,20 @@ public record HostFacts(
         Map<String, String> unavailable,
         int roundTrips,
         Duration elapsed) {
+
+    /**
+     * The DRBD kernel version: the loaded module's, else the version of the module that would load
+     * ({@code modinfo}); on a fresh node nothing is loaded and drbd-utils is not installed yet, so
+     * {@code modinfo} is the only source.
+     */
+    public Optional<String> drbdKernelVersion() {
+        return drbd.kernelModule().or(() -> drbdModuleVersion);
+    }
+
+    /** The DRBD configuration dialect this node needs, from {@link #drbdKernelVersion()}. */
+    public Optional<io.tandem.model.DrbdVersion> drbdGeneration() {
+        return new DrbdVersions(drbdKernelVersion(), drbd.utils()).generation();
+    }
 
     /** Every block device, partitions and holders included, depth first. */
     public List<BlockDevice> allBlockDevices() {

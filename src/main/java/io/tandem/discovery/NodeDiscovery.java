@@ -171,6 +171,8 @@ public final class NodeDiscovery {
                     fact("apt-policy", AptPolicyParser::parse).orElse(Map.of()),
                     fact("drbd-versions", DrbdVersionParser::parse).orElse(new DrbdVersions(Optional.empty(), Optional.empty())),
                     module != null && module.exitStatus() == 0,
+                    module == null || module.exitStatus() != 0 ? Optional.empty()
+                            : fact("drbd-module", DrbdVersionParser::parseModinfo).flatMap(v -> v),
                     fact("services", s -> SystemctlStateParser.parse(SERVICES, s)).orElse(Map.of()),
                     time.map(TimeSync::synced),
                     time.map(TimeSync::source),

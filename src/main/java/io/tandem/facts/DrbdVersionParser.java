@@ -62,6 +62,24 @@ public final class DrbdVersionParser {
         return new DrbdVersions(Optional.ofNullable(kernel), Optional.ofNullable(utils));
     }
 
+    private static final Pattern MODINFO_VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?[-.+~\\w]*");
+
+    /**
+     * Reads {@code modinfo -F version drbd}: the version of the module that would load
+     * ({@code 8.4.11} in Debian 12's kernel), whether it is loaded or not. Empty output (a module
+     * built into the kernel has no modinfo entry) means unknown.
+     */
+    public static Optional<String> parseModinfo(String output) throws FactParseException {
+        String line = output.strip().lines().findFirst().orElse("").strip();
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!MODINFO_VERSION.matcher(line).matches()) {
+            throw new FactParseException(FACT, "unexpected modinfo version: " + line);
+        }
+        return Optional.of(line);
+    }
+
     /** {@code 0x08040b} → {@code 8.4.11}; {@code 0x000000} (no module loaded) → null. */
     private static String decode(String value) throws FactParseException {
         Matcher m = CODE.matcher(value);

@@ -64,4 +64,14 @@ class DrbdVersionParserTest {
         assertThatThrownBy(() -> DrbdVersionParser.parse("version: unknown\n")).isInstanceOf(FactParseException.class);
         assertThatThrownBy(() -> DrbdVersionParser.parse("DRBD_KERNEL_VERSION_CODE=eight\n")).isInstanceOf(FactParseException.class);
     }
+
+    @Test
+    void modinfoGivesTheVersionOfTheModuleThatWouldLoad() throws FactParseException {
+        // `modinfo -F version drbd` on a fresh Debian 12 VM lab node (fixtures/vmlab/node1.fresh.discovery_facts.txt)
+        assertThat(DrbdVersionParser.parseModinfo("8.4.11\n")).contains("8.4.11");
+        assertThat(DrbdVersionParser.parseModinfo("9.2.12\n")).contains("9.2.12");
+        assertThat(DrbdVersionParser.parseModinfo("")).as("built in, or no modinfo").isEmpty();
+        assertThatThrownBy(() -> DrbdVersionParser.parseModinfo("modinfo: ERROR: Module drbd not found.\n"))
+                .isInstanceOf(FactParseException.class);
+    }
 }

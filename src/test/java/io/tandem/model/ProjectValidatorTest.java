@@ -23,6 +23,12 @@ class ProjectValidatorTest {
     }
 
     @Test
+    void vmLabExampleIsValidWithOnlyTheStonithWarning() {
+        List<Problem> problems = ProjectValidator.validate(Examples.read(Examples.VM_LAB));
+        assertThat(problems).extracting(Problem::path).containsExactly("$.cluster.stonith.type");
+    }
+
+    @Test
     void seedExampleKeepsTheTutorialsShortSecretsAsWarnings() {
         List<Problem> problems = ProjectValidator.validate(Examples.seed());
         assertThat(problems).allSatisfy(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));

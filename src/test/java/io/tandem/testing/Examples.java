@@ -11,6 +11,8 @@ public final class Examples {
 
     public static final Path SEED = Path.of("examples/seed-tutorial.tandem.json");
     public static final Path MODERN = Path.of("examples/two-node-lio.tandem.json");
+    /** The VM lab (lab/vm): SSH over the management network, user tandem with sudo. */
+    public static final Path VM_LAB = Path.of("examples/vm-lab.tandem.json");
 
     private Examples() {
     }

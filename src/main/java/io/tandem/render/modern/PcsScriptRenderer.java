@@ -21,6 +21,8 @@ public final class PcsScriptRenderer implements FileRenderer {
 
     public static final String PATH = "/pcs-commands.sh";
     private static final String CIB = "/root/tandem-cib.xml";
+    /** Set by Pacemaker's controller from corosync; not a property pcs lets anyone set. */
+    static final String CLUSTER_NAME = "cluster-name";
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
@@ -37,6 +39,11 @@ public final class PcsScriptRenderer implements FileRenderer {
         lines.add("set -eu");
         lines.add("pcs cluster cib " + CIB);
         for (Nvpair p : layout.properties()) {
+            if (p.name().equals(CLUSTER_NAME)) {
+                // pcs 0.11 refuses it ("invalid cluster property option 'cluster-name'") and stops the
+                // script; Pacemaker takes the name from corosync.conf's cluster_name by itself.
+                continue;
+            }
             lines.add(pcs("property", "set", p.name() + "=" + p.value()));
         }
         for (Nvpair p : layout.resourceDefaults()) {
@@ -77,6 +84,12 @@ public final class PcsScriptRenderer implements FileRenderer {
 
     private static List<String> create(String kind, Primitive p) {
         List<String> words = new ArrayList<>(List.of(kind, "create", p.id(), kind.equals("stonith") ? p.type() : p.agent()));
+        if (kind.equals("resource")) {
+            // Without it pcs adds start/stop ops with the agent's own timeouts (iSCSITarget and
+            // iSCSILogicalUnit: 10 s, portblock and IPaddr2: 20 s), which override the op defaults:
+            // in the VM lab p_target's start "did not complete within 10s" and failed for good.
+            words.add("--no-default-ops");
+        }
         p.params().forEach(n -> words.add(n.name() + "=" + n.value()));
         for (Op op : p.ops()) {
             words.add("op");
