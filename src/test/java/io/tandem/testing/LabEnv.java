@@ -33,6 +33,21 @@ public final class LabEnv {
             }
             Assumptions.abort(message);
         }
+        return read(file);
+    }
+
+    /**
+     * The VM lab's {@code lab.env} (written by {@code lab/vm up}, {@code $TANDEM_VMLAB_ENV}, default
+     * {@code /tmp/tandem-vm/lab.env}). The VM lab is not part of scripts/test or CI: tests that
+     * need it are skipped whenever it is down, in CI too.
+     */
+    public static LabEnv requireVmLab() {
+        Path file = Path.of(System.getenv().getOrDefault("TANDEM_VMLAB_ENV", "/tmp/tandem-vm/lab.env"));
+        Assumptions.assumeTrue(Files.isRegularFile(file), "the VM lab is not up (" + file + " missing); run lab/vm up");
+        return read(file);
+    }
+
+    private static LabEnv read(Path file) {
         try {
             Map<String, String> values = new HashMap<>();
             for (String line : Files.readAllLines(file)) {
