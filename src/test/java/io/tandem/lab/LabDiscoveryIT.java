@@ -42,11 +42,7 @@ class LabDiscoveryIT {
     }
 
     private HostFacts discover(String address) throws Exception {
-        ConnectionSettings settings = ConnectionSettings.of(new SshTarget(address, 22, lab.get("LAB_KEY_USER")),
-                List.of(new Authentication.KeyFile(lab.key())), new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW);
-        try (SshConnection ssh = SshConnection.open(settings)) {
-            return NodeDiscovery.discover(ssh);
-        }
+        return lab.discover(address, dir.resolve("kh"));
     }
 
     @Test

@@ -3,15 +3,8 @@ package io.tandem.lab;
 import io.tandem.discovery.Check;
 import io.tandem.discovery.CompatibilityReport;
 import io.tandem.discovery.HostFacts;
-import io.tandem.discovery.NodeDiscovery;
 import io.tandem.facts.BlockDevice;
 import io.tandem.facts.NetLink;
-import io.tandem.ssh.Authentication;
-import io.tandem.ssh.ConnectionSettings;
-import io.tandem.ssh.HostKeyPrompt;
-import io.tandem.ssh.HostKeyStore;
-import io.tandem.ssh.SshConnection;
-import io.tandem.ssh.SshTarget;
 import io.tandem.testing.LabEnv;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +32,7 @@ class VmLabDiscoveryIT {
     }
 
     private HostFacts discover(String address) throws Exception {
-        ConnectionSettings settings = ConnectionSettings.of(new SshTarget(address, 22, lab.get("LAB_KEY_USER")),
-                List.of(new Authentication.KeyFile(lab.key())), new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW);
-        try (SshConnection ssh = SshConnection.open(settings)) {
-            return NodeDiscovery.discover(ssh);
-        }
+        return lab.discover(address, dir.resolve("kh"));
     }
 
     @Test

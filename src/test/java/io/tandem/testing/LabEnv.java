@@ -43,7 +43,13 @@ public final class LabEnv {
      */
     public static LabEnv requireVmLab() {
         Path file = Path.of(System.getenv().getOrDefault("TANDEM_VMLAB_ENV", "/tmp/tandem-vm/lab.env"));
-        Assumptions.assumeTrue(Files.isRegularFile(file), "the VM lab is not up (" + file + " missing); run lab/vm up");
+        if (!Files.isRegularFile(file)) {
+            String message = "the VM lab is not up (" + file + " missing); run lab/vm up";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + " (CI must not skip a test tier it was asked to run)");
+            }
+            Assumptions.abort(message);
+        }
         return read(file);
     }
 
@@ -72,6 +78,16 @@ public final class LabEnv {
             throw new IllegalStateException("lab.env has no " + key);
         }
         return value;
+    }
+
+    /** Logs in to {@code address} with the lab's key (trusting its host key) and discovers it. */
+    public io.tandem.discovery.HostFacts discover(String address, Path knownHosts) throws Exception {
+        var settings = io.tandem.ssh.ConnectionSettings.of(new io.tandem.ssh.SshTarget(address, 22, get("LAB_KEY_USER")),
+                java.util.List.of(new io.tandem.ssh.Authentication.KeyFile(key())),
+                new io.tandem.ssh.HostKeyStore(java.util.List.of(), knownHosts), io.tandem.ssh.HostKeyPrompt.ACCEPT_NEW);
+        try (var ssh = io.tandem.ssh.SshConnection.open(settings)) {
+            return io.tandem.discovery.NodeDiscovery.discover(ssh);
+        }
     }
 
     public Path key() {
