@@ -19,6 +19,7 @@ pcs -f /root/tandem-cib.xml stonith create fence_node1 fence_ipmilan ip=10.99.0.
 pcs -f /root/tandem-cib.xml stonith create fence_node2 fence_ipmilan ip=10.99.0.12 username=admin 'password=<redacted:fence-node2-password>' lanplus=1 pcmk_host_list=node2 op monitor interval=60s timeout=120s
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r0-clone INFINITY id=col_g_iscsi_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r1-clone INFINITY id=col_g_iscsi_with_drbd_r1-clone
+pcs -f /root/tandem-cib.xml constraint colocation add Promoted drbd_r1-clone with Promoted drbd_r0-clone INFINITY id=col_drbd_r1-clone_promoted_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint order promote drbd_r0-clone then start g_iscsi id=ord_drbd_r0-clone_before_g_iscsi
 pcs -f /root/tandem-cib.xml constraint order promote drbd_r1-clone then start g_iscsi id=ord_drbd_r1-clone_before_g_iscsi
 pcs -f /root/tandem-cib.xml constraint location g_iscsi prefers node1=100

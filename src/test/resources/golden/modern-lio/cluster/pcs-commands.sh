@@ -17,6 +17,7 @@ pcs -f /root/tandem-cib.xml resource create p_lun1 ocf:heartbeat:iSCSILogicalUni
 pcs -f /root/tandem-cib.xml resource create p_unblock ocf:heartbeat:portblock --no-default-ops action=unblock protocol=tcp portno=3260 ip=192.168.50.100 op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r0-clone INFINITY id=col_g_iscsi_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r1-clone INFINITY id=col_g_iscsi_with_drbd_r1-clone
+pcs -f /root/tandem-cib.xml constraint colocation add Promoted drbd_r1-clone with Promoted drbd_r0-clone INFINITY id=col_drbd_r1-clone_promoted_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint order promote drbd_r0-clone then start g_iscsi id=ord_drbd_r0-clone_before_g_iscsi
 pcs -f /root/tandem-cib.xml constraint order promote drbd_r1-clone then start g_iscsi id=ord_drbd_r1-clone_before_g_iscsi
 pcs -f /root/tandem-cib.xml constraint location g_iscsi prefers node1=100

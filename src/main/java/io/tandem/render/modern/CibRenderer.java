@@ -57,7 +57,12 @@ public final class CibRenderer implements FileRenderer {
         xml.end();
         xml.start("constraints");
         for (PacemakerLayout.Colocation c : layout.colocations()) {
-            xml.empty("rsc_colocation", "id", c.id(), "rsc", c.rsc(), "with-rsc", c.withRsc(), "with-rsc-role", c.withRole(), "score", c.score());
+            if (c.rscRole() == null) {
+                xml.empty("rsc_colocation", "id", c.id(), "rsc", c.rsc(), "with-rsc", c.withRsc(), "with-rsc-role", c.withRole(), "score", c.score());
+            } else {
+                xml.empty("rsc_colocation", "id", c.id(), "rsc", c.rsc(), "rsc-role", c.rscRole(), "with-rsc", c.withRsc(),
+                        "with-rsc-role", c.withRole(), "score", c.score());
+            }
         }
         for (PacemakerLayout.Order o : layout.orders()) {
             xml.empty("rsc_order", "id", o.id(), "first", o.first(), "first-action", o.firstAction(),

@@ -52,7 +52,8 @@ public record PacemakerLayout(
     public record Group(String id, List<Primitive> members) {
     }
 
-    public record Colocation(String id, String rsc, String withRsc, String withRole, String score) {
+    /** {@code rscRole} is null for the default (Started): the role of {@code rsc} the constraint binds. */
+    public record Colocation(String id, String rsc, String rscRole, String withRsc, String withRole, String score) {
     }
 
     public record Order(String id, String first, String firstAction, String then, String thenAction) {

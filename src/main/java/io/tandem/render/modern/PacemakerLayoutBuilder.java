@@ -52,8 +52,18 @@ public final class PacemakerLayoutBuilder {
         List<Colocation> colocations = new ArrayList<>();
         List<Order> orders = new ArrayList<>();
         for (Clone clone : clones) {
-            colocations.add(new Colocation("col_" + GROUP + "_with_" + clone.id(), GROUP, clone.id(), "Promoted", "INFINITY"));
+            colocations.add(new Colocation("col_" + GROUP + "_with_" + clone.id(), GROUP, null, clone.id(), "Promoted", "INFINITY"));
             orders.add(new Order("ord_" + clone.id() + "_before_" + GROUP, clone.id(), "promote", GROUP, "start"));
+        }
+        // The group needs every DRBD resource promoted on its node, but each clone's promotion is
+        // placed on its own: in the VM lab, while the drbd agents' promotion scores still differed,
+        // drbd_r0 was promoted on node1 and drbd_r1 on node2, and the group could run nowhere
+        // (fixtures/vmlab/node1.split-promotion.crm_mon_xml.txt). Tie every other clone's promoted
+        // role to the first's.
+        for (Clone clone : clones.subList(Math.min(1, clones.size()), clones.size())) {
+            Clone first = clones.getFirst();
+            colocations.add(new Colocation("col_" + clone.id() + "_promoted_with_" + first.id(), clone.id(), "Promoted", first.id(),
+                    "Promoted", "INFINITY"));
         }
         List<Location> locations = new ArrayList<>();
         locations.add(new Location("loc_" + GROUP + "_prefers_" + cluster.preferredNode(), GROUP, cluster.preferredNode(), "100"));

@@ -68,7 +68,12 @@ public final class PcsScriptRenderer implements FileRenderer {
             lines.add(pcs(create("stonith", fence)));
         }
         for (PacemakerLayout.Colocation c : layout.colocations()) {
-            lines.add(pcs("constraint", "colocation", "add", c.rsc(), "with", c.withRole(), c.withRsc(), c.score(), "id=" + c.id()));
+            List<String> words = new ArrayList<>(List.of("constraint", "colocation", "add"));
+            if (c.rscRole() != null) {
+                words.add(c.rscRole());
+            }
+            words.addAll(List.of(c.rsc(), "with", c.withRole(), c.withRsc(), c.score(), "id=" + c.id()));
+            lines.add(pcs(words));
         }
         for (PacemakerLayout.Order o : layout.orders()) {
             lines.add(pcs("constraint", "order", o.firstAction(), o.first(), "then", o.thenAction(), o.then(), "id=" + o.id()));
