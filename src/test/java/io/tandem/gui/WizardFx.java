@@ -62,6 +62,11 @@ final class WizardFx {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the wizard has validated the last change (validation runs in the background). */
+    void settled() {
+        waitUntil(() -> !wizard.validationPendingProperty().get(), "the last change is validated");
+    }
+
     static void next(FxRobot robot) {
         Button next = robot.lookup("#next").queryButton();
         waitUntil(() -> !next.isDisabled(), "Next is enabled; blocked by: "

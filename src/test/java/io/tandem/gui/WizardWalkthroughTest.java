@@ -52,6 +52,7 @@ class WizardWalkthroughTest {
     void walksTheDemoFromWelcomeToReviewAndExportsTheBundle(FxRobot robot) {
         shot(robot, "wizard-1-welcome");
         robot.clickOn("#welcome-demo");
+        fx.settled();
         assertThat(robot.lookup("#demo-badge").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("nodes not discovered yet").isTrue();
         robot.clickOn("#discover-0");
@@ -65,12 +66,14 @@ class WizardWalkthroughTest {
         assertThat(robot.lookup("#nic-0-0-eth0").tryQuery()).isPresent();
         shot(robot, "wizard-3-network");
         WizardFx.next(robot);
+        fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("node2's vdc holds an old filesystem").isTrue();
         robot.clickOn("#confirm-1-1").write("/dev/vdc");
         shot(robot, "wizard-4-disks");
         WizardFx.next(robot);
         shot(robot, "wizard-5-replication");
         WizardFx.next(robot);
+        fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no fencing, not acknowledged").isTrue();
         robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         shot(robot, "wizard-6-cluster");
@@ -98,11 +101,13 @@ class WizardWalkthroughTest {
         robot.clickOn("#back");
         TextField vip = robot.lookup("#networks-client-virtualIp").queryAs(TextField.class);
         robot.interact(() -> vip.setText("192.168.7.300"));
+        fx.settled();
         Label problem = robot.lookup("#networks-client-virtualIp-problem").queryAs(Label.class);
         assertThat(problem.isVisible()).isTrue();
         assertThat(problem.getText()).contains("not an IPv4 address");
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
         robot.interact(() -> vip.setText("192.168.50.100"));
+        fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
         assertThat(problem.isVisible()).isFalse();
     }
@@ -111,11 +116,13 @@ class WizardWalkthroughTest {
     void aDeviceHoldingDataNeedsItsExactPathTyped(FxRobot robot) {
         toDisks(robot);
         Button next = robot.lookup("#next").queryButton();
+        fx.settled();
         assertThat(next.isDisabled()).isTrue();
         robot.clickOn("#confirm-1-1").write("/dev/vd");
+        fx.settled();
         assertThat(next.isDisabled()).isTrue();
         robot.write("c");
-        WaitForAsyncUtils.waitForFxEvents();
+        fx.settled();
         assertThat(next.isDisabled()).isFalse();
         robot.clickOn("#back");
         robot.clickOn("#next");

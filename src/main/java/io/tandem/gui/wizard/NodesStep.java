@@ -44,6 +44,9 @@ public final class NodesStep extends StepViewModel {
         Background.Job job;
     }
 
+    private record Discovered(HostFacts facts, List<Check> report) {
+    }
+
     private final List<NodeLogin> logins = List.of(new NodeLogin(), new NodeLogin());
     private final ObservableList<Check> pairReport = FXCollections.observableArrayList();
     private final BooleanProperty acceptFailures = new SimpleBooleanProperty(false);
@@ -123,12 +126,17 @@ public final class NodesStep extends StepViewModel {
         login.running.set(true);
         login.status.set("Connecting to " + target + " and reading its facts…");
         var connector = wizard.connectorProperty().get();
-        login.job = wizard.background().run(() -> connector.discover(settings), facts -> wizard.batch(() -> {
+        // The report is computed with the facts, off the FX thread; the handler only stores and fills.
+        login.job = wizard.background().run(() -> {
+            HostFacts facts = connector.discover(settings);
+            return new Discovered(facts, CompatibilityReport.forNode(facts));
+        }, found -> wizard.batch(() -> {
+            HostFacts facts = found.facts();
             login.running.set(false);
             wizard.facts().put(key(n), facts);
             login.status.set("Discovered " + facts.hostname() + " in " + String.format("%.1f", facts.elapsed().toMillis() / 1000.0) + " s"
                     + (connector.isDemo() ? " (demo host)" : ""));
-            login.report.setAll(CompatibilityReport.forNode(facts));
+            login.report.setAll(found.report());
             fillFromFacts(n, facts);
             updatePairReport();
         }), failure -> {

@@ -12,6 +12,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -172,6 +174,7 @@ public final class WizardViewModel {
     // ---- navigation
 
     public void next() {
+        validateNow();
         if (canGoNext.get()) {
             goTo(current.get() + 1);
         }
@@ -185,6 +188,7 @@ public final class WizardViewModel {
 
     /** Goes to a step already reached, or to the next one when the current step is valid. */
     public void goTo(int index) {
+        validateNow();
         if (index < 0 || index >= steps.size() || (!steps.get(index).visited() && index > current.get() + 1)
                 || (index == current.get() + 1 && !steps.get(current.get()).isValid())) {
             return;
@@ -193,6 +197,7 @@ public final class WizardViewModel {
         steps.get(index).enter();
         reviewed.remove(index);
         revalidate();
+        updateStates();
     }
 
     private final java.util.Set<Integer> reviewed = new java.util.HashSet<>();
@@ -228,15 +233,68 @@ public final class WizardViewModel {
         }
     }
 
+    /*
+     * Validation runs in the background on a copy of the draft (parsing and checking the whole
+     * project takes 2-20 ms, too much for every keystroke on the FX thread). At most one runs at a
+     * time; changes made meanwhile start one more when it ends, and only the newest result is
+     * shown. Next and step jumps validate synchronously when a result is still pending, so a
+     * stale "valid" can never let the user past a problem.
+     */
+    private long requestedGeneration;
+    private long shownGeneration;
+    private boolean validationRunning;
+    private final ReadOnlyBooleanWrapper validationPending = new ReadOnlyBooleanWrapper(false);
+
     void revalidate() {
         if (batchDepth > 0) {
             revalidationPending = true;
             return;
         }
-        List<Problem> all = draft.problems();
+        requestedGeneration++;
+        validationPending.set(true);
+        if (!validationRunning) {
+            startValidation();
+        }
+    }
+
+    private void startValidation() {
+        validationRunning = true;
+        long generation = requestedGeneration;
+        ProjectDraft snapshot = ProjectDraft.copyOf(draft);
+        background.run(snapshot::problems, all -> validated(generation, all), failure -> validated(generation, draft.problems()));
+    }
+
+    private void validated(long generation, List<Problem> all) {
+        validationRunning = false;
+        if (generation < requestedGeneration) {
+            if (shownGeneration < requestedGeneration) {
+                startValidation(); // changed while this one ran
+            }
+            return;
+        }
+        if (generation > shownGeneration) {
+            show(generation, all);
+        }
+    }
+
+    /** Brings validity up to date at once; for decisions (Next) that must not use a stale result. */
+    private void validateNow() {
+        if (validationPending.get()) {
+            show(requestedGeneration, draft.problems());
+        }
+    }
+
+    private void show(long generation, List<Problem> all) {
+        shownGeneration = generation;
+        validationPending.set(false);
         problems.setAll(all);
         steps.forEach(s -> s.refresh(all));
         updateStates();
+    }
+
+    /** True while a change has not been validated yet (tests wait for it to become false). */
+    public ReadOnlyBooleanProperty validationPendingProperty() {
+        return validationPending.getReadOnlyProperty();
     }
 
     private void updateStates() {
