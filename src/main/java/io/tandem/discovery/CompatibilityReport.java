@@ -81,7 +81,7 @@ public final class CompatibilityReport {
         return checks;
     }
 
-    private static Check operatingSystem(String scope, HostFacts facts) {
+    static Check operatingSystem(String scope, HostFacts facts) {
         if (facts.os().isEmpty()) {
             return Check.fail(scope, "operating system", "unknown (no /etc/os-release)", "Use Debian 12 or Ubuntu 22.04/24.04.");
         }
@@ -175,7 +175,7 @@ public final class CompatibilityReport {
         return Check.fail(scope, "memory", mib + " MiB", "Give the node at least 512 MiB, better 1 GiB.");
     }
 
-    private static Check time(String scope, HostFacts facts) {
+    static Check time(String scope, HostFacts facts) {
         if (facts.timeSynchronized().orElse(false)) {
             return Check.pass(scope, "time sync", "synchronised" + facts.timeSource().map(s -> " to " + s).orElse(""));
         }

@@ -53,7 +53,7 @@ public final class DemoHostConnector implements HostConnector {
         Map<String, FactScript.Section> sections = new LinkedHashMap<>();
         for (String fact : new String[] {"os-release", "uname", "hostname", "fqdn", "hostname-resolves", "ip-link", "ip-addr",
                 "nic-hardware", "lsblk", "wipefs", "dpkg", "apt-policy", "drbd-versions", "drbd-module", "services", "time-sync",
-                "meminfo", "ssh-connection"}) {
+                "meminfo", "ssh-connection", "initiator-name"}) {
             sections.put(fact, new FactScript.Section(resource(host, fact), 0));
         }
         sections.put("bonding", new FactScript.Section("", 0));

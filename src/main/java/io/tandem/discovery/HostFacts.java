@@ -45,6 +45,7 @@ public record HostFacts(
         long memoryTotalBytes,
         boolean hostnameResolves,
         Duration clockOffset,
+        Optional<String> initiatorName,
         Map<String, String> unavailable,
         int roundTrips,
         Duration elapsed) {

@@ -8,6 +8,7 @@ import io.tandem.facts.DpkgQueryParser;
 import io.tandem.facts.DrbdVersionParser;
 import io.tandem.facts.DrbdVersions;
 import io.tandem.facts.FactParseException;
+import io.tandem.facts.InitiatorNameParser;
 import io.tandem.facts.IpAddrParser;
 import io.tandem.facts.IpLinkParser;
 import io.tandem.facts.LsblkParser;
@@ -75,6 +76,7 @@ public final class NodeDiscovery {
                 new FactScript.Fact("services", SystemctlStateParser.isActiveCommand(SERVICES)),
                 new FactScript.Fact("time-sync", TimeSyncParser.COMMAND),
                 new FactScript.Fact("meminfo", MemInfoParser.COMMAND),
+                new FactScript.Fact(InitiatorNameParser.FACT, InitiatorNameParser.COMMAND),
                 new FactScript.Fact("clock", "date +%s%N"));
     }
 
@@ -179,6 +181,7 @@ public final class NodeDiscovery {
                     fact("meminfo", MemInfoParser::parse).map(m -> m.totalBytes()).orElse(0L),
                     sections.containsKey("hostname-resolves") && sections.get("hostname-resolves").exitStatus() == 0,
                     clockOffset(),
+                    fact(InitiatorNameParser.FACT, InitiatorNameParser::parse).flatMap(name -> name),
                     Map.copyOf(unavailable), roundTrips, elapsed);
         }
 

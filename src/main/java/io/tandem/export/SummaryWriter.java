@@ -138,7 +138,8 @@ final class SummaryWriter {
             return;
         }
         for (Initiator i : project.initiators()) {
-            out.append("- ").append(i.name()).append(" (").append(i.ssh().address()).append("), IQN `").append(i.iqn())
+            out.append("- ").append(i.name()).append(" (").append(i.managed() ? i.ssh().address() : "set up by hand, no files here")
+                    .append("), IQN `").append(i.iqn())
                     .append("`, replacement timeout ").append(i.timeouts().replacementTimeout()).append(" s");
             if (i.filesystem() != null) {
                 out.append(", ").append(i.filesystem().type()).append(" mounted on ").append(i.filesystem().mountPoint());

@@ -18,7 +18,16 @@ final class InitiatorRules {
             if (problems.pattern(path + ".name", initiator.name(), ValuePatterns.HOST_NAME)) {
                 problems.distinct(names, initiator.name(), path + ".name", "host name");
             }
-            NetworkRules.ssh(path + ".ssh", initiator.ssh(), problems);
+            if (initiator.managed()) {
+                NetworkRules.ssh(path + ".ssh", initiator.ssh(), problems);
+                if (initiator.os() == OperatingSystem.OTHER) {
+                    problems.error(path + ".os", "Tandem sets up only Debian and Ubuntu clients over SSH.",
+                            "Choose the client's release, or remove \"ssh\" to set this client up by hand.");
+                }
+            } else if (initiator.filesystem() != null) {
+                problems.error(path + ".filesystem", "Tandem cannot make a filesystem on a client it does not log in to.",
+                        "Remove \"filesystem\", or add \"ssh\" so Tandem sets the client up.");
+            }
             TargetRules.iqn(path + ".iqn", initiator.iqn(), problems);
             if (Iqn.isValid(initiator.iqn())) {
                 problems.distinct(iqns, initiator.iqn(), path + ".iqn", "initiator name (IQN)");

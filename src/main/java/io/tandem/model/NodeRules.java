@@ -53,6 +53,10 @@ final class NodeRules {
     }
 
     private static void checkOs(Project project, Node node, String path, ProblemCollector problems) {
+        if (node.os() == OperatingSystem.OTHER) {
+            problems.error(path + ".os", "Tandem sets up the nodes itself and needs to know their release.",
+                    "Use debian-12, ubuntu-22.04 or ubuntu-24.04.");
+        }
         if (project.profile() == Profile.MODERN && node.os() == OperatingSystem.UBUNTU_9_04) {
             problems.error(path + ".os", "Ubuntu 9.04 is only supported by the legacy export profile.",
                     "Use debian-12, ubuntu-22.04 or ubuntu-24.04, or set \"profile\": \"legacy\".");

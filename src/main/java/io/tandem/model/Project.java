@@ -46,6 +46,11 @@ public record Project(
         return node.name() + "." + domain;
     }
 
+    /** The initiators Tandem logs in to and writes files for. */
+    public java.util.List<Initiator> managedInitiators() {
+        return initiators.stream().filter(Initiator::managed).toList();
+    }
+
     public TimeSync timeOrDefault() {
         return time == null ? new TimeSync(List.of()) : time;
     }

@@ -60,6 +60,12 @@ public final class ProjectDraft {
         return node;
     }
 
+    /** True when {@code path} holds a value (not missing, not null). */
+    public boolean has(String path) {
+        JsonNode node = get(path);
+        return !node.isMissingNode() && !node.isNull();
+    }
+
     public String text(String path) {
         JsonNode node = get(path);
         return node.isMissingNode() || node.isNull() ? "" : node.asText();

@@ -29,7 +29,7 @@ final class WizardFx {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> stage), AppPaths.under(dir), HostConnector.SSH,
                 new DemoHostConnector(Duration.ofMillis(100)));
-        wizard.step(NodesStep.class).useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("known_hosts")));
+        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("known_hosts")));
         view = new WizardView(wizard);
         stage.setScene(new Scene(view.root(), 1180, 820));
         stage.setOnCloseRequest(e -> {

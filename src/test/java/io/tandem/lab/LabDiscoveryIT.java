@@ -46,6 +46,19 @@ class LabDiscoveryIT {
     }
 
     @Test
+    void theClientsOwnInitiatorNameIsReadAndKept() throws Exception {
+        HostFacts client = discover(lab.get("LAB_CLIENT_ADDRESS"));
+        assertThat(client.hostname()).isEqualTo("client");
+        assertThat(client.initiatorName()).as("read as root from the 0600 file open-iscsi writes").contains(lab.get("LAB_CLIENT_IQN"));
+        assertThat(io.tandem.discovery.InitiatorReport.keptName(client)).contains(lab.get("LAB_CLIENT_IQN"));
+        assertThat(io.tandem.discovery.InitiatorReport.forClient(client))
+                .anySatisfy(c -> assertThat(c.title() + " " + c.status() + " " + c.reason()).contains("initiator name PASS keeps its own"));
+        HostFacts node1 = discover(lab.node1());
+        assertThat(node1.initiatorName()).as("no open-iscsi on the node").isEmpty();
+        assertThat(node1.unavailable()).doesNotContainKey("initiator-name");
+    }
+
+    @Test
     void bothNodesAreDiscoveredWithTheirRealNicsAndDisks() throws Exception {
         HostFacts node1 = discover(lab.node1());
         HostFacts node2 = discover(lab.node2());

@@ -1,5 +1,8 @@
 package io.tandem.gui.wizard;
 
+import io.tandem.discovery.InitiatorReport;
+import io.tandem.model.ValuePatterns;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +14,46 @@ import java.util.Map;
  */
 public final class InitiatorsStep extends StepViewModel {
 
+    /** One login per initiator, in the order of {@code $.initiators}. */
+    private final List<HostLogin> logins = new ArrayList<>();
+
     InitiatorsStep(WizardViewModel wizard) {
         super(wizard, "Initiators");
         rebuild();
+    }
+
+    @Override
+    protected void reloadFields() {
+        if (logins.size() != count()) {
+            rebuild(); // another project was opened, with a different number of initiators
+        }
+        super.reloadFields();
+    }
+
+    public HostLogin login(int i) {
+        return logins.get(i);
+    }
+
+    /**
+     * Logs in to client {@code i} and reads its facts in the background. What it finds fills the
+     * name, OS and, when the client already has one, its own initiator name: other targets may
+     * admit it by that name, so Tandem never renames a client that has one.
+     */
+    public void discover(int i) {
+        HostLogin login = logins.get(i);
+        String base = "$.initiators[" + i + "]";
+        login.target(wizard, base + ".ssh").ifPresent(target -> login.discover(wizard, target, InitiatorReport::forClient, facts -> {
+            if (ValuePatterns.HOST_NAME.matches(facts.hostname())) {
+                wizard.draft().set(base + ".name", facts.hostname());
+            }
+            facts.os().flatMap(os -> os.operatingSystem()).ifPresent(os -> wizard.draft().set(base + ".os", NodesStep.jsonName(os)));
+            InitiatorReport.keptName(facts).ifPresent(iqn -> wizard.draft().set(base + ".iqn", iqn));
+            wizard.changedByStep(base);
+        }));
+    }
+
+    public void cancel(int i) {
+        logins.get(i).cancel();
     }
 
     @Override
@@ -33,24 +73,40 @@ public final class InitiatorsStep extends StepViewModel {
 
     /** Adds a client with safe defaults: replacement timeout above the worst failover time. */
     public void add() {
+        add(true);
+    }
+
+    /** Adds a client Tandem does not log in to (Windows, VMware): the target admits it; its settings are typed by hand. */
+    public void addManual() {
+        add(false);
+    }
+
+    private void add(boolean managed) {
         int i = count();
         String base = "$.initiators[" + i + "]";
         wizard.draft().set(base, Map.of(
-                "name", "client" + (i + 1),
-                "os", wizard.draft().text("$.nodes[0].os").isEmpty() ? "debian-12" : wizard.draft().text("$.nodes[0].os"),
+                "name", (managed ? "client" : "other") + (i + 1),
+                "os", !managed ? "other" : wizard.draft().text("$.nodes[0].os").isEmpty() ? "debian-12" : wizard.draft().text("$.nodes[0].os"),
                 "ssh", Map.of("address", "", "user", "root", "port", 22),
-                "iqn", "iqn.2024-01." + reversedDomain() + ":client" + (i + 1),
+                "iqn", managed ? "iqn.2024-01." + reversedDomain() + ":client" + (i + 1) : "",
                 "timeouts", Map.of("replacementTimeout", suggestedReplacementTimeout(), "loginTimeout", 15, "logoutTimeout", 15,
                         "noopOutInterval", 5, "noopOutTimeout", 5, "abortTimeout", 15, "luResetTimeout", 30, "initialLoginRetryMax", 8),
                 "session", Map.of("cmdsMax", 128, "queueDepth", 32, "initialR2T", true, "immediateData", true, "firstBurstLength", 65536,
                         "maxBurstLength", 1048576, "maxRecvDataSegmentLength", 262144, "discoveryMaxRecvDataSegmentLength", 32768,
                         "fastAbort", true)));
-        wizard.draft().remove(base + ".ssh.address");
+        wizard.draft().remove(managed ? base + ".ssh.address" : base + ".ssh");
         rebuild();
         wizard.changedByStep("$.initiators");
     }
 
+    /** True when Tandem logs in to initiator {@code i} (it has SSH settings). */
+    public boolean managed(int i) {
+        return wizard.draft().has("$.initiators[" + i + "].ssh");
+    }
+
     public void remove(int i) {
+        logins.get(i).cancel();
+        logins.remove(i);
         wizard.draft().remove("$.initiators[" + i + "]");
         rebuild();
         wizard.changedByStep("$.initiators");
@@ -58,14 +114,24 @@ public final class InitiatorsStep extends StepViewModel {
 
     private void rebuild() {
         clearFields();
+        while (logins.size() < count()) {
+            logins.add(new HostLogin());
+        }
+        while (logins.size() > count()) {
+            logins.removeLast().cancel();
+        }
         for (int i = 0; i < count(); i++) {
             String base = "$.initiators[" + i + "]";
             field(base + ".name", "Name");
-            field(base + ".ssh.address", "Address");
             field(base + ".iqn", "Initiator name (IQN)");
-            number(base + ".timeouts.replacementTimeout", "Replacement timeout (s)");
-            field(base + ".filesystem.type", "Filesystem (optional)");
-            field(base + ".filesystem.mountPoint", "Mount point");
+            number(base + ".timeouts.replacementTimeout", managed(i) ? "Replacement timeout (s)" : "Keep I/O waiting for (s)");
+            if (managed(i)) {
+                field(base + ".ssh.address", "Address");
+                field(base + ".ssh.user", "User");
+                number(base + ".ssh.port", "SSH port");
+                field(base + ".filesystem.type", "Filesystem (optional)");
+                field(base + ".filesystem.mountPoint", "Mount point");
+            }
         }
     }
 
@@ -90,11 +156,17 @@ public final class InitiatorsStep extends StepViewModel {
         return String.join(".", labels);
     }
 
-    /** What to type into an initiator Tandem does not manage (Windows iSCSI Initiator, VMware). */
-    public String manualSettings() {
-        return "Target portal: " + wizard.draft().text("$.networks.client.virtualIp") + ":" + wizard.draft().text("$.target.portalPort")
+    /**
+     * What to type into initiator {@code i} when Tandem does not log in to it (Windows iSCSI
+     * Initiator, VMware). The hold time keeps I/O waiting through a failover instead of failing.
+     */
+    public String manualSettings(int i) {
+        String base = "$.initiators[" + i + "]";
+        return "Initiator name (set it on the client): " + wizard.draft().text(base + ".iqn")
+                + "\nTarget portal: " + wizard.draft().text("$.networks.client.virtualIp") + ":" + wizard.draft().text("$.target.portalPort")
                 + "\nTarget name: " + wizard.draft().text("$.target.iqn")
-                + "\nCHAP user: " + wizard.draft().text("$.chap.incoming.user") + " (the secret is on the Target step)"
-                + "\nAdd the initiator's own IQN here as an initiator, so the target admits it.";
+                + "\nCHAP: enabled, user " + wizard.draft().text("$.chap.incoming.user") + " (the secret is on the Target step)"
+                + "\nHold I/O during a failover for " + wizard.draft().text(base + ".timeouts.replacementTimeout") + " s: Windows "
+                + "MaxRequestHoldTime (registry), VMware ESXi RecoveryTimeout (iSCSI adapter, advanced; at most 120 s).";
     }
 }

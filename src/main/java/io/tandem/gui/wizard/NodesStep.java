@@ -3,54 +3,25 @@ package io.tandem.gui.wizard;
 import io.tandem.discovery.Check;
 import io.tandem.discovery.CompatibilityReport;
 import io.tandem.discovery.HostFacts;
-import io.tandem.gui.Background;
-import io.tandem.model.Secret;
-import io.tandem.ssh.Authentication;
-import io.tandem.ssh.ConnectionSettings;
-import io.tandem.ssh.HostKeyStore;
-import io.tandem.ssh.SshFailure;
-import io.tandem.ssh.SshTarget;
-import io.tandem.ssh.Sudo;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step 2: the two servers, how to log in, and discovery with its compatibility report. Login
- * secrets live only here, in memory: they are never written to the project.
+ * Step 2: the two servers, how to log in ({@link HostLogin}), and discovery with its compatibility
+ * report; what discovery finds fills the Network and Disks steps.
  */
 public final class NodesStep extends StepViewModel {
 
-    public enum Login { AGENT, KEY_FILE, PASSWORD }
-
-    /** Per node: how to log in, discovery progress and report. */
-    public static final class NodeLogin {
-        public final ObjectProperty<Login> login = new SimpleObjectProperty<>(Login.KEY_FILE);
-        public final StringProperty keyFile = new SimpleStringProperty(System.getProperty("user.home") + "/.ssh/id_ed25519");
-        public final StringProperty password = new SimpleStringProperty("");
-        public final StringProperty sudoPassword = new SimpleStringProperty("");
-        public final StringProperty status = new SimpleStringProperty("Not discovered yet.");
-        public final BooleanProperty running = new SimpleBooleanProperty(false);
-        public final ObservableList<Check> report = FXCollections.observableArrayList();
-        Background.Job job;
-    }
-
-    private record Discovered(HostFacts facts, List<Check> report) {
-    }
-
-    private final List<NodeLogin> logins = List.of(new NodeLogin(), new NodeLogin());
+    private final List<HostLogin> logins = List.of(new HostLogin(), new HostLogin());
     private final ObservableList<Check> pairReport = FXCollections.observableArrayList();
     private final BooleanProperty acceptFailures = new SimpleBooleanProperty(false);
-    private HostKeyStore hostKeys = HostKeyStore.forCurrentUser();
     private final StringProperty scanSubnet = new SimpleStringProperty("");
     private final StringProperty scanStatus = new SimpleStringProperty("");
     private final ObservableList<String> scanResults = FXCollections.observableArrayList();
@@ -93,7 +64,7 @@ public final class NodesStep extends StepViewModel {
         return "node" + node;
     }
 
-    public NodeLogin login(int node) {
+    public HostLogin login(int node) {
         return logins.get(node);
     }
 
@@ -105,44 +76,14 @@ public final class NodesStep extends StepViewModel {
         return acceptFailures;
     }
 
-    /** Tandem's own known-hosts store; tests point it at a temporary file. */
-    public void useHostKeyStore(HostKeyStore store) {
-        this.hostKeys = store;
-    }
-
     /** Connects to node {@code n} and reads its facts in the background; the host-key question goes to the user. */
     public void discover(int n) {
-        NodeLogin login = logins.get(n);
-        SshTarget target;
-        try {
-            target = new SshTarget(wizard.draft().text("$.nodes[" + n + "].ssh.address"),
-                    Integer.parseInt(wizard.draft().text("$.nodes[" + n + "].ssh.port")), wizard.draft().text("$.nodes[" + n + "].ssh.user"));
-        } catch (IllegalArgumentException e) {
-            login.status.set("Enter the address, user and port first.");
-            return;
-        }
-        ConnectionSettings settings = ConnectionSettings.of(target, authentication(login), hostKeys, wizard.dialogs()::trustHostKey)
-                .withSudo(login.sudoPassword.get().isEmpty() ? Sudo.forUser(target.user()) : new Sudo.WithPassword(Secret.of(login.sudoPassword.get())));
-        login.running.set(true);
-        login.status.set("Connecting to " + target + " and reading its facts…");
-        var connector = wizard.connectorProperty().get();
-        // The report is computed with the facts, off the FX thread; the handler only stores and fills.
-        login.job = wizard.background().run(() -> {
-            HostFacts facts = connector.discover(settings);
-            return new Discovered(facts, CompatibilityReport.forNode(facts));
-        }, found -> wizard.batch(() -> {
-            HostFacts facts = found.facts();
-            login.running.set(false);
+        HostLogin login = logins.get(n);
+        login.target(wizard, "$.nodes[" + n + "].ssh").ifPresent(target -> login.discover(wizard, target, CompatibilityReport::forNode, facts -> {
             wizard.facts().put(key(n), facts);
-            login.status.set("Discovered " + facts.hostname() + " in " + String.format("%.1f", facts.elapsed().toMillis() / 1000.0) + " s"
-                    + (connector.isDemo() ? " (demo host)" : ""));
-            login.report.setAll(found.report());
             fillFromFacts(n, facts);
             updatePairReport();
-        }), failure -> {
-            login.running.set(false);
-            login.status.set(failure instanceof SshFailure f ? f.getMessage() : "Discovery failed: " + failure.getMessage());
-        });
+        }));
     }
 
     public StringProperty scanSubnetProperty() {
@@ -175,20 +116,7 @@ public final class NodesStep extends StepViewModel {
     }
 
     public void cancel(int n) {
-        NodeLogin login = logins.get(n);
-        if (login.job != null) {
-            login.job.cancel();
-            login.running.set(false);
-            login.status.set("Cancelled.");
-        }
-    }
-
-    private static List<Authentication> authentication(NodeLogin login) {
-        return switch (login.login.get()) {
-            case AGENT -> List.of(new Authentication.Agent());
-            case KEY_FILE -> List.of(new Authentication.KeyFile(Path.of(login.keyFile.get())));
-            case PASSWORD -> List.of(new Authentication.Password(Secret.of(login.password.get())));
-        };
+        logins.get(n).cancel();
     }
 
     /** What discovery tells us goes into the project: the host name, OS and DRBD generation. */

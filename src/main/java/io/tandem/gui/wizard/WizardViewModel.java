@@ -50,6 +50,7 @@ public final class WizardViewModel {
     private final HostConnector realHosts;
     private final HostConnector demoHosts;
     private long savedRevision;
+    private io.tandem.ssh.HostKeyStore hostKeys = io.tandem.ssh.HostKeyStore.forCurrentUser();
     private final BooleanBinding canGoNext;
 
     public WizardViewModel(Background background, Dialogs dialogs, AppPaths paths, HostConnector realHosts, HostConnector demoHosts) {
@@ -429,6 +430,16 @@ public final class WizardViewModel {
 
     public Dialogs dialogs() {
         return dialogs;
+    }
+
+    /** Where accepted host keys are kept (Tandem's own store plus known_hosts). */
+    public io.tandem.ssh.HostKeyStore hostKeys() {
+        return hostKeys;
+    }
+
+    /** Tests point the store at a temporary file. */
+    public void useHostKeyStore(io.tandem.ssh.HostKeyStore store) {
+        this.hostKeys = store;
     }
 
     /** A change made by a step outside its fields (e.g. filled from facts): validate and mark dirty. */

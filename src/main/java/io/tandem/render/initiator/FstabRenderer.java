@@ -27,7 +27,7 @@ public final class FstabRenderer implements FileRenderer {
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
         List<RenderedFile> files = new ArrayList<>();
-        for (Initiator initiator : project.initiators()) {
+        for (Initiator initiator : project.managedInitiators()) {
             Filesystem fs = initiator.filesystem();
             if (fs == null) {
                 continue;

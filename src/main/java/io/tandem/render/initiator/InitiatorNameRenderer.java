@@ -12,7 +12,7 @@ public final class InitiatorNameRenderer implements FileRenderer {
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
-        return project.initiators().stream()
+        return project.managedInitiators().stream()
                 .map(i -> RenderedFile.whole(i.name(), "/etc/iscsi/initiatorname.iscsi", "InitiatorName=" + i.iqn() + "\n",
                         "The initiator's iSCSI name; the target admits this name only."))
                 .toList();

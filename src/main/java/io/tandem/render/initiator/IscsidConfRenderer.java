@@ -25,7 +25,7 @@ public final class IscsidConfRenderer implements FileRenderer {
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
         List<RenderedFile> files = new ArrayList<>();
-        for (Initiator initiator : project.initiators()) {
+        for (Initiator initiator : project.managedInitiators()) {
             files.add(new RenderedFile(initiator.name(), "/etc/iscsi/iscsid.conf", settings(project, initiator, secrets), 0600,
                     Placement.SETTINGS, "open-iscsi settings: automatic login, CHAP, failover timeouts and session parameters "
                     + "(mode 0600: it holds CHAP secrets)."));

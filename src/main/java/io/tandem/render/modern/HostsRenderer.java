@@ -22,7 +22,7 @@ public final class HostsRenderer implements FileRenderer {
         for (Node node : project.nodes()) {
             files.add(file(node.name(), block));
         }
-        project.initiators().forEach(i -> files.add(file(i.name(), block)));
+        project.managedInitiators().forEach(i -> files.add(file(i.name(), block)));
         return files;
     }
 

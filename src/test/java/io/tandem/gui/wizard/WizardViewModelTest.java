@@ -46,7 +46,7 @@ class WizardViewModelTest {
             }
         };
         wizard = new WizardViewModel(Background.IMMEDIATE, dialogs, AppPaths.under(dir), HostConnector.SSH, new DemoHostConnector(Duration.ZERO));
-        wizard.step(NodesStep.class).useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("kh")));
+        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("kh")));
     }
 
     private void discoverBoth() {
@@ -221,5 +221,42 @@ class WizardViewModelTest {
         assertThat(reopened.open(file)).isEmpty();
         assertThat(reopened.draft().text("$.nodes[0].ssh.address")).isEmpty();
         assertThat(reopened.draft().text("$.chap.incoming.secret")).isEqualTo(wizard.draft().text("$.chap.incoming.secret"));
+    }
+
+    @Test
+    void aClientIsDiscoveredLikeANodeAndChecked() {
+        wizard.startDemo();
+        InitiatorsStep initiators = wizard.step(InitiatorsStep.class);
+        assertThat(initiators.managed(0)).isTrue();
+        wizard.draft().set("$.initiators[0].name", "renamed");
+        initiators.discover(0);
+        HostLogin login = initiators.login(0);
+        assertThat(login.status.get()).contains("Discovered client", "demo host");
+        assertThat(login.factsProperty().get().hostname()).isEqualTo("client");
+        assertThat(wizard.draft().text("$.initiators[0].name")).as("filled from the host").isEqualTo("client");
+        assertThat(login.report).anySatisfy(c -> assertThat(c.title() + ": " + c.reason()).isEqualTo("open-iscsi: not installed yet; Tandem installs it"));
+        assertThat(login.report).anySatisfy(c -> assertThat(c.title() + ": " + c.reason()).isEqualTo("initiator name: none yet; Tandem writes the one shown"));
+        assertThat(wizard.draft().text("$.initiators[0].iqn")).as("no name on the host: the suggestion stays").isEqualTo("iqn.2024-01.test.lab:client");
+    }
+
+    @Test
+    void anInitiatorSetUpByHandIsAdmittedAndGetsItsSettingsToType() {
+        wizard.startDemo();
+        InitiatorsStep initiators = wizard.step(InitiatorsStep.class);
+        initiators.addManual();
+        assertThat(initiators.count()).isEqualTo(2);
+        assertThat(initiators.managed(1)).isFalse();
+        assertThat(initiators.fieldsOf(1)).extracting(FieldBinding::path).noneMatch(p -> p.contains(".ssh."));
+        assertThat(wizard.problems()).as("its IQN must be typed").anyMatch(p -> p.isError() && p.path().equals("$.initiators[1].iqn"));
+        initiators.fieldsOf(1).stream().filter(f -> f.path().endsWith(".iqn")).findFirst().orElseThrow()
+                .value().set("iqn.1991-05.com.microsoft:win1.test.lab");
+        assertThat(wizard.problems()).noneMatch(p -> p.isError() && p.path().startsWith("$.initiators"));
+        assertThat(initiators.manualSettings(1)).contains("iqn.1991-05.com.microsoft:win1.test.lab", "192.168.50.100:3260",
+                "iqn.2024-01.test.lab:store", "MaxRequestHoldTime");
+        ReviewStep review = wizard.step(ReviewStep.class);
+        review.render();
+        assertThat(review.files()).extracting(f -> f.host()).doesNotContain("other2");
+        initiators.remove(1);
+        assertThat(initiators.count()).isEqualTo(1);
     }
 }
