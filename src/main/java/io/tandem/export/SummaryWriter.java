@@ -101,7 +101,8 @@ final class SummaryWriter {
                             + resource.filesystem().type() + " on " + resource.filesystem().mountPoint())
                     .append(" | ");
             for (Backing backing : resource.backing()) {
-                out.append(backing.node()).append(": ").append(backing.disk()).append(" (metadata ")
+                out.append(backing.node()).append(": ").append(backing.layoutOrDefault() == io.tandem.model.DiskLayout.GPT_PARTITION
+                                ? backing.drbdDisk() + ", a new GPT partition on " + backing.disk() : backing.disk()).append(" (metadata ")
                         .append(backing.internalMetadata() ? "internal" : backing.metaDisk()
                                 + (backing.metaIndex() == null ? "" : " index " + backing.metaIndex()))
                         .append(") ");
@@ -109,6 +110,10 @@ final class SummaryWriter {
             out.append("|\n");
         }
         out.append('\n');
+        if (r.resources().stream().flatMap(res -> res.backing().stream()).anyMatch(b -> b.layoutOrDefault() == io.tandem.model.DiskLayout.GPT_PARTITION)) {
+            out.append("New partition tables replace whatever is on those disks. Apply writes them (sfdisk, from the "
+                    + "`/var/lib/tandem/partitions/*.sfdisk` files), on a disk that holds anything only after its path was typed to confirm.\n\n");
+        }
     }
 
     private void target() {

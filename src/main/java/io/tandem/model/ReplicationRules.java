@@ -141,6 +141,9 @@ final class ReplicationRules {
         }
     }
 
+    /** GPT names hold 36 characters; "tandem-" takes 7. */
+    private static final int GPT_NAME_ROOM = 36 - "tandem-".length();
+
     private static void checkBacking(Project project, DrbdResource res, String path, Map<String, String> disks,
                                      Map<String, String> metaSlots, Set<String> dataDisks, ProblemCollector problems) {
         Set<String> covered = new HashSet<>();
@@ -160,6 +163,13 @@ final class ReplicationRules {
                 String key = backing.node() + " " + backing.disk();
                 problems.distinct(disks, key, bPath + ".disk", "node and disk");
                 dataDisks.add(key);
+                if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION && PartitionNames.isPartition(backing.disk())) {
+                    problems.error(bPath + ".layout", backing.disk() + " is already a partition; it cannot hold a partition table.",
+                            "Choose the whole disk for a new partition, or set \"layout\": \"whole-device\" to use this partition as it is.");
+                } else if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION && res.name().length() > GPT_NAME_ROOM) {
+                    problems.error(bPath + ".layout", "the partition would be named 'tandem-" + res.name() + "', longer than the 36 "
+                            + "characters a GPT partition name may have.", "Shorten the resource name to " + GPT_NAME_ROOM + " characters or fewer.");
+                }
             }
             if (backing.internalMetadata()) {
                 if (backing.metaIndex() != null) {

@@ -102,7 +102,7 @@ public final class DrbdConfigCheck implements ToolCheck {
         String peer = project.peerOf(node.name()).address(NetworkRole.REPLICATION);
         List<String> missing = new ArrayList<>();
         for (DrbdResource resource : project.replication().resources()) {
-            String disk = resource.backingOn(node.name()).orElseThrow().disk();
+            String disk = resource.backingOn(node.name()).orElseThrow().drbdDisk();
             String attach = "attach " + resource.minor() + " " + disk + " ";
             String path = "ipv4:" + local + ":" + resource.port() + " ipv4:" + peer + ":" + resource.port();
             String connect = v9 ? "new-path " + resource.name() + " " : "connect " + resource.name() + " " + path;

@@ -74,7 +74,7 @@ public final class LegacyDrbdConfRenderer implements FileRenderer {
             Backing backing = resource.backingOn(node.name()).orElseThrow();
             out.append("\n\ton ").append(node.name()).append(" {\n")
                     .append("\tdevice  ").append(resource.device()).append(";\n")
-                    .append("\tdisk    ").append(backing.disk()).append(";\n")
+                    .append("\tdisk    ").append(backing.drbdDisk()).append(";\n")
                     .append("\taddress ").append(node.address(NetworkRole.REPLICATION)).append(':').append(resource.port()).append(";\n")
                     .append("\tmeta-disk ").append(backing.metaDiskSpec()).append(";\n")
                     .append("\t}\n");

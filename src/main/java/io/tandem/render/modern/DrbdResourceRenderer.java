@@ -96,7 +96,7 @@ public final class DrbdResourceRenderer implements FileRenderer {
                 out.append("        node-id ").append(i).append(";\n");
             }
             out.append("        device ").append(resource.device()).append(";\n")
-                    .append("        disk ").append(backing.disk()).append(";\n")
+                    .append("        disk ").append(backing.drbdDisk()).append(";\n")
                     .append("        address ").append(node.address(NetworkRole.REPLICATION)).append(':').append(resource.port()).append(";\n")
                     .append("        meta-disk ").append(backing.metaDiskSpec()).append(";\n")
                     .append("    }\n");

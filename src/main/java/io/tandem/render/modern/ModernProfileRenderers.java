@@ -15,7 +15,7 @@ public final class ModernProfileRenderers {
 
     public static List<FileRenderer> all() {
         return List.of(new IfupdownRenderer(), new NetplanRenderer(), new HostsRenderer(), new ChronyRenderer(),
-                new ModulesLoadRenderer(), new DrbdResourceRenderer(), new CorosyncRenderer(), new CibRenderer(),
+                new ModulesLoadRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(), new CorosyncRenderer(), new CibRenderer(),
                 new PcsScriptRenderer(), new InitiatorNameRenderer(), new IscsidConfRenderer(), new FstabRenderer());
     }
 }
