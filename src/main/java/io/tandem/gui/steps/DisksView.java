@@ -3,6 +3,7 @@ package io.tandem.gui.steps;
 import io.tandem.gui.form.Form;
 import io.tandem.gui.wizard.DisksStep;
 import io.tandem.gui.wizard.WizardViewModel;
+import io.tandem.model.DiskLayout;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -11,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Step 4: a device per volume and node; a device holding data needs its path typed to be chosen. */
 public final class DisksView implements StepView {
@@ -20,7 +22,7 @@ public final class DisksView implements StepView {
     public DisksView(DisksStep step, WizardViewModel wizard) {
         root.setPadding(new Insets(20));
         root.getChildren().add(Form.note("Each volume is mirrored between the two nodes. Pick an empty device on each; its size "
-                + "should match. Metadata is kept inside the device (internal)."));
+                + "should match. The defaults are safe: the device as it is, with DRBD's metadata inside it (internal)."));
         for (int r = 0; r < step.resourceCount(); r++) {
             root.getChildren().add(Form.heading("Volume " + step.resourceName(r)));
             HBox row = new HBox(24);
@@ -51,7 +53,56 @@ public final class DisksView implements StepView {
         Label warning = new Label();
         warning.setWrapText(true);
         warning.setStyle("-fx-text-fill: #c62828; -fx-font-weight: bold;");
-        VBox box = new VBox(6, new Label(wizard.draft().text("$.nodes[" + n + "].name")), devices, warning, confirm);
+        ComboBox<DiskLayout> layout = new ComboBox<>();
+        layout.getItems().addAll(DiskLayout.values());
+        layout.setId("layout-" + r + "-" + n);
+        layout.setAccessibleText("Partition layout of volume " + step.resourceName(r) + " on node " + (n + 1));
+        layout.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DiskLayout value) {
+                return value == null ? "" : switch (value) {
+                    case WHOLE_DEVICE -> "Use the device as it is";
+                    case GPT_PARTITION -> "Make one GPT partition on it";
+                };
+            }
+
+            @Override
+            public DiskLayout fromString(String text) {
+                return null;
+            }
+        });
+        layout.setValue(step.layout(r, n));
+        Label layoutNote = new Label(step.layoutNote(r, n));
+        layoutNote.setWrapText(true);
+        ComboBox<String> metadata = new ComboBox<>();
+        metadata.getItems().addAll(step.metadataChoices(n));
+        metadata.setId("metadata-" + r + "-" + n);
+        metadata.setAccessibleText("Where DRBD keeps the metadata of volume " + step.resourceName(r) + " on node " + (n + 1));
+        metadata.setValue(step.metadata(r, n));
+        metadata.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : value.equals("internal") ? "Metadata inside the device (internal)" : "Metadata on " + value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
+        metadata.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(step.metadata(r, n))) {
+                step.setMetadata(r, n, now);
+            }
+        });
+        VBox box = new VBox(6, new Label(wizard.draft().text("$.nodes[" + n + "].name")), devices, warning, confirm, layout, layoutNote,
+                metadata);
+        layout.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != step.layout(r, n)) {
+                step.setLayout(r, n, now);
+            }
+            layoutNote.setText(step.layoutNote(r, n));
+        });
         Runnable update = () -> {
             boolean destructive = step.needsConfirmation(r, n);
             warning.setText(destructive ? step.selected(r, n) + " holds data (" + String.join(", ",
@@ -59,6 +110,9 @@ public final class DisksView implements StepView {
                     + "). Using it DESTROYS that data. To confirm, type " + step.selected(r, n) + " below." : "");
             confirm.setVisible(destructive);
             confirm.setManaged(destructive);
+            layout.setDisable(!step.layoutAvailable(r, n));
+            layout.setValue(step.layout(r, n));
+            layoutNote.setText(step.layoutNote(r, n));
         };
         devices.valueProperty().addListener((obs, old, now) -> {
             if (now != null && !now.path().equals(step.selected(r, n))) {

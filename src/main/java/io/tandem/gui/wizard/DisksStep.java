@@ -3,6 +3,9 @@ package io.tandem.gui.wizard;
 import io.tandem.discovery.CompatibilityReport;
 import io.tandem.discovery.HostFacts;
 import io.tandem.facts.BlockDevice;
+import io.tandem.model.Backing;
+import io.tandem.model.DiskLayout;
+import io.tandem.model.PartitionNames;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -21,7 +24,7 @@ import java.util.Set;
 public final class DisksStep extends StepViewModel {
 
     /** One disk as offered: path, size, what it is, and why it is in use (empty when free). */
-    public record DeviceChoice(String path, long sizeBytes, String description, List<String> inUse) {
+    public record DeviceChoice(String path, long sizeBytes, String description, List<String> inUse, boolean partition) {
         public String label() {
             return path + "  " + (sizeBytes >> 30 > 0 ? (sizeBytes >> 30) + " GiB" : (sizeBytes >> 20) + " MiB") + "  " + description
                     + (inUse.isEmpty() ? "  (free)" : "  IN USE: " + String.join(", ", inUse));
@@ -72,7 +75,75 @@ public final class DisksStep extends StepViewModel {
         wizard.draft().set("$.replication.resources[" + r + "].backing[" + backingIndex(r, n) + "].node",
                 wizard.draft().text("$.nodes[" + n + "].name"));
         confirmation(r, n).set("");
+        if (!layoutAvailable(r, n)) {
+            wizard.draft().remove(backingPath(r, n) + ".layout");
+        }
         wizard.changedByStep(diskPath(r, n));
+    }
+
+    private String backingPath(int r, int n) {
+        return "$.replication.resources[" + r + "].backing[" + backingIndex(r, n) + "]";
+    }
+
+    // ---- partition layout
+
+    public DiskLayout layout(int r, int n) {
+        return "gpt-partition".equals(wizard.draft().text(backingPath(r, n) + ".layout")) ? DiskLayout.GPT_PARTITION : DiskLayout.WHOLE_DEVICE;
+    }
+
+    /** A partition table can only go on a whole disk, not on a partition. */
+    public boolean layoutAvailable(int r, int n) {
+        return choice(n, selected(r, n)).map(c -> !c.partition()).orElse(!PartitionNames.isPartition(selected(r, n)));
+    }
+
+    public void setLayout(int r, int n, DiskLayout layout) {
+        if (layout == DiskLayout.GPT_PARTITION && layoutAvailable(r, n)) {
+            wizard.draft().set(backingPath(r, n) + ".layout", "gpt-partition");
+        } else {
+            wizard.draft().remove(backingPath(r, n) + ".layout");
+        }
+        wizard.changedByStep(backingPath(r, n) + ".layout");
+    }
+
+    /** What DRBD will use, in words: the device, or the partition made on it. */
+    public String layoutNote(int r, int n) {
+        String device = selected(r, n);
+        return layout(r, n) == DiskLayout.GPT_PARTITION
+                ? "A new partition table on " + device + " with one partition, " + PartitionNames.firstPartition(device)
+                + ", named tandem-" + resourceName(r) + ": the name tells anyone looking at the disk that it is in use."
+                : "DRBD uses " + device + " as it is, without a partition table.";
+    }
+
+    // ---- metadata
+
+    /** "internal", or the external metadata device. */
+    public String metadata(int r, int n) {
+        return wizard.draft().text(backingPath(r, n) + ".metaDisk");
+    }
+
+    /**
+     * Internal metadata (the default: DRBD keeps it at the end of the data device), or a separate
+     * device; resources sharing one get distinct slots (their index), as in the tutorial.
+     */
+    public void setMetadata(int r, int n, String metaDisk) {
+        wizard.draft().set(backingPath(r, n) + ".metaDisk", metaDisk);
+        if (Backing.INTERNAL.equals(metaDisk)) {
+            wizard.draft().remove(backingPath(r, n) + ".metaIndex");
+        } else {
+            wizard.draft().set(backingPath(r, n) + ".metaIndex", r);
+        }
+        wizard.changedByStep(backingPath(r, n) + ".metaDisk");
+    }
+
+    /** Devices that can hold external metadata on node n: free ones, not chosen as any volume's data device. */
+    public List<String> metadataChoices(int n) {
+        List<String> data = new ArrayList<>();
+        for (int r = 0; r < resourceCount(); r++) {
+            data.add(selected(r, n));
+        }
+        List<String> choices = new ArrayList<>(List.of(Backing.INTERNAL));
+        choices(n).stream().filter(c -> c.inUse().isEmpty() && !data.contains(c.path())).map(DeviceChoice::path).forEach(choices::add);
+        return choices;
     }
 
     public List<DeviceChoice> choices(int n) {
@@ -85,7 +156,7 @@ public final class DisksStep extends StepViewModel {
             if (Set.of("disk", "part", "loop").contains(d.type()) && d.sizeBytes() > 0 && !d.readOnly()) {
                 String what = Optional.ofNullable(d.model()).map(String::strip).filter(m -> !m.isEmpty()).orElse(d.type())
                         + Optional.ofNullable(d.serial()).map(s -> " " + s.strip()).orElse("");
-                choices.add(new DeviceChoice(d.path(), d.sizeBytes(), what, facts.inUseReasons(d)));
+                choices.add(new DeviceChoice(d.path(), d.sizeBytes(), what, facts.inUseReasons(d), d.type().equals("part")));
             }
         }
         return choices;
@@ -117,6 +188,10 @@ public final class DisksStep extends StepViewModel {
                 if (needsConfirmation(r, n) && !confirmation(r, n).get().equals(selected(r, n))) {
                     missing.add("Node " + (n + 1) + ": " + selected(r, n) + " holds data. Type its path to confirm it may be destroyed, "
                             + "or choose a free device.");
+                }
+                String meta = metadata(r, n);
+                if (!Backing.INTERNAL.equals(meta) && choice(n, meta).map(c -> !c.inUse().isEmpty()).orElse(false)) {
+                    missing.add("Node " + (n + 1) + ": the metadata device " + meta + " holds data; choose a free device or internal metadata.");
                 }
             }
         }

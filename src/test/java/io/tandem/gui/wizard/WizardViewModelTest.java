@@ -259,4 +259,35 @@ class WizardViewModelTest {
         initiators.remove(1);
         assertThat(initiators.count()).isEqualTo(1);
     }
+
+    @Test
+    void theDisksStepOffersAPartitionLayoutAndExternalMetadataWithSafeDefaults() {
+        wizard.startDemo();
+        wizard.next();
+        discoverBoth();
+        DisksStep disks = wizard.step(DisksStep.class);
+        assertThat(disks.layout(0, 0)).as("default").isEqualTo(io.tandem.model.DiskLayout.WHOLE_DEVICE);
+        assertThat(disks.metadata(0, 0)).as("default").isEqualTo("internal");
+        String device = disks.selected(0, 0);
+        assertThat(disks.layoutAvailable(0, 0)).isTrue();
+        disks.setLayout(0, 0, io.tandem.model.DiskLayout.GPT_PARTITION);
+        assertThat(wizard.draft().text("$.replication.resources[0].backing[0].layout")).isEqualTo("gpt-partition");
+        assertThat(disks.layoutNote(0, 0)).contains(device + "1", "tandem-r0");
+
+        assertThat(disks.metadataChoices(0)).as("both free disks hold data volumes: only internal is left")
+                .containsExactly("internal");
+        disks.setMetadata(0, 0, "/dev/vdd");
+        assertThat(wizard.draft().text("$.replication.resources[0].backing[0].metaIndex")).as("its own slot").isEqualTo("0");
+        assertThat(wizard.problems()).noneMatch(p -> p.isError() && p.path().startsWith("$.replication"));
+        disks.setMetadata(0, 0, "internal");
+        assertThat(wizard.draft().has("$.replication.resources[0].backing[0].metaIndex")).isFalse();
+
+        // A partition chosen as the device cannot get a table: the layout falls back to the device as it is.
+        var partition = disks.choices(0).stream().filter(DisksStep.DeviceChoice::partition).findFirst();
+        partition.ifPresent(p -> {
+            disks.select(0, 0, p.path());
+            assertThat(disks.layoutAvailable(0, 0)).isFalse();
+            assertThat(disks.layout(0, 0)).isEqualTo(io.tandem.model.DiskLayout.WHOLE_DEVICE);
+        });
+    }
 }
