@@ -41,9 +41,12 @@ public final class TandemApp extends Application {
         phase("viewmodel");
         WizardView view = new WizardView(wizard);
         phase("view");
-        stage.setScene(new Scene(view.root(), 1180, 780));
-        stage.setMinWidth(1024);
-        stage.setMinHeight(700);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowSize first = WindowSize.fitting(WindowSize.PREFERRED, screen.getWidth(), screen.getHeight());
+        WindowSize minimum = WindowSize.fitting(WindowSize.MINIMUM, screen.getWidth(), screen.getHeight());
+        stage.setScene(new Scene(view.root(), first.width(), first.height()));
+        stage.setMinWidth(minimum.width());
+        stage.setMinHeight(minimum.height());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Tandem" + (wizard.isDemo() ? " — DEMO" : ""),
                 wizard.connectorProperty()));
         var icon = TandemApp.class.getResourceAsStream("/icons/tandem-256.png");
