@@ -8,6 +8,8 @@ import io.tandem.facts.DpkgQueryParser;
 import io.tandem.facts.DrbdVersionParser;
 import io.tandem.facts.DrbdVersions;
 import io.tandem.facts.FactParseException;
+import io.tandem.facts.HostFiles;
+import io.tandem.facts.HostFilesParser;
 import io.tandem.facts.IpAddrParser;
 import io.tandem.facts.IpLinkParser;
 import io.tandem.facts.LsblkParser;
@@ -75,6 +77,7 @@ public final class NodeDiscovery {
                 new FactScript.Fact("services", SystemctlStateParser.isActiveCommand(SERVICES)),
                 new FactScript.Fact("time-sync", TimeSyncParser.COMMAND),
                 new FactScript.Fact("meminfo", MemInfoParser.COMMAND),
+                new FactScript.Fact("files", HostFilesParser.COMMAND),
                 new FactScript.Fact("clock", "date +%s%N"));
     }
 
@@ -157,6 +160,7 @@ public final class NodeDiscovery {
             Optional<TimeSync> time = timeSection != null && timeSection.exitStatus() != 0 ? Optional.empty()
                     : fact("time-sync", TimeSyncParser::parse);
             FactScript.Section module = sections.get("drbd-module");
+            HostFiles files = fact("files", HostFilesParser::parse).orElse(HostFiles.UNKNOWN);
             return new HostFacts(target, text("hostname"), text("fqdn"),
                     fact("os-release", OsReleaseParser::parse),
                     fact("uname", UnameParser::parse),
@@ -179,7 +183,8 @@ public final class NodeDiscovery {
                     fact("meminfo", MemInfoParser::parse).map(m -> m.totalBytes()).orElse(0L),
                     sections.containsKey("hostname-resolves") && sections.get("hostname-resolves").exitStatus() == 0,
                     clockOffset(),
-                    Map.copyOf(unavailable), roundTrips, elapsed);
+                    Map.copyOf(unavailable), roundTrips, elapsed, files,
+                    java.time.Instant.ofEpochSecond(0, localAfter));
         }
 
         /**
