@@ -86,7 +86,7 @@ public final class ReviewStep extends StepViewModel {
                 + "Against the hosts as discovered: " + count(FileChange.Status.NEW) + " new, " + count(FileChange.Status.CHANGED)
                 + " changed, " + count(FileChange.Status.UNCHANGED) + " unchanged, " + count(FileChange.Status.UNKNOWN) + " unknown"
                 + (wizard.isDemo() ? ". Demo cluster: nothing here touches a real server." : "."));
-        selected.set(null);
+        selected.set(null); // an equal file from the last rendering must still refresh the views
         selected.set(files.isEmpty() ? null : files.getFirst());
     }
 
