@@ -73,6 +73,14 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--timing", description = "Print, per host, the wall time of login plus discovery and the SSH round trips.")
     boolean timing;
 
+    /**
+     * Host files appear in JSON with path, state and size only: their contents (secrets masked) are
+     * for the wizard's Review, not for a listing that ends up in tickets and logs.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties("content")
+    private abstract static class HostFileWithoutContent {
+    }
+
     /** Wall time of one host's login plus discovery, and its round trips (login included). */
     private record Timed(HostFacts facts, java.time.Duration wall, int roundTrips) {
     }
@@ -131,9 +139,7 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
             checks.addAll(CompatibilityReport.forPair(discovered.get(0), discovered.get(1)));
         }
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
-                    .enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(Map.of("hosts", discovered, "report", checks)));
+            out.println(json(discovered, checks));
         } else {
             discovered.forEach(f -> FactsPrinter.print(f, out));
             out.println("Compatibility report:");
@@ -141,6 +147,13 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
         }
         boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL);
         return unreachable || failed ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /** The facts and report as {@code --json} prints them. */
+    static String json(List<HostFacts> discovered, List<Check> checks) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+                .enable(SerializationFeature.INDENT_OUTPUT).addMixIn(io.tandem.facts.HostFile.class, HostFileWithoutContent.class);
+        return mapper.writeValueAsString(Map.of("hosts", discovered, "report", checks));
     }
 
     private List<Authentication> authentications() {

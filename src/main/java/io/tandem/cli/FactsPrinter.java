@@ -56,9 +56,20 @@ final class FactsPrinter {
                 + (f.packages().containsKey(p) ? f.packages().get(p) : f.packageCandidates().containsKey(p)
                 && f.packageCandidates().get(p).candidate() != null ? "(available " + f.packageCandidates().get(p).candidate() + ")" : "(none)")).toList()));
         out.println("  Services: " + (f.servicesActive().isEmpty() ? "unknown (no systemd answered)" : f.servicesActive()));
+        out.println("  Files:    " + describeFiles(f.files()));
         if (!f.unavailable().isEmpty()) {
             out.println("  Not read: " + f.unavailable());
         }
+    }
+
+    /** Which configuration files Tandem may write exist already; contents are not printed. */
+    private static String describeFiles(io.tandem.facts.HostFiles files) {
+        if (!files.read()) {
+            return "not read";
+        }
+        List<String> found = files.files().values().stream().filter(h -> h.state() != io.tandem.facts.HostFile.State.ABSENT)
+                .map(io.tandem.facts.HostFile::toString).toList();
+        return found.isEmpty() ? "none of the files Tandem writes exist yet" : String.join(", ", found);
     }
 
     private static String sizeOf(long bytes) {

@@ -53,10 +53,15 @@ public final class DemoHostConnector implements HostConnector {
         Map<String, FactScript.Section> sections = new LinkedHashMap<>();
         for (String fact : new String[] {"os-release", "uname", "hostname", "fqdn", "hostname-resolves", "ip-link", "ip-addr",
                 "nic-hardware", "lsblk", "wipefs", "dpkg", "apt-policy", "drbd-versions", "drbd-module", "services", "time-sync",
-                "meminfo", "ssh-connection", "initiator-name"}) {
+                "meminfo", "ssh-connection"}) {
             sections.put(fact, new FactScript.Section(resource(host, fact), 0));
         }
+        // What `cat /etc/iscsi/initiatorname.iscsi` prints: the demo file, or nothing without open-iscsi.
+        sections.put("initiator-name", new FactScript.Section(DemoHostConnector.class.getResource(
+                "/demo/" + host + "/files/etc/iscsi/initiatorname.iscsi") == null ? ""
+                : new String(bytes("/demo/" + host + "/files/etc/iscsi/initiatorname.iscsi"), StandardCharsets.UTF_8), 0));
         sections.put("bonding", new FactScript.Section("", 0));
+        sections.put("files", new FactScript.Section(files(host), 0));
         long now = nowNanos();
         sections.put("clock-start", new FactScript.Section(Long.toString(before), 0));
         sections.put("clock", new FactScript.Section(Long.toString(now), 0));
@@ -81,12 +86,39 @@ public final class DemoHostConnector implements HostConnector {
         return Clock.nowNanos();
     }
 
-    private static String resource(String host, String fact) {
-        try (InputStream in = DemoHostConnector.class.getResourceAsStream("/demo/" + host + "/" + fact + ".txt")) {
-            if (in == null) {
-                throw new IllegalStateException("demo output missing: " + host + "/" + fact);
+    /**
+     * The "files" section as the fact script prints it, from stock Debian 12 files shipped in
+     * {@code /demo/HOST/files/} and listed in {@code files.list} (class path resources cannot be listed).
+     */
+    static String files(String host) {
+        java.util.List<String> present = resource(host, "files.list").lines().filter(l -> !l.isBlank()).toList();
+        java.util.List<String> paths = new java.util.ArrayList<>(io.tandem.facts.HostFilesParser.PATHS);
+        present.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
+        var base64 = java.util.Base64.getEncoder();
+        StringBuilder out = new StringBuilder();
+        for (String path : paths) {
+            String name = base64.encodeToString(path.getBytes(StandardCharsets.UTF_8));
+            if (present.contains(path)) {
+                byte[] content = bytes("/demo/" + host + "/files" + path);
+                out.append("@@FILE present ").append(content.length).append(' ').append(name).append('\n')
+                        .append(base64.encodeToString(content)).append('\n');
+            } else {
+                out.append("@@FILE absent 0 ").append(name).append('\n');
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return out.toString();
+    }
+
+    private static String resource(String host, String fact) {
+        return new String(bytes("/demo/" + host + "/" + fact + (fact.contains(".") ? "" : ".txt")), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String name) {
+        try (InputStream in = DemoHostConnector.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo output missing: " + name);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

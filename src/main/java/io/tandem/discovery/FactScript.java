@@ -19,6 +19,12 @@ public final class FactScript {
 
     /** A section of the output: what the command printed on stdout and its exit status. */
     public record Section(String output, int exitStatus) {
+
+        /** Without the output: it may hold host files before their secrets are masked. */
+        @Override
+        public String toString() {
+            return "Section[" + output.length() + " chars, exit " + exitStatus + "]";
+        }
     }
 
     private FactScript() {

@@ -4,6 +4,7 @@ import io.tandem.facts.AptPolicy;
 import io.tandem.facts.BlockDevice;
 import io.tandem.facts.BondStatus;
 import io.tandem.facts.DrbdVersions;
+import io.tandem.facts.HostFiles;
 import io.tandem.facts.IfAddress;
 import io.tandem.facts.NetLink;
 import io.tandem.facts.NicHardware;
@@ -12,6 +13,7 @@ import io.tandem.facts.Signature;
 import io.tandem.facts.Uname;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.Optional;
 /**
  * Everything discovery learned about one host. A fact that could not be read is absent (empty
  * optional, empty list) and named in {@code unavailable} with the reason, so one odd command
- * never hides the rest.
+ * never hides the rest. {@code files} holds the configuration files Tandem may write, as they were
+ * at {@code discoveredAt} (this workstation's clock), secrets masked.
  */
 public record HostFacts(
         String target,
@@ -48,7 +51,9 @@ public record HostFacts(
         Optional<String> initiatorName,
         Map<String, String> unavailable,
         int roundTrips,
-        Duration elapsed) {
+        Duration elapsed,
+        HostFiles files,
+        Instant discoveredAt) {
 
     /**
      * The DRBD kernel version: the loaded module's, else the version of the module that would load

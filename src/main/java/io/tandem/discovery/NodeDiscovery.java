@@ -9,6 +9,8 @@ import io.tandem.facts.DrbdVersionParser;
 import io.tandem.facts.DrbdVersions;
 import io.tandem.facts.FactParseException;
 import io.tandem.facts.InitiatorNameParser;
+import io.tandem.facts.HostFiles;
+import io.tandem.facts.HostFilesParser;
 import io.tandem.facts.IpAddrParser;
 import io.tandem.facts.IpLinkParser;
 import io.tandem.facts.LsblkParser;
@@ -77,6 +79,7 @@ public final class NodeDiscovery {
                 new FactScript.Fact("time-sync", TimeSyncParser.COMMAND),
                 new FactScript.Fact("meminfo", MemInfoParser.COMMAND),
                 new FactScript.Fact(InitiatorNameParser.FACT, InitiatorNameParser.COMMAND),
+                new FactScript.Fact("files", HostFilesParser.COMMAND),
                 new FactScript.Fact("clock", "date +%s%N"));
     }
 
@@ -159,6 +162,7 @@ public final class NodeDiscovery {
             Optional<TimeSync> time = timeSection != null && timeSection.exitStatus() != 0 ? Optional.empty()
                     : fact("time-sync", TimeSyncParser::parse);
             FactScript.Section module = sections.get("drbd-module");
+            HostFiles files = fact("files", HostFilesParser::parse).orElse(HostFiles.UNKNOWN);
             return new HostFacts(target, text("hostname"), text("fqdn"),
                     fact("os-release", OsReleaseParser::parse),
                     fact("uname", UnameParser::parse),
@@ -182,7 +186,8 @@ public final class NodeDiscovery {
                     sections.containsKey("hostname-resolves") && sections.get("hostname-resolves").exitStatus() == 0,
                     clockOffset(),
                     fact(InitiatorNameParser.FACT, InitiatorNameParser::parse).flatMap(name -> name),
-                    Map.copyOf(unavailable), roundTrips, elapsed);
+                    Map.copyOf(unavailable), roundTrips, elapsed, files,
+                    java.time.Instant.ofEpochSecond(0, localAfter));
         }
 
         /**

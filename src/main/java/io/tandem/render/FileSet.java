@@ -46,6 +46,11 @@ public final class FileSet {
         return secrets.resolve(file.content(), policy, file.path().endsWith(".xml"));
     }
 
+    /** The file's text with each secret replaced by {@code mask}'s rendering of it (never the value itself, by contract of the caller). */
+    public String maskedText(RenderedFile file, java.util.function.Function<io.tandem.model.Secret, String> mask) {
+        return secrets.mask(file.content(), mask, file.path().endsWith(".xml"));
+    }
+
     public SecretBook secrets() {
         return secrets;
     }

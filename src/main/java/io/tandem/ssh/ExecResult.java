@@ -8,4 +8,10 @@ public record ExecResult(int exitStatus, String stdout, String stderr, Duration 
     public boolean ok() {
         return exitStatus == 0;
     }
+
+    /** Without stdout and stderr: they may hold file contents or secrets (discovery reads configuration files). */
+    @Override
+    public String toString() {
+        return "ExecResult[exit " + exitStatus + ", " + stdout.length() + " chars out, " + stderr.length() + " chars err, " + elapsed + "]";
+    }
 }

@@ -1,6 +1,7 @@
 package io.tandem.discovery;
 
 import io.tandem.facts.BlockDevice;
+import io.tandem.facts.HostFile;
 import io.tandem.ssh.Authentication;
 import io.tandem.ssh.ConnectionSettings;
 import io.tandem.ssh.HostKeyPrompt;
@@ -40,6 +41,23 @@ class DemoHostConnectorTest {
         assertThat(CompatibilityReport.forNode(node1)).noneMatch(c -> c.status() == Check.Status.FAIL);
         assertThat(CompatibilityReport.forPair(node1, node2)).noneMatch(c -> c.status() == Check.Status.FAIL);
         assertThat(demo.isDemo()).isTrue();
+    }
+
+    @Test
+    void demoHostsHaveStockDebianFilesReadThroughTheRealParser() throws Exception {
+        DemoHostConnector demo = new DemoHostConnector(Duration.ZERO);
+        HostFacts node1 = demo.discover(settings("node1", HostKeyPrompt.ACCEPT_NEW));
+        HostFacts client = demo.discover(settings("client", HostKeyPrompt.ACCEPT_NEW));
+
+        assertThat(node1.files().file("/etc/hosts")).hasValueSatisfying(f -> assertThat(f.content()).contains("127.0.1.1\tnode1.test.lab\tnode1"));
+        assertThat(node1.files().file("/etc/network/interfaces")).hasValueSatisfying(f -> assertThat(f.content()).contains("address 192.168.50.11/24"));
+        assertThat(node1.files().file("/etc/drbd.d/global_common.conf")).map(HostFile::state).contains(HostFile.State.PRESENT);
+        assertThat(node1.files().file("/etc/drbd.d/r0.res")).map(HostFile::state).contains(HostFile.State.ABSENT);
+        assertThat(node1.files().file("/etc/corosync/corosync.conf")).map(HostFile::state).contains(HostFile.State.ABSENT);
+        assertThat(client.files().file("/etc/iscsi/iscsid.conf")).hasValueSatisfying(f -> assertThat(f.content())
+                .contains("node.startup = manual", "#node.session.auth.password = {masked:").doesNotContain("password = password"));
+        assertThat(client.files().file("/etc/fstab")).hasValueSatisfying(f -> assertThat(f.content()).contains("errors=remount-ro"));
+        assertThat(node1.discoveredAt()).isNotNull();
     }
 
     @Test

@@ -87,6 +87,13 @@ class WizardWalkthroughTest {
         assertThat(robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText())
                 .doesNotContain(fx.wizard.draft().text("$.chap.incoming.secret"));
         shot(robot, "wizard-9-review");
+        var hosts = fx.wizard.step(io.tandem.gui.wizard.ReviewStep.class).files().stream()
+                .filter(f -> f.host().equals("node1") && f.path().equals("/etc/hosts")).findFirst().orElseThrow();
+        robot.interact(() -> robot.lookup("#review-files").queryListView().getSelectionModel().select(hosts));
+        robot.clickOn("#review-show-changes");
+        assertThat(robot.lookup("#review-diff").<io.tandem.gui.wizard.DiffRow>queryListView().getItems())
+                .as("the demo's stock /etc/hosts gets Tandem's block").anySatisfy(r -> assertThat(r.kind()).isEqualTo(io.tandem.gui.wizard.DiffRow.Kind.ADDED));
+        shot(robot, "wizard-9-review-changes");
         TextField directory = robot.lookup("#export-directory").queryAs(TextField.class);
         robot.interact(() -> directory.setText(dir.resolve("bundle").toString()));
         robot.clickOn("#export");

@@ -33,6 +33,9 @@ class LabCliIT {
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertThat(json.get("hosts")).hasSize(2);
         assertThat(json.get("hosts").get(0).get("hostname").asText()).isEqualTo("node1");
+        JsonNode hosts = json.get("hosts").get(0).get("files").get("files").get("/etc/hosts");
+        assertThat(hosts.get("state").asText()).as("listed by state and size, never with content").isEqualTo("PRESENT");
+        assertThat(hosts.has("content")).isFalse();
         assertThat(json.get("report").findValuesAsText("title")).contains("NICs for two bonds", "matching disks", "clocks");
         assertThat(run.stderr()).contains("presents a new host key: ssh-ed25519 SHA256:");
     }

@@ -6,6 +6,7 @@ import io.tandem.discovery.HostFacts;
 import io.tandem.discovery.NodeDiscovery;
 import io.tandem.discovery.SshScanner;
 import io.tandem.facts.BlockDevice;
+import io.tandem.facts.HostFile;
 import io.tandem.facts.IfAddress;
 import io.tandem.model.Secret;
 import io.tandem.ssh.Authentication;
@@ -112,11 +113,39 @@ class LabDiscoveryIT {
     }
 
     @Test
+    void discoveryReadsTheConfigurationFilesAsTheyAreOnTheHost() throws Exception {
+        HostFacts node1 = discover(lab.node1());
+        HostFacts client = discover(lab.get("LAB_CLIENT_ADDRESS"));
+
+        String node1Hosts = read(lab.get("LAB_DIR") + "/node1/hosts");
+        String clientHosts = read(lab.get("LAB_DIR") + "/client/hosts");
+
+        assertThat(node1.unavailable()).doesNotContainKey("files");
+        // Each lab host sees its own /etc/hosts (LAB/NODE/hosts bind-mounted in its sshd's mount namespace).
+        assertThat(node1.files().file("/etc/hosts")).hasValueSatisfying(f -> {
+            assertThat(f.state()).isEqualTo(HostFile.State.PRESENT);
+            assertThat(f.content()).isEqualTo(node1Hosts);
+        });
+        assertThat(client.files().file("/etc/hosts")).hasValueSatisfying(f -> assertThat(f.content())
+                .isEqualTo(clientHosts));
+        assertThat(node1.files().file("/etc/heartbeat/authkeys")).map(HostFile::state).contains(HostFile.State.ABSENT);
+        assertThat(node1.files().file("/etc/drbd.d/r0.res")).map(HostFile::state).contains(HostFile.State.ABSENT);
+        assertThat(node1.files().file("/etc/corosync/authkey")).hasValueSatisfying(f -> assertThat(f.content()).isEmpty());
+        assertThat(node1.roundTrips()).as("still one command").isEqualTo(1);
+    }
+
+    private static String read(String path) throws java.io.IOException {
+        return Files.readString(Path.of(path));
+    }
+
+    @Test
     void discoveryChangesNoFileOnTheHost() throws Exception {
         Path marker = Files.createTempFile(dir, "before", "");
         Thread.sleep(50);
+        String hostsBefore = read(lab.get("LAB_DIR") + "/node1/hosts");
         discover(lab.node1());
         discover(lab.get("LAB_CLIENT_ADDRESS"));
+        assertThat(read(lab.get("LAB_DIR") + "/node1/hosts")).as("node1's /etc/hosts, which discovery read").isEqualTo(hostsBefore);
         var changed = LocalCommand.run(List.of("find", "/etc", "/var/lib", "/usr", "/boot", "/opt", "-xdev", "-newer", marker.toString(),
                 "-not", "-path", "/var/lib/sudo/*"), Map.of(), dir, Duration.ofSeconds(60));
         assertThat(changed.stdout()).as("files changed during discovery").isEmpty();

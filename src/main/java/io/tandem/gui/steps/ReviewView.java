@@ -1,7 +1,10 @@
 package io.tandem.gui.steps;
 
 import io.tandem.gui.form.Form;
+import atlantafx.base.theme.Styles;
+import io.tandem.gui.wizard.DiffRow;
 import io.tandem.gui.wizard.ReviewStep;
+import io.tandem.plan.FileChange;
 import io.tandem.render.RenderedFile;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -12,13 +15,21 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 
-/** Step 9: every file per host (secrets masked), export of the audit bundle, and the place of Apply. */
+import java.util.List;
+
+/**
+ * Step 9: every file per host with its state against the host as discovered, the full file or its
+ * changes (secrets masked on both sides), export of the audit bundle, and the place of Apply.
+ */
 public final class ReviewView implements StepView {
 
     private final VBox root = new VBox(10);
@@ -31,20 +42,14 @@ public final class ReviewView implements StepView {
         summary.setId("review-summary");
         ListView<RenderedFile> files = new ListView<>(step.files());
         files.setId("review-files");
-        files.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(RenderedFile file, boolean empty) {
-                super.updateItem(file, empty);
-                setText(empty || file == null ? null : file.host() + ":" + file.path());
-            }
-        });
+        files.setCellFactory(v -> new FileCell(step));
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> step.selectedProperty().set(now));
         TextArea content = new TextArea();
         content.setEditable(false);
         content.setFont(Font.font("Monospaced", 12));
         content.textProperty().bind(step.contentProperty());
         content.setId("review-content");
-        SplitPane split = new SplitPane(files, content);
+        SplitPane split = new SplitPane(files, fileView(step, content));
         split.setDividerPositions(0.35);
         split.setPrefHeight(380);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -60,9 +65,91 @@ public final class ReviewView implements StepView {
         status.setId("export-status");
         Button apply = new Button("Apply to the servers");
         apply.setDisable(true);
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip.install(apply, new Tooltip(ReviewStep.APPLY_LATER));
         Label applyNote = Form.note(ReviewStep.APPLY_LATER);
         root.getChildren().addAll(summary, split, new HBox(8, directory, export), status, new HBox(12, apply, applyNote));
+    }
+
+    /** The selected file: a toggle between the full rendered file and its changes against the host. */
+    private static Node fileView(ReviewStep step, TextArea content) {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton full = new ToggleButton("Full file");
+        full.setId("review-show-full");
+        ToggleButton changes = new ToggleButton();
+        changes.setId("review-show-changes");
+        changes.textProperty().bind(step.changesTitleProperty());
+        changes.disableProperty().bind(step.changesAvailableProperty().not());
+        full.setToggleGroup(group);
+        changes.setToggleGroup(group);
+        group.selectToggle(step.showChangesProperty().get() ? changes : full);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old);
+            } else {
+                step.showChangesProperty().set(now == changes);
+            }
+        });
+        step.changesAvailableProperty().addListener((obs, old, available) -> {
+            if (!available) {
+                group.selectToggle(full);
+            }
+        });
+        ListView<DiffRow> diff = new ListView<>(step.diffRows());
+        diff.setId("review-diff");
+        diff.getStyleClass().add("diff-rows");
+        diff.setCellFactory(v -> new DiffRowCell());
+        diff.setFixedCellSize(20);
+        Label note = new Label();
+        note.textProperty().bind(step.changesNoteProperty());
+        note.setWrapText(true);
+        note.setId("review-changes-note");
+        note.getStyleClass().add("text-muted");
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        var showing = step.showChangesProperty().and(step.changesAvailableProperty());
+        diff.visibleProperty().bind(showing);
+        diff.managedProperty().bind(showing);
+        content.visibleProperty().bind(showing.not());
+        content.managedProperty().bind(showing.not());
+        StackPane body = new StackPane(content, diff);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox box = new VBox(6, new HBox(4, full, changes), body, note);
+        box.getStylesheets().add(ReviewView.class.getResource("/io/tandem/gui/review.css").toExternalForm());
+        return box;
+    }
+
+    /** A file with its state against its host: new, changed (+a −b), unchanged, unknown. */
+    private static final class FileCell extends ListCell<RenderedFile> {
+        private static final List<String> STATES = List.of(Styles.SUCCESS, Styles.ACCENT, Styles.TEXT_MUTED, Styles.WARNING);
+        private final ReviewStep step;
+        private final Label name = new Label();
+        private final Label state = new Label();
+        private final HBox row = new HBox(8, name, state);
+
+        FileCell(ReviewStep step) {
+            this.step = step;
+        }
+
+        @Override
+        protected void updateItem(RenderedFile file, boolean empty) {
+            super.updateItem(file, empty);
+            if (empty || file == null) {
+                setGraphic(null);
+                return;
+            }
+            FileChange change = step.change(file);
+            name.setText(file.host() + ":" + file.path());
+            state.setText(change.label());
+            state.getStyleClass().removeAll(STATES);
+            state.getStyleClass().add(switch (change.status()) {
+                case NEW -> Styles.SUCCESS;
+                case CHANGED -> Styles.ACCENT;
+                case UNCHANGED -> Styles.TEXT_MUTED;
+                case UNKNOWN -> Styles.WARNING;
+            });
+            Tooltip.install(state, new Tooltip(change.status() == FileChange.Status.UNKNOWN ? change.reason() : change.label()));
+            setGraphic(row);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tandem.discovery.DemoHostConnector;
 import io.tandem.discovery.HostConnector;
 import io.tandem.gui.Background;
 import io.tandem.gui.Dialogs;
+import io.tandem.plan.FileChange;
 import io.tandem.model.ProjectFile;
 import io.tandem.ssh.HostKeyPrompt;
 import io.tandem.ssh.HostKeyStore;
@@ -98,6 +99,72 @@ class WizardViewModelTest {
         assertThat(review.exportStatusProperty().get()).startsWith("Exported");
         assertThat(dir.resolve("audit/MANIFEST.sha256")).exists();
         assertThat(review.contentProperty().get()).isNotEmpty();
+    }
+
+    private ReviewStep toReview() {
+        wizard.startDemo();
+        wizard.next();
+        discoverBoth();
+        wizard.next();
+        wizard.next();
+        confirmNode2sOldDisk();
+        wizard.next();
+        wizard.next();
+        wizard.step(ClusterStep.class).acceptNoFencingProperty().set(true);
+        wizard.next();
+        wizard.next();
+        wizard.next();
+        ReviewStep review = wizard.step(ReviewStep.class);
+        assertThat(wizard.currentStep()).isSameAs(review);
+        return review;
+    }
+
+    private static io.tandem.render.RenderedFile file(ReviewStep review, String host, String path) {
+        return review.files().stream().filter(f -> f.host().equals(host) && f.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void reviewComparesEachFileWithTheDemoHostsStockFiles() {
+        ReviewStep review = toReview();
+
+        assertThat(review.change(file(review, "node1", "/etc/hosts")).label()).matches("changed \\(\\+7 \u22120\\)");
+        assertThat(review.change(file(review, "node1", "/etc/corosync/corosync.conf")).status()).isEqualTo(FileChange.Status.NEW);
+        assertThat(review.change(file(review, "node2", "/etc/drbd.d/global_common.conf")).status()).isEqualTo(FileChange.Status.CHANGED);
+        assertThat(review.change(file(review, "client", "/etc/iscsi/iscsid.conf")).reason()).isEqualTo("initiators are not discovered yet");
+        assertThat(review.change(file(review, "cluster", "/cib.xml")).status()).isEqualTo(FileChange.Status.UNKNOWN);
+        assertThat(review.summaryProperty().get()).contains("Against the hosts as discovered:", " new, ", " changed, ", " unknown");
+    }
+
+    @Test
+    void theChangesViewShowsTheHostsLinesAndTheNewOnesNumberedWithSecretsMasked() {
+        ReviewStep review = toReview();
+        review.selectedProperty().set(file(review, "node1", "/etc/hosts"));
+        review.showChangesProperty().set(true);
+
+        assertThat(review.changesAvailableProperty().get()).isTrue();
+        assertThat(review.changesTitleProperty().get()).matches("Changes against node1 \\(as discovered at \\d\\d:\\d\\d\\)");
+        assertThat(review.diffRows().getFirst().kind()).isEqualTo(DiffRow.Kind.HUNK);
+        assertThat(review.diffRows()).filteredOn(r -> r.kind() == DiffRow.Kind.SAME).extracting(DiffRow::text)
+                .contains("ff02::2 ip6-allrouters");
+        assertThat(review.diffRows()).filteredOn(r -> r.kind() == DiffRow.Kind.ADDED).first()
+                .satisfies(r -> {
+                    assertThat(r.text()).isEqualTo("# BEGIN TANDEM MANAGED BLOCK");
+                    assertThat(r.newNumber()).isEqualTo("8");
+                    assertThat(r.oldNumber()).isEmpty();
+                });
+        assertThat(review.changesNoteProperty().get()).contains("Changed (+7", "managed block");
+
+        String drbdSecret = wizard.draft().text("$.replication.sharedSecret");
+        review.selectedProperty().set(review.files().stream().filter(f -> f.path().endsWith(".res")).findFirst().orElseThrow());
+        assertThat(review.changesNoteProperty().get()).startsWith("Not on node1 yet");
+        assertThat(review.diffRows()).extracting(DiffRow::text).anySatisfy(t -> assertThat(t).containsPattern("shared-secret \"\\{masked:"))
+                .noneSatisfy(t -> assertThat(t).contains(drbdSecret));
+        assertThat(review.contentProperty().get()).contains("<redacted:").doesNotContain(drbdSecret);
+
+        review.selectedProperty().set(file(review, "client", "/etc/fstab"));
+        assertThat(review.changesAvailableProperty().get()).isFalse();
+        assertThat(review.diffRows()).isEmpty();
+        assertThat(review.changesNoteProperty().get()).isEqualTo("No comparison: initiators are not discovered yet.");
     }
 
     @Test
@@ -234,9 +301,12 @@ class WizardViewModelTest {
         assertThat(login.status.get()).contains("Discovered client", "demo host");
         assertThat(login.factsProperty().get().hostname()).isEqualTo("client");
         assertThat(wizard.draft().text("$.initiators[0].name")).as("filled from the host").isEqualTo("client");
-        assertThat(login.report).anySatisfy(c -> assertThat(c.title() + ": " + c.reason()).isEqualTo("open-iscsi: not installed yet; Tandem installs it"));
-        assertThat(login.report).anySatisfy(c -> assertThat(c.title() + ": " + c.reason()).isEqualTo("initiator name: none yet; Tandem writes the one shown"));
-        assertThat(wizard.draft().text("$.initiators[0].iqn")).as("no name on the host: the suggestion stays").isEqualTo("iqn.2024-01.test.lab:client");
+        assertThat(login.report).anySatisfy(c -> assertThat(c.title() + ": " + c.reason()).startsWith("open-iscsi: installed ("));
+        assertThat(login.report).anySatisfy(c -> assertThat(c.title() + ": " + c.reason())
+                .isEqualTo("initiator name: keeps its own: iqn.1993-08.org.debian:01:5f3c9a7e21d4"));
+        assertThat(wizard.draft().text("$.initiators[0].iqn")).as("the client's own name replaces the suggestion")
+                .isEqualTo("iqn.1993-08.org.debian:01:5f3c9a7e21d4");
+        assertThat(wizard.problems()).noneMatch(p -> p.isError() && p.path().startsWith("$.initiators"));
     }
 
     @Test

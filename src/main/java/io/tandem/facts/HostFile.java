@@ -1,0 +1,47 @@
+package io.tandem.facts;
+
+/**
+ * One configuration file as discovery found it. Only a {@link State#PRESENT} file has content, and
+ * that content has its secrets masked ({@link SecretMasker}); {@code toString} never shows it.
+ *
+ * @param size bytes on the host (0 when absent or unreadable)
+ */
+public record HostFile(String path, State state, long size, String content) {
+
+    /** Larger files are not read: no configuration file Tandem writes comes near this. */
+    public static final long MAX_BYTES = 256 * 1024;
+
+    public enum State {
+        PRESENT("present"),
+        ABSENT("absent"),
+        TOO_LARGE("too large to compare (over 256 KiB)"),
+        BINARY("binary, not read"),
+        UNREADABLE("unreadable"),
+        NOT_A_FILE("not a regular file");
+
+        private final String description;
+
+        State(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    public HostFile {
+        if (state != State.PRESENT && !content.isEmpty()) {
+            throw new IllegalArgumentException("only a present file has content");
+        }
+    }
+
+    public static HostFile without(String path, State state, long size) {
+        return new HostFile(path, state, size, "");
+    }
+
+    @Override
+    public String toString() {
+        return path + " (" + state.description() + (state == State.PRESENT ? ", " + size + " bytes" : "") + ")";
+    }
+}

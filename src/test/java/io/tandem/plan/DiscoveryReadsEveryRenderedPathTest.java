@@ -1,0 +1,32 @@
+package io.tandem.plan;
+
+import io.tandem.facts.HostFilesParser;
+import io.tandem.model.DemoProject;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.Renderers;
+import io.tandem.testing.Variants;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every path a renderer writes on a host (modern and legacy profiles, nodes and initiators) is one
+ * that discovery reads, so Review can compare it; a new renderer with a new path fails here until
+ * {@link HostFilesParser} reads it too. Cluster-wide files are not on one host's disk.
+ */
+class DiscoveryReadsEveryRenderedPathTest {
+
+    @Test
+    void everyHostPathOfEveryVariantIsRead() {
+        List<RenderedFile> files = new ArrayList<>(Renderers.render(DemoProject.withFreshSecrets()).files());
+        Variants.all().forEach(v -> files.addAll(Renderers.render(v.project()).files()));
+
+        assertThat(files).extracting(RenderedFile::path).contains("/etc/netplan/60-tandem.yaml", "/etc/heartbeat/authkeys",
+                "/etc/network/interfaces.d/bond0", "/etc/iscsi/iscsid.conf");
+        assertThat(files).filteredOn(f -> !f.host().equals(RenderedFile.CLUSTER))
+                .allSatisfy(f -> assertThat(HostFilesParser.looksAt(f.path())).as(f.host() + ":" + f.path()).isTrue());
+    }
+}
