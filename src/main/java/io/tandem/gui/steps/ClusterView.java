@@ -42,9 +42,9 @@ public final class ClusterView implements StepView {
             String base = "$.cluster.stonith.devices[" + n + "]";
             VBox plug = Form.field(Form.byPath(fields, base + ".plug"));
             plugs.add(plug);
-            perNode.getChildren().add(Form.grid(4, List.of(Form.field(Form.byPath(fields, base + ".address")),
+            perNode.getChildren().addAll(Form.grid(3, List.of(Form.field(Form.byPath(fields, base + ".address")),
                     Form.field(Form.byPath(fields, base + ".user")),
-                    Form.secret(Form.byPath(fields, base + ".password"), new SimpleBooleanProperty(false)), plug)));
+                    Form.secret(Form.byPath(fields, base + ".password"), new SimpleBooleanProperty(false)))), plug);
         }
         VBox sbd = sbdBox(step, fields);
 
