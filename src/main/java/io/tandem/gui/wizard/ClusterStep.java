@@ -50,10 +50,6 @@ public final class ClusterStep extends StepViewModel {
         return FencingChoices.ALL;
     }
 
-    public String stonithType() {
-        return wizard.draft().text("$.cluster.stonith.type");
-    }
-
     /** Disks both discovered nodes see under the same WWN, for SBD; empty before discovery. */
     public List<FencingChoices.SharedDisk> sharedDisks() {
         return FencingChoices.sharedDisks(wizard.facts().get(NodesStep.key(0)), wizard.facts().get(NodesStep.key(1)));
