@@ -85,7 +85,7 @@ public final class ClusterStep extends StepViewModel {
 
     /** Switching type prepares what it needs (a device per node, or SBD defaults) and drops what it does not use. */
     public void setStonith(String type) {
-        wizard.batch(() -> FencingChoices.prepare(wizard.draft(), type));
+        FencingChoices.prepare(wizard.draft(), type);
         wizard.changedByStep("$.cluster.stonith");
     }
 
