@@ -29,8 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, paramLabel = "FILE", description = "The project (*.tandem.json).")
     Path project;
 
-    @Option(names = "--with-tools", description = "Also check the generated files with drbdadm, corosync -t, crm_verify and crm_simulate, "
-            + "where installed.")
+    @Option(names = "--with-tools", description = "Also check the generated files with drbdadm, corosync -t, crm_verify, crm_simulate "
+            + "and the fence agents' metadata, where installed.")
     boolean withTools;
 
     @Override

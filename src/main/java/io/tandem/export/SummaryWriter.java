@@ -184,8 +184,7 @@ final class SummaryWriter {
                 out.append("- **STONITH is disabled.** If the nodes lose sight of each other while both run, both may promote DRBD "
                         + "and the data splits. Configure fence devices before production use.\n");
             } else {
-                out.append("- STONITH with ").append(c.stonith().type().agent())
-                        .append(": a node that stops answering is powered off before the other takes over.\n");
+                new FencingSummary(c.stonith(), out).write();
             }
         }
         out.append('\n');

@@ -1,5 +1,8 @@
 package io.tandem.model;
 
-/** The power controller (e.g. a BMC) that can switch {@code node} off. */
-public record FenceDevice(String node, String address, String user, Secret password) {
+/**
+ * What can switch {@code node} off: its BMC (IPMI), or the libvirt host that runs it as the
+ * virtual machine {@code plug} (the domain name, fence_virsh only).
+ */
+public record FenceDevice(String node, String address, String user, Secret password, @OptionalField String plug) {
 }

@@ -67,7 +67,8 @@ final class InitiatorRules {
         problems.range(path + ".initialLoginRetryMax", t.initialLoginRetryMax(), 1, 1000, "");
         // A failover takes the token timeout plus promotion and target start; applications see
         // I/O errors once the session is down longer than replacement_timeout.
-        int failoverSeconds = project.cluster().tokenMs() / 1000 * 2 + project.cluster().operationTimeoutSeconds() / 2;
+        int failoverSeconds = project.cluster().tokenMs() / 1000 * 2 + project.cluster().operationTimeoutSeconds() / 2
+                + fencingSeconds(project.cluster().stonith());
         if (project.profile() == Profile.MODERN && t.replacementTimeout() < failoverSeconds) {
             problems.warning(path + ".replacementTimeout", "a failover can take up to about " + failoverSeconds + " s; with a "
                     + "replacement timeout of " + t.replacementTimeout() + " s applications would see I/O errors instead of a pause.",
@@ -82,5 +83,10 @@ final class InitiatorRules {
         problems.range(path + ".maxBurstLength", s.maxBurstLength(), 512, 16777215, " bytes");
         problems.range(path + ".maxRecvDataSegmentLength", s.maxRecvDataSegmentLength(), 512, 16777215, " bytes");
         problems.range(path + ".discoveryMaxRecvDataSegmentLength", s.discoveryMaxRecvDataSegmentLength(), 512, 16777215, " bytes");
+    }
+
+    /** SBD fencing completes only after msgwait; the others take a few seconds, inside the estimate. */
+    private static int fencingSeconds(Stonith stonith) {
+        return stonith.type() == StonithType.SBD && stonith.sbd() != null ? stonith.sbd().msgwaitTimeout() : 0;
     }
 }

@@ -19,6 +19,12 @@ public enum ValuePatterns {
     // Path segments may not start with '.', which rules out '..' escaping /dev/.
     DEVICE("/dev/[A-Za-z0-9_+:-][A-Za-z0-9_+:.-]*(/[A-Za-z0-9_+:-][A-Za-z0-9_+:.-]*)*",
             "a device path under /dev/ (e.g. /dev/vdb or /dev/disk/by-id/...)"),
+    // SBD_DEVICE separates devices with ';' and fence_sbd's devices= with ',': neither may occur.
+    // Only names that stay the same across reboots and on both nodes: by-id, by-path, a multipath alias.
+    SBD_DEVICE("/dev/disk/by-(id|path)/[A-Za-z0-9_+:@-][A-Za-z0-9_+:.@-]{0,127}|/dev/mapper/[A-Za-z0-9_+-][A-Za-z0-9_+.-]{0,63}",
+            "a stable path of a shared disk: /dev/disk/by-id/..., /dev/disk/by-path/... or a multipath alias /dev/mapper/..."),
+    WATCHDOG("softdog|/dev/watchdog[0-9]{0,3}", "softdog, or a watchdog device such as /dev/watchdog or /dev/watchdog0"),
+    VM_NAME("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}", "a libvirt domain name: letters, digits, '.', '_', '+' and '-' (e.g. node1-vm)"),
     MOUNT_POINT("/[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*",
             "an absolute directory path of letters, digits, '.', '-' and '_' (no segment starting with '.')"),
     RESOURCE_NAME("[A-Za-z0-9][A-Za-z0-9_.-]{0,47}", "letters, digits, '.', '-' and '_', starting with a letter or digit"),

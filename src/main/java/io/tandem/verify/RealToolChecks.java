@@ -19,7 +19,7 @@ public final class RealToolChecks {
     }
 
     public static List<ToolCheck> all() {
-        return List.of(new DrbdConfigCheck(), new CorosyncConfigCheck(), new PacemakerCheck());
+        return List.of(new DrbdConfigCheck(), new CorosyncConfigCheck(), new PacemakerCheck(), new FenceAgentCheck());
     }
 
     public static List<CheckResult> run(Project project, FileSet files) throws IOException {

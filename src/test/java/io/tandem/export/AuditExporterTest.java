@@ -10,6 +10,7 @@ import io.tandem.render.Renderers;
 import io.tandem.render.SecretBook;
 import io.tandem.render.SecretPolicy;
 import io.tandem.testing.Examples;
+import io.tandem.testing.Variants;
 import io.tandem.verify.LocalCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +128,36 @@ class AuditExporterTest {
         exporter.export(project, Renderers.render(project), warnings(project), out, SecretPolicy.REDACT, false);
         String summary = Files.readString(out.resolve(AuditExporter.SUMMARY));
         assertThat(summary).contains(Placement.MANAGED_BLOCK.description(), Placement.SETTINGS.description(), "then unblock");
+    }
+
+    @Test
+    void fencePasswordsAreRedactedUnlessAskedFor(@TempDir Path dir) throws Exception {
+        for (Project project : List.of(Variants.virsh(), Variants.drbd9UbuntuTgtStonith())) {
+            List<String> passwords = project.cluster().stonith().devices().stream().map(d -> d.password().reveal()).toList();
+            Path redacted = dir.resolve(project.cluster().stonith().type().agent() + "-redacted");
+            exporter.export(project, Renderers.render(project), warnings(project), redacted, SecretPolicy.REDACT, false);
+            assertThat(allText(redacted)).doesNotContain(passwords).contains("<redacted:fence-node1-password>",
+                    "&lt;redacted:fence-node2-password&gt;");
+            Path revealed = dir.resolve(project.cluster().stonith().type().agent() + "-revealed");
+            exporter.export(project, Renderers.render(project), warnings(project), revealed, SecretPolicy.REVEAL, false);
+            assertThat(allText(revealed)).contains(passwords);
+        }
+    }
+
+    @Test
+    void theSummaryExplainsSbdAndThatApplyInitializesTheDisk(@TempDir Path dir) throws Exception {
+        Project project = Variants.sbd();
+        Path out = dir.resolve("sbd");
+        exporter.export(project, Renderers.render(project), warnings(project), out, SecretPolicy.REDACT, false);
+        String summary = Files.readString(out.resolve(AuditExporter.SUMMARY));
+        assertThat(summary).contains("STONITH with SBD", "softdog", "msgwait (10 s)", "stonith-timeout is 60 s", "SBD_STARTMODE=clean",
+                "`sbd -d /dev/disk/by-id/wwn-0x6001405d3a8f0c2b9e1d4b7a5c6e8f01 -1 5 -4 10 create`", "typed the disk's path",
+                "--confirm-destroy");
+        assertThat(out.resolve("node1/etc/default/sbd")).exists();
+        assertThat(Files.readString(out.resolve("node2/etc/modules-load.d/tandem.conf"))).contains("softdog");
+        Path virsh = dir.resolve("virsh");
+        exporter.export(Variants.virsh(), Renderers.render(Variants.virsh()), warnings(Variants.virsh()), virsh, SecretPolicy.REDACT, false);
+        assertThat(Files.readString(virsh.resolve(AuditExporter.SUMMARY))).contains("fence_virsh", "node1: domain `tandem-node1` on root@192.168.50.1");
     }
 
     private static List<Problem> warnings(Project project) {

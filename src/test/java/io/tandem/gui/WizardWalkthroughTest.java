@@ -103,6 +103,41 @@ class WizardWalkthroughTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void fencingChoicesShowTheirSentenceAndFields(FxRobot robot) {
+        toDisks(robot);
+        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.next(robot);
+        WizardFx.next(robot);
+        var fencing = (javafx.scene.control.ComboBox<io.tandem.gui.wizard.FencingChoices.Choice>) robot.lookup("#stonith-type").query();
+        robot.interact(() -> fencing.getSelectionModel().select(fencing.getItems().stream()
+                .filter(c -> c.type().equals("fence_sbd")).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#stonith-explanation").queryAs(Label.class).getText()).contains("watchdog");
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no SBD disk yet").isTrue();
+        TextField disks = robot.lookup("#cluster-stonith-sbd-devices").queryAs(TextField.class);
+        robot.interact(() -> disks.setText("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b"));
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
+        assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isFalse();
+        shot(robot, "wizard-6-cluster-sbd");
+        robot.interact(() -> fencing.getSelectionModel().select(fencing.getItems().stream()
+                .filter(c -> c.type().equals("fence_virsh")).findFirst().orElseThrow()));
+        assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isTrue();
+        assertThat(shown(robot.lookup("#cluster-stonith-sbd-devices").query())).isFalse();
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no libvirt host yet").isTrue();
+        shot(robot, "wizard-6-cluster-libvirt");
+    }
+
+    /** Visible on screen: the node and every parent (a hidden box hides its children without changing their flag). */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void invalidInputKeepsNextDisabledAndExplainsItAtTheField(FxRobot robot) {
         toDisks(robot);
         robot.clickOn("#back");

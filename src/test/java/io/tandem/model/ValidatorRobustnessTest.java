@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.testing.Examples;
 import io.tandem.testing.JsonEdit;
+import io.tandem.testing.Variants;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever a user writes at any field, reading and validating ends in problems, never in an
- * exception: every leaf and container of both examples replaced by values of every JSON type.
+ * exception: every leaf and container of both examples and the fencing variants replaced by values of every JSON type.
  */
 class ValidatorRobustnessTest {
 
@@ -25,10 +27,10 @@ class ValidatorRobustnessTest {
             List.of(), Map.of(), List.of("eth0"), "192.168.50.11", "/dev/vdb");
 
     @Test
-    void anyValueAtAnyPathGivesProblemsNotExceptions() throws Exception {
+    void anyValueAtAnyPathGivesProblemsNotExceptions(@TempDir Path dir) throws Exception {
         List<String> crashes = new ArrayList<>();
         int cases = 0;
-        for (Path example : List.of(Examples.MODERN, Examples.SEED)) {
+        for (Path example : documents(dir)) {
             JsonNode root = new ObjectMapper().readTree(Files.readString(example));
             List<String> paths = new ArrayList<>();
             collect(root, "$", paths);
@@ -56,6 +58,13 @@ class ValidatorRobustnessTest {
         }
         assertThat(cases).isGreaterThan(2000);
         assertThat(crashes).isEmpty();
+    }
+
+    /** Both examples, and the fencing variants: their sbd and plug fields are in neither example. */
+    private static List<Path> documents(Path dir) throws java.io.IOException {
+        Path sbd = Files.writeString(dir.resolve("sbd.tandem.json"), ProjectFile.toJson(Variants.sbd()));
+        Path virsh = Files.writeString(dir.resolve("virsh.tandem.json"), ProjectFile.toJson(Variants.virsh()));
+        return List.of(Examples.MODERN, Examples.SEED, sbd, virsh);
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.tandem.model.Project;
 import io.tandem.model.ReplicationProtocol;
 import io.tandem.model.Replication;
 import io.tandem.model.ResourcePurpose;
+import io.tandem.model.Sbd;
 import io.tandem.model.Secret;
 import io.tandem.model.SessionParameters;
 import io.tandem.model.SplitBrainPolicy;
@@ -92,7 +93,8 @@ public final class RandomProjects {
             resources.add(new DrbdResource(name, minorBase + k, portBase + k, ResourcePurpose.LUN, null, backing));
             lunList.add(new Lun(tgt ? k + 1 : k, name, String.format("%08x%04d", seed & 0xffffffffL, k), "lun" + k));
         }
-        boolean stonith = r.nextBoolean();
+        StonithType stonithType = StonithType.values()[r.nextInt(StonithType.values().length)];
+        boolean stonith = stonithType != StonithType.NONE;
         Replication replication = new Replication(ReplicationProtocol.C,
                 r.nextBoolean() ? (50 + r.nextInt(500)) + "M" : null, null, "sha256", "sha1", secret(r, 20),
                 new SplitBrainPolicy("discard-zero-changes", "discard-secondary", "disconnect", "disconnect"),
@@ -103,10 +105,8 @@ public final class RandomProjects {
                     replication.verifyAlgorithm(), replication.hmacAlgorithm(), replication.sharedSecret(), replication.splitBrain(),
                     replication.fencing(), replication.alExtents(), replication.onIoError(), replication.degradedWaitSeconds(), resources, null);
         }
-        List<FenceDevice> fence = stonith ? nodes.stream()
-                .map(n -> new FenceDevice(n.name(), "10.250.0." + (first + nodes.indexOf(n)), "ipmi", secret(r, 14))).toList() : List.of();
         ClusterSettings cluster = new ClusterSettings(nodes.get(r.nextInt(2)).name(), 3000 + r.nextInt(5) * 1000, true, r.nextInt(500),
-                60 + r.nextInt(120), new Stonith(stonith ? StonithType.IPMI : StonithType.NONE, fence), null);
+                60 + r.nextInt(120), stonith(stonithType, nodes, first, r), null);
         String domain = "example" + r.nextInt(100) + ".test";
         Target target = new Target("iqn.20" + (10 + r.nextInt(15)) + "-0" + (1 + r.nextInt(9)) + ".test.example" + r.nextInt(10) + ":store" + r.nextInt(99),
                 tgt ? TargetImplementation.TGT : TargetImplementation.LIO_T, 3260, null,
@@ -127,6 +127,25 @@ public final class RandomProjects {
                         new Network(replPrefix + "0/24", null, null)),
                 replication, cluster, target, new Chap(new Credentials("user" + r.nextInt(100), secret(r, 12 + r.nextInt(5))), null, null),
                 initiators, new TimeSync(List.of(clientPrefix + "1")));
+    }
+
+    private static Stonith stonith(StonithType type, List<Node> nodes, int first, Random r) {
+        return switch (type) {
+            case NONE -> new Stonith(type, List.of(), null);
+            case IPMI, VIRSH -> new Stonith(type, nodes.stream().map(n -> new FenceDevice(n.name(), "10.250.0." + (first + nodes.indexOf(n)),
+                    type == StonithType.IPMI ? "ipmi" : "root", secret(r, 14), type == StonithType.VIRSH ? n.name() + "-vm" : null)).toList(), null);
+            case SBD -> {
+                int disks = r.nextBoolean() ? 1 : 3;
+                List<String> devices = new ArrayList<>();
+                for (int i = 0; i < disks; i++) {
+                    devices.add(r.nextBoolean() ? "/dev/disk/by-id/scsi-36001405" + Long.toHexString(r.nextLong() & 0xffffffffffL) + i
+                            : "/dev/disk/by-path/ip-10.250.0." + (i + 1) + ":3260-iscsi-iqn.2024-01.test.example:sbd-lun-" + i);
+                }
+                int watchdog = 3 + r.nextInt(28);
+                yield new Stonith(type, List.of(), new Sbd(devices, r.nextBoolean() ? Sbd.SOFTDOG : "/dev/watchdog" + r.nextInt(2),
+                        watchdog, 2 * watchdog + r.nextInt(10)));
+            }
+        };
     }
 
     private static NetworkLink link(NetworkRole role, String bondName, String address, String nicStyle, int firstNic, BondMode mode) {

@@ -17,11 +17,7 @@ public final class RealTools {
     public static void require(String... tools) {
         for (String tool : tools) {
             if (LocalCommand.find(tool).isEmpty()) {
-                String message = tool + " is not installed; scripts/install-test-deps installs it";
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    fail(message + " (CI must not skip a test tier)");
-                }
-                Assumptions.abort(message);
+                missing(tool + " is not installed; scripts/install-test-deps installs it");
             }
         }
     }
@@ -29,5 +25,29 @@ public final class RealTools {
     /** Everything the tier-2 checks run. */
     public static void requireTier2() {
         require("/usr/lib/drbd/drbdadm-84", "drbdadm", "corosync", "corosync-keygen", "crm_verify", "crm_simulate", "unshare", "ip");
+        requireFenceAgents();
+    }
+
+    /** The fence agents and Pacemaker's fencer, whose metadata the fencing check reads. */
+    public static void requireFenceAgents() {
+        require("fence_ipmilan", "fence_sbd", "fence_virsh");
+        if (io.tandem.verify.FenceAgentCheck.FENCER.stream().noneMatch(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p)))) {
+            missing("pacemaker-fenced (package pacemaker) is not installed; scripts/install-test-deps installs it");
+        }
+    }
+
+    /** sbd, and a loop device to write its header on: that needs root. */
+    public static void requireSbdOnLoopDevice() {
+        require("sbd", "losetup");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            missing("the SBD header check attaches a loop device and needs root");
+        }
+    }
+
+    private static void missing(String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + " (CI must not skip a test tier)");
+        }
+        Assumptions.abort(message);
     }
 }

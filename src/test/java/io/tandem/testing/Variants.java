@@ -22,7 +22,9 @@ public final class Variants {
     public static List<Variant> all() {
         return List.of(new Variant("seed-legacy", Examples.seed()),
                 new Variant("modern-lio", Examples.modern()),
-                new Variant("modern-drbd9-ubuntu-tgt-stonith", drbd9UbuntuTgtStonith()));
+                new Variant("modern-drbd9-ubuntu-tgt-stonith", drbd9UbuntuTgtStonith()),
+                new Variant("modern-sbd", sbd()),
+                new Variant("modern-virsh", virsh()));
     }
 
     /** DRBD 9, Ubuntu (netplan), tgt (LUNs from 1), a fixed resync rate, IPMI fencing with resource-and-stonith. */
@@ -41,6 +43,31 @@ public final class Variants {
                             Map.of("node", "node1", "address", "10.99.0.11", "user", "admin", "password", "Bm4nX8vQ2kL7wR3t"),
                             Map.of("node", "node2", "address", "10.99.0.12", "user", "admin", "password", "Hs6pD9cF3jT5yG2w"))))
                     .project();
+        } catch (ProjectFileException e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
+    }
+
+    /** SBD on one shared disk with softdog, sbd's default timeouts, and DRBD's resource-and-stonith. */
+    public static Project sbd() {
+        return edit(JsonEdit.of(Examples.MODERN)
+                .set("$.replication.fencing", "resource-and-stonith")
+                .set("$.cluster.stonith", Map.of("type", "fence_sbd", "sbd", Map.of(
+                        "devices", List.of("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b9e1d4b7a5c6e8f01"),
+                        "watchdog", "softdog", "watchdogTimeout", 5, "msgwaitTimeout", 10))));
+    }
+
+    /** The nodes as libvirt virtual machines, fenced by their host over SSH. */
+    public static Project virsh() {
+        return edit(JsonEdit.of(Examples.MODERN)
+                .set("$.cluster.stonith", Map.of("type", "fence_virsh", "devices", List.of(
+                        Map.of("node", "node1", "address", "192.168.50.1", "user", "root", "password", "Vh3kQ9xT5mW2pL7r", "plug", "tandem-node1"),
+                        Map.of("node", "node2", "address", "192.168.50.1", "user", "root", "password", "Zr8nF4cJ6yB2sD9q", "plug", "tandem-node2")))));
+    }
+
+    private static Project edit(JsonEdit edit) {
+        try {
+            return edit.project();
         } catch (ProjectFileException e) {
             throw new AssertionError(e.problems().toString(), e);
         }

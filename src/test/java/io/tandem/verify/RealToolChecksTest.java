@@ -24,7 +24,7 @@ import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tier 2: the generated files judged by drbdadm, corosync -t, crm_verify and crm_simulate. */
+/** Tier 2: the generated files judged by drbdadm, corosync -t, crm_verify, crm_simulate and the fence agents' metadata. */
 class RealToolChecksTest {
 
     @BeforeEach
@@ -41,8 +41,7 @@ class RealToolChecksTest {
     void everyGeneratedFilePassesTheRealTools(Variants.Variant variant) throws IOException {
         List<CheckResult> results = RealToolChecks.run(variant.project(), Renderers.render(variant.project()));
         assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
-        int expected = variant.project().profile() == io.tandem.model.Profile.MODERN ? 7 : 2;
-        assertThat(results).hasSize(expected);
+        assertThat(results).hasSize(expectedChecks(variant.project()));
     }
 
     @Test
@@ -114,11 +113,19 @@ class RealToolChecksTest {
         List<Problem> problems = ProjectValidator.validate(project);
         assertThat(problems).as("seed %d should be valid", seed).noneMatch(Problem::isError);
         List<CheckResult> results = RealToolChecks.run(project, Renderers.render(project));
-        assertThat(results).hasSize(7).allSatisfy(r -> assertThat(r.outcome()).as("seed %d: %s", seed, r.describe())
+        assertThat(results).hasSize(expectedChecks(project)).allSatisfy(r -> assertThat(r.outcome()).as("seed %d: %s", seed, r.describe())
                 .isEqualTo(CheckResult.Outcome.PASS));
     }
 
-    private static FileSet replace(FileSet files, String host, String path, java.util.function.UnaryOperator<String> change) {
+    /** drbdadm and corosync -t per node, crm_verify, two previews, and one metadata check per fence primitive. */
+    private static int expectedChecks(Project project) {
+        if (project.profile() != io.tandem.model.Profile.MODERN) {
+            return 2;
+        }
+        return 7 + io.tandem.render.modern.PacemakerLayoutBuilder.build(project, new io.tandem.render.SecretBook()).fenceDevices().size();
+    }
+
+    static FileSet replace(FileSet files, String host, String path, java.util.function.UnaryOperator<String> change) {
         List<RenderedFile> changed = new ArrayList<>();
         boolean found = false;
         for (RenderedFile f : files.files()) {

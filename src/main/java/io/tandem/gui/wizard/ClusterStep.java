@@ -30,12 +30,41 @@ public final class ClusterStep extends StepViewModel {
         super(wizard, "Cluster");
         number("$.cluster.tokenMs", "Token timeout (ms)");
         field("$.cluster.stonith.type", "Fencing (STONITH)");
+        // One set of fields for IPMI and libvirt: the View's headings say which controller they mean.
         for (int n = 0; n < 2; n++) {
-            field("$.cluster.stonith.devices[" + n + "].address", "BMC address of node " + (n + 1));
-            field("$.cluster.stonith.devices[" + n + "].user", "BMC user");
-            field("$.cluster.stonith.devices[" + n + "].password", "BMC password");
+            String device = FencingChoices.device(n);
+            field(device + ".address", "Address for node " + (n + 1));
+            field(device + ".user", "User");
+            field(device + ".password", "Password");
+            field(device + ".plug", "Virtual machine name of node " + (n + 1));
         }
+        list(FencingChoices.SBD + ".devices", "Shared disks (one, or three separated by spaces)");
+        field(FencingChoices.SBD + ".watchdog", "Watchdog");
+        number(FencingChoices.SBD + ".watchdogTimeout", "Watchdog timeout (s)");
+        number(FencingChoices.SBD + ".msgwaitTimeout", "Message wait (s)");
         acceptNoFencing.addListener((obs, old, now) -> wizard.revalidate());
+    }
+
+    /** The fencing types offered, each with one plain sentence. */
+    public List<FencingChoices.Choice> fencingChoices() {
+        return FencingChoices.ALL;
+    }
+
+    /** Disks both discovered nodes see under the same WWN, for SBD; empty before discovery. */
+    public List<FencingChoices.SharedDisk> sharedDisks() {
+        return FencingChoices.sharedDisks(wizard.facts().get(NodesStep.key(0)), wizard.facts().get(NodesStep.key(1)));
+    }
+
+    /** Adds a discovered shared disk to the SBD disks (at most three). */
+    public void addSbdDisk(String path) {
+        String list = FencingChoices.SBD + ".devices";
+        List<String> disks = new ArrayList<>();
+        wizard.draft().get(list).forEach(d -> disks.add(d.asText()));
+        if (!disks.contains(path) && disks.size() < 3) {
+            disks.add(path);
+            wizard.draft().set(list, disks);
+            wizard.changedByStep(list);
+        }
     }
 
     @Override
@@ -54,16 +83,9 @@ public final class ClusterStep extends StepViewModel {
         return acceptNoFencing;
     }
 
-    /** Switching to IPMI fencing prepares one device entry per node. */
+    /** Switching type prepares what it needs (a device per node, or SBD defaults) and drops what it does not use. */
     public void setStonith(String type) {
-        wizard.draft().set("$.cluster.stonith.type", type);
-        if ("fence_ipmilan".equals(type)) {
-            for (int n = 0; n < 2; n++) {
-                wizard.draft().set("$.cluster.stonith.devices[" + n + "].node", wizard.draft().text("$.nodes[" + n + "].name"));
-            }
-        } else {
-            wizard.draft().remove("$.cluster.stonith.devices");
-        }
+        FencingChoices.prepare(wizard.draft(), type);
         wizard.changedByStep("$.cluster.stonith");
     }
 

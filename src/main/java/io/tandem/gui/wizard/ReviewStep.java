@@ -90,9 +90,18 @@ public final class ReviewStep extends StepViewModel {
         selected.set(files.isEmpty() ? null : files.getFirst());
     }
 
-    /** Each rendered file against its host's file as discovered; hosts are found by the node's place in the project. */
+    /** Each rendered file against its host's file as discovered. */
     private void compareWithHosts() {
         changes.clear();
+        Map<String, HostFacts> byName = discoveredByHost();
+        for (RenderedFile file : fileSet.files()) {
+            HostFacts facts = byName.get(file.host());
+            changes.put(file, facts != null ? FileChange.against(fileSet, file, facts.files()) : FileChange.unknown(file, unknownReason(file)));
+        }
+    }
+
+    /** What discovery found per host name: nodes and clients are found by their place in the project. */
+    private Map<String, HostFacts> discoveredByHost() {
         Map<String, HostFacts> byName = new HashMap<>();
         for (int n = 0; n < project.nodes().size(); n++) {
             HostFacts facts = wizard.facts().get(NodesStep.key(n));
@@ -100,10 +109,14 @@ public final class ReviewStep extends StepViewModel {
                 byName.put(project.nodes().get(n).name(), facts);
             }
         }
-        for (RenderedFile file : fileSet.files()) {
-            HostFacts facts = byName.get(file.host());
-            changes.put(file, facts != null ? FileChange.against(fileSet, file, facts.files()) : FileChange.unknown(file, unknownReason(file)));
+        InitiatorsStep initiators = wizard.step(InitiatorsStep.class);
+        for (int i = 0; i < project.initiators().size() && i < initiators.count(); i++) {
+            HostFacts facts = initiators.login(i).factsProperty().get();
+            if (facts != null) {
+                byName.put(project.initiators().get(i).name(), facts);
+            }
         }
+        return byName;
     }
 
     private String unknownReason(RenderedFile file) {
@@ -111,7 +124,7 @@ public final class ReviewStep extends StepViewModel {
             return "a cluster-wide file: it goes to Pacemaker or the shared volume, not to one host's disk";
         }
         boolean node = project.nodes().stream().anyMatch(n -> n.name().equals(file.host()));
-        return node ? file.host() + " has not been discovered (step Nodes)" : "initiators are not discovered yet";
+        return file.host() + " has not been discovered (step " + (node ? "Nodes" : "Initiators") + ")";
     }
 
     private long count(FileChange.Status status) {
@@ -135,14 +148,9 @@ public final class ReviewStep extends StepViewModel {
     }
 
     private String discoveredAt(RenderedFile file) {
-        for (int n = 0; n < project.nodes().size(); n++) {
-            HostFacts facts = wizard.facts().get(NodesStep.key(n));
-            if (facts != null && project.nodes().get(n).name().equals(file.host())) {
-                return " (as discovered at " + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(facts.discoveredAt())
-                        + ")";
-            }
-        }
-        return "";
+        HostFacts facts = discoveredByHost().get(file.host());
+        return facts == null ? "" : " (as discovered at "
+                + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(facts.discoveredAt()) + ")";
     }
 
     /** Writes the audit bundle (secrets redacted) in the background. */

@@ -55,6 +55,13 @@ public abstract class StepViewModel {
         return field;
     }
 
+    /** A list of words (e.g. disk paths) edited as one line, separated by spaces. */
+    protected FieldBinding list(String path, String label) {
+        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.LIST);
+        fields.add(field);
+        return field;
+    }
+
     /** For steps whose fields follow a list (initiators): drop them before building again. */
     protected void clearFields() {
         fields.clear();

@@ -7,7 +7,7 @@ import io.tandem.render.initiator.IscsidConfRenderer;
 
 import java.util.List;
 
-/** The files of the modern profile: Corosync/Pacemaker, DRBD, LIO or tgt, open-iscsi. */
+/** The files of the modern profile: Corosync/Pacemaker (and sbd), DRBD, LIO or tgt, open-iscsi. */
 public final class ModernProfileRenderers {
 
     private ModernProfileRenderers() {
@@ -15,7 +15,8 @@ public final class ModernProfileRenderers {
 
     public static List<FileRenderer> all() {
         return List.of(new IfupdownRenderer(), new NetplanRenderer(), new HostsRenderer(), new ChronyRenderer(),
-                new ModulesLoadRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(), new CorosyncRenderer(), new CibRenderer(),
+                new ModulesLoadRenderer(), new SbdConfigRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(),
+                new CorosyncRenderer(), new CibRenderer(),
                 new PcsScriptRenderer(), new InitiatorNameRenderer(), new IscsidConfRenderer(), new FstabRenderer());
     }
 }

@@ -1,7 +1,6 @@
 package io.tandem.render.modern;
 
 import io.tandem.model.DrbdResource;
-import io.tandem.model.FenceDevice;
 import io.tandem.model.Initiator;
 import io.tandem.model.Lun;
 import io.tandem.model.NetworkRole;
@@ -43,12 +42,14 @@ public final class PacemakerLayoutBuilder {
     public static PacemakerLayout build(Project project, SecretBook secrets) {
         var cluster = project.cluster();
         String timeout = cluster.operationTimeoutSeconds() + "s";
-        List<Nvpair> properties = List.of(
+        Group group = new Group(GROUP, groupMembers(project, secrets));
+        FencingLayout fencing = new FencingLayout(project, secrets);
+        List<Nvpair> properties = new ArrayList<>(List.of(
                 new Nvpair("cluster-name", project.clusterName()),
                 new Nvpair("stonith-enabled", cluster.stonith().type() == StonithType.NONE ? "false" : "true"),
-                new Nvpair("no-quorum-policy", "stop"));
+                new Nvpair("no-quorum-policy", "stop")));
+        properties.addAll(fencing.properties);
         List<Clone> clones = project.replication().resources().stream().map(r -> drbdClone(r, cluster.operationTimeoutSeconds())).toList();
-        Group group = new Group(GROUP, groupMembers(project, secrets));
         List<Colocation> colocations = new ArrayList<>();
         List<Order> orders = new ArrayList<>();
         for (Clone clone : clones) {
@@ -67,25 +68,11 @@ public final class PacemakerLayoutBuilder {
         }
         List<Location> locations = new ArrayList<>();
         locations.add(new Location("loc_" + GROUP + "_prefers_" + cluster.preferredNode(), GROUP, cluster.preferredNode(), "100"));
-        List<Primitive> fencing = new ArrayList<>();
-        if (cluster.stonith().type() == StonithType.IPMI) {
-            for (FenceDevice device : cluster.stonith().devices()) {
-                String id = "fence_" + device.node();
-                fencing.add(new Primitive(id, "stonith:" + StonithType.IPMI.agent(), List.of(
-                        new Nvpair("ip", device.address()),
-                        new Nvpair("username", device.user()),
-                        new Nvpair("password", secrets.ref(SecretNames.fencePassword(device.node()), device.password())),
-                        new Nvpair("lanplus", "1"),
-                        new Nvpair("pcmk_host_list", device.node())),
-                        List.of(new Op("monitor", "60s", timeout, null))));
-                // A node must never be the one to shoot itself.
-                locations.add(new Location("loc_" + id + "_avoids_" + device.node(), id, device.node(), "-INFINITY"));
-            }
-        }
+        locations.addAll(fencing.locations);
         return new PacemakerLayout(properties,
                 List.of(new Nvpair("resource-stickiness", String.valueOf(cluster.resourceStickiness()))),
                 List.of(new Nvpair("timeout", timeout)),
-                clones, group, fencing, colocations, orders, locations);
+                clones, group, fencing.primitives, colocations, orders, locations);
     }
 
     public static String drbdPrimitiveId(DrbdResource resource) {

@@ -130,7 +130,8 @@ class WizardViewModelTest {
         assertThat(review.change(file(review, "node1", "/etc/hosts")).label()).matches("changed \\(\\+7 \u22120\\)");
         assertThat(review.change(file(review, "node1", "/etc/corosync/corosync.conf")).status()).isEqualTo(FileChange.Status.NEW);
         assertThat(review.change(file(review, "node2", "/etc/drbd.d/global_common.conf")).status()).isEqualTo(FileChange.Status.CHANGED);
-        assertThat(review.change(file(review, "client", "/etc/iscsi/iscsid.conf")).reason()).isEqualTo("initiators are not discovered yet");
+        assertThat(review.change(file(review, "client", "/etc/iscsi/iscsid.conf")).reason())
+                .isEqualTo("client has not been discovered (step Initiators)");
         assertThat(review.change(file(review, "cluster", "/cib.xml")).status()).isEqualTo(FileChange.Status.UNKNOWN);
         assertThat(review.summaryProperty().get()).contains("Against the hosts as discovered:", " new, ", " changed, ", " unknown");
     }
@@ -164,7 +165,17 @@ class WizardViewModelTest {
         review.selectedProperty().set(file(review, "client", "/etc/fstab"));
         assertThat(review.changesAvailableProperty().get()).isFalse();
         assertThat(review.diffRows()).isEmpty();
-        assertThat(review.changesNoteProperty().get()).isEqualTo("No comparison: initiators are not discovered yet.");
+        assertThat(review.changesNoteProperty().get()).isEqualTo("No comparison: client has not been discovered (step Initiators).");
+
+        // Once the client is discovered, its files are compared too, CHAP secrets masked on both sides.
+        wizard.step(InitiatorsStep.class).discover(0);
+        review.render();
+        review.selectedProperty().set(file(review, "client", "/etc/iscsi/iscsid.conf"));
+        assertThat(review.change(file(review, "client", "/etc/iscsi/iscsid.conf")).status()).isEqualTo(FileChange.Status.CHANGED);
+        assertThat(review.changesTitleProperty().get()).startsWith("Changes against client (as discovered at ");
+        String chap = wizard.draft().text("$.chap.incoming.secret");
+        assertThat(review.diffRows()).extracting(DiffRow::text).anySatisfy(t -> assertThat(t).contains("{masked:"))
+                .noneSatisfy(t -> assertThat(t).contains(chap));
     }
 
     @Test

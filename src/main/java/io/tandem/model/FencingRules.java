@@ -1,0 +1,144 @@
+package io.tandem.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** STONITH: no fencing (a warning), IPMI or libvirt devices per node, or SBD's shared disks and watchdog. */
+final class FencingRules {
+
+    private static final String PATH = "$.cluster.stonith";
+    /** Limits that keep a typo (600 for 60) from stalling every failover for minutes. */
+    static final int MAX_WATCHDOG_TIMEOUT = 120;
+    static final int MAX_MSGWAIT_TIMEOUT = 240;
+
+    private FencingRules() {
+    }
+
+    static void check(Project project, ProblemCollector problems) {
+        Stonith stonith = project.cluster().stonith();
+        if (stonith.type() == StonithType.NONE) {
+            checkNone(project, stonith, problems);
+            return;
+        }
+        if (project.profile() == Profile.LEGACY) {
+            problems.warning(PATH + ".type", "the tutorial's Heartbeat setup has no STONITH; the fencing settings are not exported.",
+                    "Use the modern profile for a fenced cluster.");
+        }
+        if (stonith.type().perNodeDevices()) {
+            checkDevices(project, stonith, problems);
+            if (stonith.sbd() != null) {
+                problems.warning(PATH + ".sbd", "SBD settings are not used by " + stonith.type().agent() + ".", "Remove \"sbd\".");
+            }
+        } else {
+            if (!stonith.devices().isEmpty()) {
+                problems.warning(PATH + ".devices", "fence_sbd fences through the shared disks; the devices listed are not used.",
+                        "Remove \"devices\".");
+            }
+            checkSbd(stonith.sbd(), problems);
+        }
+    }
+
+    private static void checkNone(Project project, Stonith stonith, ProblemCollector problems) {
+        if (project.profile() == Profile.MODERN) {
+            problems.warning(PATH + ".type", "STONITH is off. If the nodes lose sight of each other while both run, both can "
+                    + "become primary and the data splits (split brain).",
+                    "Configure fencing (fence_ipmilan, fence_sbd or fence_virsh) before production use.");
+            if (project.replication().fencing() == Fencing.RESOURCE_AND_STONITH) {
+                problems.error("$.replication.fencing", "DRBD fencing resource-and-stonith needs STONITH, which is off.",
+                        "Configure STONITH, or use \"resource-only\".");
+            }
+        }
+        if (!stonith.devices().isEmpty() || stonith.sbd() != null) {
+            problems.warning(PATH, "fencing settings are present but STONITH is off, so they are not used.",
+                    "Set \"type\" to the agent they are for, or remove \"devices\" and \"sbd\".");
+        }
+    }
+
+    private static void checkDevices(Project project, Stonith stonith, ProblemCollector problems) {
+        boolean virsh = stonith.type() == StonithType.VIRSH;
+        String controller = virsh ? "libvirt host" : "BMC";
+        Set<String> fenced = new HashSet<>();
+        Map<String, String> domains = ProblemCollector.seen();
+        for (int i = 0; i < stonith.devices().size(); i++) {
+            FenceDevice device = stonith.devices().get(i);
+            String dPath = PATH + ".devices[" + i + "]";
+            if (project.node(device.node()).isEmpty()) {
+                problems.error(dPath + ".node", "'" + ProblemCollector.printable(device.node()) + "' is not one of the nodes.",
+                        "Name the node this device powers off.");
+            } else if (!fenced.add(device.node())) {
+                problems.error(dPath + ".node", "node '" + device.node() + "' has two fence devices.", "Keep one device per node.");
+            }
+            NetworkRules.sshAddress(dPath + ".address", device.address(), problems);
+            // fence_virsh logs in over SSH (a Unix account); a BMC user is freer.
+            problems.pattern(dPath + ".user", device.user(), virsh ? ValuePatterns.USER : ValuePatterns.CHAP_USER);
+            problems.secretPattern(dPath + ".password", device.password());
+            checkPlug(device, dPath, virsh, domains, problems);
+            if (virsh && !"root".equals(device.user()) && ValuePatterns.USER.matches(device.user())) {
+                problems.warning(dPath + ".user", "virsh run by a user other than root sees that user's own virtual machines, "
+                        + "not the host's: fencing would not find the node.", "Use root on the libvirt host, or give this user "
+                        + "uri_default = \"qemu:///system\" in ~/.config/libvirt/libvirt.conf there (and access to libvirt).");
+            }
+        }
+        for (Node node : project.nodes()) {
+            if (!fenced.contains(node.name())) {
+                problems.error(PATH + ".devices", "node '" + node.name() + "' has no fence device.",
+                        "Add the " + controller + " address and credentials of " + node.name() + ".");
+            }
+        }
+    }
+
+    private static void checkPlug(FenceDevice device, String dPath, boolean virsh, Map<String, String> domains, ProblemCollector problems) {
+        if (!virsh) {
+            if (device.plug() != null) {
+                problems.warning(dPath + ".plug", "fence_ipmilan switches the whole machine its BMC belongs to; \"plug\" is not used.",
+                        "Remove \"plug\".");
+            }
+            return;
+        }
+        if (device.plug() == null) {
+            problems.error(dPath + ".plug", "fence_virsh needs the name of the virtual machine (libvirt domain) of node '"
+                    + ProblemCollector.printable(device.node()) + "'.", "Add \"plug\" with the name 'virsh list --all' shows on the host.");
+        } else if (problems.pattern(dPath + ".plug", device.plug(), ValuePatterns.VM_NAME)) {
+            // Two nodes on one host under one name would make fencing one destroy the other.
+            problems.distinct(domains, device.address() + "/" + device.plug(), dPath + ".plug", "virtual machine");
+        }
+    }
+
+    private static void checkSbd(Sbd sbd, ProblemCollector problems) {
+        String path = PATH + ".sbd";
+        if (sbd == null) {
+            problems.error(path, "fence_sbd needs the shared disks and the watchdog.",
+                    "Add \"sbd\": {\"devices\": [\"/dev/disk/by-id/...\"], \"watchdog\": \"softdog\", \"watchdogTimeout\": "
+                            + Sbd.DEFAULT_WATCHDOG_TIMEOUT + ", \"msgwaitTimeout\": " + Sbd.DEFAULT_MSGWAIT_TIMEOUT + "}.");
+            return;
+        }
+        List<String> devices = sbd.devices();
+        if (devices.isEmpty() || devices.size() > 3) {
+            problems.error(path + ".devices", "SBD uses one to three shared disks; " + devices.size() + " are listed.",
+                    "List one disk, or three on separate storage.");
+        } else if (devices.size() == 2) {
+            problems.warning(path + ".devices", "with two SBD disks sbd starts only when both are readable, and survives the loss "
+                    + "of one only while the other still answers: no safer than one.", "Use one disk, or three on separate storage.");
+        }
+        Map<String, String> seen = ProblemCollector.seen();
+        for (int i = 0; i < devices.size(); i++) {
+            String dPath = path + ".devices[" + i + "]";
+            if (problems.pattern(dPath, devices.get(i), ValuePatterns.SBD_DEVICE)) {
+                problems.distinct(seen, devices.get(i), dPath, "SBD disk");
+            }
+        }
+        problems.pattern(path + ".watchdog", sbd.watchdog(), ValuePatterns.WATCHDOG);
+        problems.range(path + ".watchdogTimeout", sbd.watchdogTimeout(), 1, MAX_WATCHDOG_TIMEOUT, " s");
+        problems.range(path + ".msgwaitTimeout", sbd.msgwaitTimeout(), 2, MAX_MSGWAIT_TIMEOUT, " s");
+        if (sbd.msgwaitTimeout() <= sbd.watchdogTimeout()) {
+            problems.error(path + ".msgwaitTimeout", "msgwait (" + sbd.msgwaitTimeout() + " s) must be longer than the watchdog "
+                    + "timeout (" + sbd.watchdogTimeout() + " s): otherwise the other node may take over while the fenced node "
+                    + "still runs.", "Set msgwaitTimeout to twice watchdogTimeout (" + 2 * sbd.watchdogTimeout() + ").");
+        } else if (sbd.msgwaitTimeout() < 2 * sbd.watchdogTimeout()) {
+            problems.warning(path + ".msgwaitTimeout", "msgwait is usually twice the watchdog timeout, leaving room for a slow disk.",
+                    "Set msgwaitTimeout to " + 2 * sbd.watchdogTimeout() + ".");
+        }
+    }
+}

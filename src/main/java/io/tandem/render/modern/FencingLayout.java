@@ -1,0 +1,59 @@
+package io.tandem.render.modern;
+
+import io.tandem.model.FenceDevice;
+import io.tandem.model.Project;
+import io.tandem.model.Stonith;
+import io.tandem.model.StonithType;
+import io.tandem.render.SecretBook;
+import io.tandem.render.SecretNames;
+import io.tandem.render.modern.PacemakerLayout.Location;
+import io.tandem.render.modern.PacemakerLayout.Nvpair;
+import io.tandem.render.modern.PacemakerLayout.Op;
+import io.tandem.render.modern.PacemakerLayout.Primitive;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The STONITH part of the Pacemaker layout: fence primitives, where they may run, and fencing properties. */
+final class FencingLayout {
+
+    static final String SBD_PRIMITIVE = "fence_sbd";
+
+    final List<Primitive> primitives = new ArrayList<>();
+    final List<Location> locations = new ArrayList<>();
+    final List<Nvpair> properties = new ArrayList<>();
+
+    FencingLayout(Project project, SecretBook secrets) {
+        Stonith stonith = project.cluster().stonith();
+        List<Op> monitor = List.of(new Op("monitor", "60s", project.cluster().operationTimeoutSeconds() + "s", null));
+        switch (stonith.type()) {
+            case NONE -> { }
+            case IPMI, VIRSH -> stonith.devices().forEach(device -> perNode(stonith.type(), device, monitor, secrets));
+            case SBD -> {
+                // One device for both nodes: each node's sbd daemon watches its own slot, and
+                // fence_sbd finds a node's slot by name, so no host list is needed.
+                primitives.add(new Primitive(SBD_PRIMITIVE, "stonith:" + StonithType.SBD.agent(),
+                        List.of(new Nvpair("devices", String.join(",", stonith.sbd().devices()))), monitor));
+                properties.add(new Nvpair("stonith-timeout", SbdSettings.stonithTimeoutSeconds(stonith.sbd()) + "s"));
+            }
+        }
+    }
+
+    private void perNode(StonithType type, FenceDevice device, List<Op> monitor, SecretBook secrets) {
+        String id = "fence_" + device.node();
+        List<Nvpair> params = new ArrayList<>(List.of(
+                new Nvpair("ip", device.address()),
+                new Nvpair("username", device.user()),
+                new Nvpair("password", secrets.ref(SecretNames.fencePassword(device.node()), device.password()))));
+        if (type == StonithType.IPMI) {
+            params.add(new Nvpair("lanplus", "1"));
+        } else {
+            // fence_virsh logs in over SSH (its default) and destroys this libvirt domain.
+            params.add(new Nvpair("plug", device.plug()));
+        }
+        params.add(new Nvpair("pcmk_host_list", device.node()));
+        primitives.add(new Primitive(id, "stonith:" + type.agent(), params, monitor));
+        // A node must never be the one to shoot itself.
+        locations.add(new Location("loc_" + id + "_avoids_" + device.node(), id, device.node(), "-INFINITY"));
+    }
+}

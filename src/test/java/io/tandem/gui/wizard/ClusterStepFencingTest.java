@@ -1,0 +1,176 @@
+package io.tandem.gui.wizard;
+
+import io.tandem.discovery.DemoHostConnector;
+import io.tandem.discovery.HostConnector;
+import io.tandem.discovery.HostFacts;
+import io.tandem.facts.BlockDevice;
+import io.tandem.gui.Background;
+import io.tandem.gui.Dialogs;
+import io.tandem.model.Project;
+import io.tandem.model.StonithType;
+import io.tandem.render.Renderers;
+import io.tandem.render.SecretPolicy;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.HostKeyStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Cluster step's fencing choices without a screen: what each choice prepares, its fields and messages. */
+class ClusterStepFencingTest {
+
+    @TempDir
+    Path dir;
+    private WizardViewModel wizard;
+    private ClusterStep step;
+
+    @BeforeEach
+    void create() {
+        Dialogs dialogs = new Dialogs() {
+            @Override
+            public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
+                return true;
+            }
+
+            @Override
+            public UnsavedChoice unsavedChanges() {
+                return UnsavedChoice.DISCARD;
+            }
+        };
+        wizard = new WizardViewModel(Background.IMMEDIATE, dialogs, AppPaths.under(dir), HostConnector.SSH, new DemoHostConnector(Duration.ZERO));
+        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("kh")));
+        wizard.startDemo();
+        step = wizard.step(ClusterStep.class);
+    }
+
+    @Test
+    void everyChoiceSaysInOneSentenceWhatItNeedsAndWhenToChooseIt() {
+        assertThat(step.fencingChoices()).extracting(FencingChoices.Choice::title)
+                .containsExactly("IPMI (BMC)", "SBD shared disk", "Hypervisor (libvirt)", "None");
+        assertThat(step.fencingChoices()).extracting(FencingChoices.Choice::type)
+                .containsExactlyInAnyOrder("fence_ipmilan", "fence_sbd", "fence_virsh", "none");
+        assertThat(step.fencingChoices()).allSatisfy(c -> assertThat(c.explanation()).isNotBlank().doesNotContain("\n"));
+    }
+
+    @Test
+    void sbdStartsFromSafeDefaultsAndNeedsADisk() {
+        step.setStonith("fence_sbd");
+        assertThat(wizard.draft().text("$.cluster.stonith.sbd.watchdog")).isEqualTo("softdog");
+        assertThat(field("$.cluster.stonith.sbd.watchdogTimeout").value().get()).isEqualTo("5");
+        assertThat(field("$.cluster.stonith.sbd.msgwaitTimeout").value().get()).isEqualTo("10");
+        assertThat(wizard.draft().get("$.cluster.stonith.devices").isMissingNode()).isTrue();
+        assertThat(step.isValid()).isFalse();
+        FieldBinding disks = field("$.cluster.stonith.sbd.devices");
+        assertThat(disks.message().get()).contains("one to three");
+
+        disks.value().set("/dev/sdb");
+        assertThat(disks.message().get()).contains("/dev/disk/by-id/");
+        disks.value().set("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+        assertThat(step.isValid()).as(step.blockersProperty().get()).isTrue();
+        assertThat(wizard.draft().size("$.cluster.stonith.sbd.devices")).isEqualTo(1);
+
+        field("$.cluster.stonith.sbd.msgwaitTimeout").value().set("5");
+        assertThat(step.isValid()).isFalse();
+        assertThat(field("$.cluster.stonith.sbd.msgwaitTimeout").message().get()).contains("must be longer than the watchdog");
+        field("$.cluster.stonith.sbd.msgwaitTimeout").value().set("10");
+
+        disks.value().set("/dev/disk/by-id/a;reboot /dev/disk/by-id/b");
+        assertThat(disks.message().get()).contains("not allowed");
+        disks.value().set("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+        Project project = wizard.draft().toProject().project();
+        assertThat(project.cluster().stonith().type()).isEqualTo(StonithType.SBD);
+        var files = Renderers.render(project);
+        assertThat(files.find("node1", "/etc/default/sbd")).isPresent();
+    }
+
+    @Test
+    void libvirtNeedsTheHostAndEachVirtualMachinesName() {
+        step.setStonith("fence_virsh");
+        assertThat(wizard.draft().text("$.cluster.stonith.devices[1].node")).isEqualTo(wizard.draft().text("$.nodes[1].name"));
+        assertThat(step.isValid()).isFalse();
+        for (int n = 0; n < 2; n++) {
+            String base = "$.cluster.stonith.devices[" + n + "]";
+            field(base + ".address").value().set("192.168.50.1");
+            field(base + ".user").value().set("root");
+            field(base + ".password").value().set("Vh3kQ9xT5mW2pL7" + n);
+        }
+        assertThat(field("$.cluster.stonith.devices[0].plug").message().get()).contains("name of the virtual machine");
+        field("$.cluster.stonith.devices[0].plug").value().set("vm-one");
+        field("$.cluster.stonith.devices[1].plug").value().set("vm-two");
+        assertThat(step.isValid()).as(step.blockersProperty().get()).isTrue();
+        Project project = wizard.draft().toProject().project();
+        var files = Renderers.render(project);
+        String pcs = files.text(files.find("cluster", "/pcs-commands.sh").orElseThrow(), SecretPolicy.REDACT);
+        assertThat(pcs).contains("stonith create fence_node1 fence_virsh ip=192.168.50.1 username=root", "plug=vm-one");
+
+        step.setStonith("fence_ipmilan");
+        assertThat(wizard.draft().get("$.cluster.stonith.devices[0].plug").isMissingNode()).as("IPMI uses no plug").isTrue();
+        assertThat(field("$.cluster.stonith.devices[0].address").value().get()).isEqualTo("192.168.50.1");
+        assertThat(step.isValid()).isTrue();
+    }
+
+    @Test
+    void switchingTypesDropsWhatTheNewTypeDoesNotUse() {
+        step.setStonith("fence_sbd");
+        step.setStonith("fence_virsh");
+        assertThat(wizard.draft().get("$.cluster.stonith.sbd").isMissingNode()).isTrue();
+        step.setStonith("none");
+        assertThat(wizard.draft().get("$.cluster.stonith.devices").isMissingNode()).isTrue();
+        assertThat(step.isValid()).as("no fencing needs the acknowledgement").isFalse();
+        step.acceptNoFencingProperty().set(true);
+        assertThat(step.isValid()).isTrue();
+        assertThat(wizard.draft().problems()).noneMatch(p -> p.path().startsWith("$.cluster.stonith") && p.isError());
+    }
+
+    @Test
+    void disksBothDiscoveredNodesSeeAreOfferedForSbd() throws Exception {
+        assertThat(step.sharedDisks()).as("before discovery").isEmpty();
+        wizard.step(NodesStep.class).discover(0);
+        wizard.step(NodesStep.class).discover(1);
+        assertThat(step.sharedDisks()).as("the demo's disks have no WWN").isEmpty();
+        BlockDevice lun = new BlockDevice("sdb", "/dev/sdb", 64L << 20, "disk", null, null, null, List.of(), "sbd01", "sbd-lun ",
+                "0x6001405d3a8f0c2b", "iscsi", null, false, false, List.of());
+        wizard.facts().put(NodesStep.key(0), withDisk(wizard.facts().get(NodesStep.key(0)), lun));
+        BlockDevice other = new BlockDevice("sdc", "/dev/sdc", 64L << 20, "disk", null, null, null, List.of(), "x", null,
+                "0x60014051111", "iscsi", null, false, false, List.of());
+        wizard.facts().put(NodesStep.key(1), withDisk(wizard.facts().get(NodesStep.key(1)), lun, other));
+
+        assertThat(step.sharedDisks()).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+            assertThat(d.label()).contains("64 MiB", "sbd-lun", "(free)");
+        });
+        step.setStonith("fence_sbd");
+        step.addSbdDisk("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+        step.addSbdDisk("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+        assertThat(field("$.cluster.stonith.sbd.devices").value().get()).isEqualTo("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+    }
+
+    private FieldBinding field(String path) {
+        return step.fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    /** The same facts with more disks: records have no withers, so through the canonical constructor. */
+    private static HostFacts withDisk(HostFacts facts, BlockDevice... more) throws ReflectiveOperationException {
+        RecordComponent[] components = HostFacts.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getAccessor().invoke(facts);
+            if (components[i].getName().equals("disks")) {
+                List<BlockDevice> disks = new ArrayList<>(facts.disks());
+                disks.addAll(List.of(more));
+                values[i] = disks;
+            }
+        }
+        return HostFacts.class.getDeclaredConstructor(types).newInstance(values);
+    }
+}
