@@ -26,7 +26,7 @@ public final class HostFilesParser {
             "/etc/network/interfaces",
             "/etc/chrony/chrony.conf",
             "/etc/drbd.conf", "/etc/drbd.d/global_common.conf",
-            "/etc/corosync/corosync.conf",
+            "/etc/corosync/corosync.conf", "/etc/default/sbd",
             "/etc/modprobe.d/aliases.conf",
             "/etc/heartbeat/ha.cf", "/etc/heartbeat/authkeys", "/etc/heartbeat/haresources",
             "/etc/ietd.conf",
@@ -35,7 +35,7 @@ public final class HostFilesParser {
     /** Directories read by pattern (a directory and a file name suffix): every matching file is listed. */
     public static final List<String> GLOBS = List.of(
             "/etc/drbd.d/*.res", "/etc/netplan/*.yaml", "/etc/modules-load.d/*.conf", "/etc/network/interfaces.d/*",
-            "/etc/chrony/conf.d/*.conf");
+            "/etc/chrony/conf.d/*.conf", "/var/lib/tandem/partitions/*.sfdisk");
 
     /** Secret binary keys: existence and size only. */
     public static final List<String> KEYS = List.of("/etc/corosync/authkey");

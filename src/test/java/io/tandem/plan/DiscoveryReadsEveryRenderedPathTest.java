@@ -23,10 +23,20 @@ class DiscoveryReadsEveryRenderedPathTest {
     void everyHostPathOfEveryVariantIsRead() {
         List<RenderedFile> files = new ArrayList<>(Renderers.render(DemoProject.withFreshSecrets()).files());
         Variants.all().forEach(v -> files.addAll(Renderers.render(v.project()).files()));
+        files.addAll(Renderers.render(withGptLayout()).files());
 
         assertThat(files).extracting(RenderedFile::path).contains("/etc/netplan/60-tandem.yaml", "/etc/heartbeat/authkeys",
-                "/etc/network/interfaces.d/bond0", "/etc/iscsi/iscsid.conf");
+                "/etc/network/interfaces.d/bond0", "/etc/iscsi/iscsid.conf", "/var/lib/tandem/partitions/r0.sfdisk");
         assertThat(files).filteredOn(f -> !f.host().equals(RenderedFile.CLUSTER))
                 .allSatisfy(f -> assertThat(HostFilesParser.looksAt(f.path())).as(f.host() + ":" + f.path()).isTrue());
+    }
+
+    private static io.tandem.model.Project withGptLayout() {
+        try {
+            return io.tandem.testing.JsonEdit.of(io.tandem.testing.Examples.MODERN)
+                    .set("$.replication.resources[0].backing[0].layout", "gpt-partition").project();
+        } catch (io.tandem.model.ProjectFileException e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
     }
 }
