@@ -46,6 +46,8 @@ public final class Form {
 
     private static VBox labelled(FieldBinding binding, TextInputControl input) {
         Label label = new Label(binding.label());
+        label.setWrapText(true); // narrow columns (large scaling) wrap a label instead of cutting it
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.setLabelFor(input);
         input.setId(id(binding));
         input.setAccessibleText(binding.label());
@@ -85,6 +87,23 @@ public final class Form {
             grid.add(cell, i % columns, i / columns);
         }
         return grid;
+    }
+
+    /**
+     * Blocks side by side while the window is wide enough, one below the other when it is not
+     * (small windows, 150-200 % scaling): nothing is squeezed until its text is cut off.
+     */
+    public static javafx.scene.layout.FlowPane columns(List<? extends Node> blocks) {
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(24, 16);
+        pane.getChildren().addAll(blocks);
+        return pane;
+    }
+
+    /** Small controls in a row that wraps (checkboxes, buttons). */
+    public static javafx.scene.layout.FlowPane row(List<? extends Node> controls) {
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(10, 6);
+        pane.getChildren().addAll(controls);
+        return pane;
     }
 
     public static Label heading(String text) {

@@ -25,11 +25,7 @@ public final class DisksView implements StepView {
                 + "should match. The defaults are safe: the device as it is, with DRBD's metadata inside it (internal)."));
         for (int r = 0; r < step.resourceCount(); r++) {
             root.getChildren().add(Form.heading("Volume " + step.resourceName(r)));
-            HBox row = new HBox(24);
-            for (int n = 0; n < 2; n++) {
-                row.getChildren().add(choice(step, wizard, r, n));
-            }
-            root.getChildren().add(row);
+            root.getChildren().add(Form.columns(java.util.List.of(choice(step, wizard, r, 0), choice(step, wizard, r, 1))));
             String note = step.sizeNote(r);
             if (!note.isEmpty()) {
                 root.getChildren().add(Form.note(note));
@@ -42,8 +38,8 @@ public final class DisksView implements StepView {
         devices.getItems().addAll(step.choices(n));
         devices.setId("disk-" + r + "-" + n);
         devices.setAccessibleText("Device of volume " + step.resourceName(r) + " on node " + (n + 1));
-        devices.setButtonCell(cell());
-        devices.setCellFactory(v -> cell());
+        devices.setButtonCell(cell(DisksStep.DeviceChoice::shortLabel));
+        devices.setCellFactory(v -> cell(DisksStep.DeviceChoice::label));
         step.choice(n, step.selected(r, n)).ifPresent(devices::setValue);
         devices.setMaxWidth(Double.MAX_VALUE);
         TextField confirm = new TextField();
@@ -52,6 +48,8 @@ public final class DisksView implements StepView {
         confirm.setPromptText("type the device path to confirm");
         Label warning = new Label();
         warning.setWrapText(true);
+        warning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole warning, however narrow the column
+        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
         warning.setStyle("-fx-text-fill: #c62828; -fx-font-weight: bold;");
         ComboBox<DiskLayout> layout = new ComboBox<>();
         layout.getItems().addAll(DiskLayout.values());
@@ -74,6 +72,7 @@ public final class DisksView implements StepView {
         layout.setValue(step.layout(r, n));
         Label layoutNote = new Label(step.layoutNote(r, n));
         layoutNote.setWrapText(true);
+        layoutNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ComboBox<String> metadata = new ComboBox<>();
         metadata.getItems().addAll(step.metadataChoices(n));
         metadata.setId("metadata-" + r + "-" + n);
@@ -125,12 +124,13 @@ public final class DisksView implements StepView {
         return box;
     }
 
-    private static ListCell<DisksStep.DeviceChoice> cell() {
+    /** The list shows everything about a device; the closed box only what fits (the warning says the rest). */
+    private static ListCell<DisksStep.DeviceChoice> cell(java.util.function.Function<DisksStep.DeviceChoice, String> text) {
         return new ListCell<>() {
             @Override
             protected void updateItem(DisksStep.DeviceChoice item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.label());
+                setText(empty || item == null ? null : text.apply(item));
             }
         };
     }

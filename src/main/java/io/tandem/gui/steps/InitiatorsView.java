@@ -58,7 +58,7 @@ public final class InitiatorsView implements StepView {
             step.addManual();
             rebuild.run();
         });
-        root.getChildren().addAll(new HBox(8, add, addManual), Form.note("The replacement timeout keeps applications waiting "
+        root.getChildren().addAll(Form.row(java.util.List.of(add, addManual)), Form.note("The replacement timeout keeps applications waiting "
                 + "(instead of failing) while the target moves; Tandem suggests " + step.suggestedReplacementTimeout()
                 + " s for this cluster. Discovering a client is optional now: it checks open-iscsi and keeps the client's own "
                 + "initiator name when it has one."));

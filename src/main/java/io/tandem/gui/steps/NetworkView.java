@@ -37,15 +37,22 @@ public final class NetworkView implements StepView {
         mode.valueProperty().bindBidirectional(step.modeProperty());
         mode.setId("bond-mode");
         mode.setAccessibleText("Bond mode");
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BondMode value) {
+                return value == null ? "" : value.kernelName(); // the name the bonding driver and its docs use
+            }
+
+            @Override
+            public BondMode fromString(String text) {
+                return null;
+            }
+        });
         Label explanation = new Label();
         explanation.textProperty().bind(Bindings.createStringBinding(() -> NetworkStep.explain(step.modeProperty().get()), step.modeProperty()));
         explanation.setWrapText(true);
         root.getChildren().addAll(Form.heading("Bond mode"), mode, explanation);
-        HBox nodes = new HBox(24);
-        for (int n = 0; n < 2; n++) {
-            nodes.getChildren().add(node(step, wizard, n));
-        }
-        root.getChildren().add(nodes);
+        root.getChildren().add(Form.columns(List.of(node(step, wizard, 0), node(step, wizard, 1))));
     }
 
     private static VBox node(NetworkStep step, WizardViewModel wizard, int n) {
@@ -55,7 +62,7 @@ public final class NetworkView implements StepView {
         for (int link = 0; link < 2; link++) {
             String prefix = "$.nodes[" + n + "].links[" + link + "]";
             box.getChildren().add(new Label(link == NetworkStep.CLIENT ? "Client bond: NICs" : "Replication bond: NICs"));
-            HBox nics = new HBox(10);
+            javafx.scene.layout.FlowPane nics = Form.row(List.of());
             for (NetLink nic : step.nics(n)) {
                 NicHardware hw = facts == null ? null : facts.nicHardware().get(nic.name());
                 CheckBox box2 = new CheckBox(nic.name() + (hw != null && hw.speedMbps() != null ? " " + hw.speedMbps() + " Mb/s" : "")

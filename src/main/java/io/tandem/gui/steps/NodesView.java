@@ -27,11 +27,7 @@ public final class NodesView implements StepView {
         if (demo) {
             root.getChildren().add(Form.note("Demo cluster: node1 is 192.168.50.11, node2 192.168.50.12. Press Discover on each."));
         }
-        HBox nodes = new HBox(24);
-        for (int n = 0; n < 2; n++) {
-            nodes.getChildren().add(node(step, n));
-        }
-        root.getChildren().addAll(scan(step), nodes);
+        root.getChildren().addAll(scan(step), Form.columns(List.of(node(step, 0), node(step, 1))));
         root.getChildren().add(Form.heading("Both nodes together"));
         root.getChildren().add(ReportList.of(step.pairReport(), "pair-report"));
         CheckBox anyway = new CheckBox("Continue although checks failed (I will fix them before applying)");

@@ -25,8 +25,17 @@ public final class DisksStep extends StepViewModel {
 
     /** One disk as offered: path, size, what it is, and why it is in use (empty when free). */
     public record DeviceChoice(String path, long sizeBytes, String description, List<String> inUse, boolean partition) {
+        /** Path, size and whether it is free: what the closed choice box shows. */
+        public String shortLabel() {
+            return path + "  " + size() + (inUse.isEmpty() ? "  free" : "  in use");
+        }
+
+        private String size() {
+            return sizeBytes >> 30 > 0 ? (sizeBytes >> 30) + " GiB" : (sizeBytes >> 20) + " MiB";
+        }
+
         public String label() {
-            return path + "  " + (sizeBytes >> 30 > 0 ? (sizeBytes >> 30) + " GiB" : (sizeBytes >> 20) + " MiB") + "  " + description
+            return path + "  " + size() + "  " + description
                     + (inUse.isEmpty() ? "  (free)" : "  IN USE: " + String.join(", ", inUse));
         }
     }
