@@ -18,6 +18,14 @@ final class ReportList {
         list.setId(id);
         list.setPrefHeight(170);
         list.setCellFactory(v -> new ListCell<>() {
+            // One icon per cell, restyled on update: new nodes per update would each need CSS and layout.
+            private final FontIcon icon = new FontIcon();
+
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Check check, boolean empty) {
                 super.updateItem(check, empty);
@@ -27,9 +35,7 @@ final class ReportList {
                     return;
                 }
                 setText(check.title() + ": " + check.reason() + (check.fix().isEmpty() ? "" : " — " + check.fix()));
-                setWrapText(true);
-                setPrefWidth(0);
-                FontIcon icon = new FontIcon(switch (check.status()) {
+                icon.setIconLiteral(switch (check.status()) {
                     case PASS -> "mdi2c-check-circle";
                     case WARNING -> "mdi2a-alert";
                     case FAIL -> "mdi2c-close-circle";
