@@ -220,7 +220,7 @@ public final class WizardView {
             case ClusterStep s -> new ClusterView(s, wizard.draft().text("$.cluster.stonith.type")).root();
             case TargetStep s -> new TargetView(s).root();
             case InitiatorsStep s -> new InitiatorsView(s, this::show).root();
-            case ReviewStep s -> new ReviewView(s).root();
+            case ReviewStep s -> new ReviewView(s, () -> save(false)).root();
             default -> new WelcomeView(wizard, this::openFile, this::open).root();
         };
         center.setContent(view);

@@ -109,13 +109,16 @@ class WizardWalkthroughTest {
         robot.clickOn("#confirm-1-1").write("/dev/vdc");
         WizardFx.next(robot);
         WizardFx.next(robot);
+        fx.settled();
         var fencing = (javafx.scene.control.ComboBox<io.tandem.gui.wizard.FencingChoices.Choice>) robot.lookup("#stonith-type").query();
         robot.interact(() -> fencing.getSelectionModel().select(fencing.getItems().stream()
                 .filter(c -> c.type().equals("fence_sbd")).findFirst().orElseThrow()));
         assertThat(robot.lookup("#stonith-explanation").queryAs(Label.class).getText()).contains("watchdog");
+        fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no SBD disk yet").isTrue();
         TextField disks = robot.lookup("#cluster-stonith-sbd-devices").queryAs(TextField.class);
         robot.interact(() -> disks.setText("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b"));
+        fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
         assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isFalse();
         shot(robot, "wizard-6-cluster-sbd");
@@ -123,8 +126,39 @@ class WizardWalkthroughTest {
                 .filter(c -> c.type().equals("fence_virsh")).findFirst().orElseThrow()));
         assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isTrue();
         assertThat(shown(robot.lookup("#cluster-stonith-sbd-devices").query())).isFalse();
+        fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no libvirt host yet").isTrue();
         shot(robot, "wizard-6-cluster-libvirt");
+    }
+
+    @Test
+    void aClientIsDiscoveredOnTheInitiatorsStepAndAnotherIsSetUpByHand(FxRobot robot) {
+        toDisks(robot);
+        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.next(robot);
+        WizardFx.next(robot);
+        robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        WizardFx.next(robot);
+        WizardFx.next(robot);
+        assertThat(fx.wizard.currentStep().title()).isEqualTo("Initiators");
+        robot.clickOn("#discover-initiator-0");
+        WizardFx.trustHostKey(robot);
+        WizardFx.waitUntil(() -> robot.lookup("#status-initiator-0").queryAs(Label.class).getText().startsWith("Discovered client"),
+                "the demo client is discovered");
+        TextField iqn = robot.lookup("#initiators-0-iqn").queryAs(TextField.class);
+        assertThat(iqn.getText()).as("the client's own initiator name").isEqualTo("iqn.1993-08.org.debian:01:5f3c9a7e21d4");
+        assertThat(robot.lookup("#report-initiator-0").queryListView().getItems()).isNotEmpty();
+        robot.clickOn("#add-manual-initiator");
+        fx.settled();
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("the new initiator's IQN is still empty").isTrue();
+        TextField otherIqn = robot.lookup("#initiators-1-iqn").queryAs(TextField.class);
+        robot.interact(() -> otherIqn.setText("iqn.1991-05.com.microsoft:win1.test.lab"));
+        fx.settled();
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#manual-settings-1").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("iqn.1991-05.com.microsoft:win1.test.lab", "MaxRequestHoldTime");
+        assertThat(robot.lookup("#initiators-1-ssh-address").tryQuery()).as("no SSH for a client set up by hand").isEmpty();
+        shot(robot, "wizard-8-initiators-discovered");
     }
 
     /** Visible on screen: the node and every parent (a hidden box hides its children without changing their flag). */

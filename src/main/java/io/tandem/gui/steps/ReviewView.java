@@ -34,7 +34,7 @@ public final class ReviewView implements StepView {
 
     private final VBox root = new VBox(10);
 
-    public ReviewView(ReviewStep step) {
+    public ReviewView(ReviewStep step, Runnable save) {
         root.setPadding(new Insets(20));
         Label summary = new Label();
         summary.textProperty().bind(step.summaryProperty());
@@ -68,7 +68,10 @@ public final class ReviewView implements StepView {
         apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip.install(apply, new Tooltip(ReviewStep.APPLY_LATER));
         Label applyNote = Form.note(ReviewStep.APPLY_LATER);
-        root.getChildren().addAll(summary, split, new HBox(8, directory, export), status, new HBox(12, apply, applyNote));
+        Button saveProject = new Button("Save project");
+        saveProject.setId("review-save");
+        saveProject.setOnAction(e -> save.run());
+        root.getChildren().addAll(summary, split, new HBox(8, directory, export, saveProject), status, new HBox(12, apply, applyNote));
     }
 
     /** The selected file: a toggle between the full rendered file and its changes against the host. */

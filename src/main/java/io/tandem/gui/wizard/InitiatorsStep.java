@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class InitiatorsStep extends StepViewModel {
 
+    /** The largest RecoveryTimeout the ESXi software iSCSI adapter accepts. */
+    static final int VMWARE_MAX_RECOVERY_TIMEOUT = 120;
+
     /** One login per initiator, in the order of {@code $.initiators}. */
     private final List<HostLogin> logins = new ArrayList<>();
 
@@ -162,11 +165,14 @@ public final class InitiatorsStep extends StepViewModel {
      */
     public String manualSettings(int i) {
         String base = "$.initiators[" + i + "]";
+        String hold = wizard.draft().text(base + ".timeouts.replacementTimeout");
         return "Initiator name (set it on the client): " + wizard.draft().text(base + ".iqn")
                 + "\nTarget portal: " + wizard.draft().text("$.networks.client.virtualIp") + ":" + wizard.draft().text("$.target.portalPort")
                 + "\nTarget name: " + wizard.draft().text("$.target.iqn")
                 + "\nCHAP: enabled, user " + wizard.draft().text("$.chap.incoming.user") + " (the secret is on the Target step)"
-                + "\nHold I/O during a failover for " + wizard.draft().text(base + ".timeouts.replacementTimeout") + " s: Windows "
-                + "MaxRequestHoldTime (registry), VMware ESXi RecoveryTimeout (iSCSI adapter, advanced; at most 120 s).";
+                + "\nHold I/O during a failover for " + hold + " s: Windows MaxRequestHoldTime (registry), VMware ESXi "
+                + "RecoveryTimeout (iSCSI adapter, advanced)."
+                + (parse(hold, 0) > VMWARE_MAX_RECOVERY_TIMEOUT ? " ESXi accepts at most " + VMWARE_MAX_RECOVERY_TIMEOUT
+                + " s: a failover that takes longer reaches its virtual machines as I/O errors." : "");
     }
 }

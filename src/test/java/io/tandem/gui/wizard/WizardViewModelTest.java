@@ -334,6 +334,9 @@ class WizardViewModelTest {
         assertThat(wizard.problems()).noneMatch(p -> p.isError() && p.path().startsWith("$.initiators"));
         assertThat(initiators.manualSettings(1)).contains("iqn.1991-05.com.microsoft:win1.test.lab", "192.168.50.100:3260",
                 "iqn.2024-01.test.lab:store", "MaxRequestHoldTime");
+        assertThat(initiators.manualSettings(1)).as("the demo's 140 s exceed what ESXi accepts").contains("ESXi accepts at most 120 s");
+        initiators.fieldsOf(1).stream().filter(f -> f.path().endsWith(".replacementTimeout")).findFirst().orElseThrow().value().set("110");
+        assertThat(initiators.manualSettings(1)).doesNotContain("at most");
         ReviewStep review = wizard.step(ReviewStep.class);
         review.render();
         assertThat(review.files()).extracting(f -> f.host()).doesNotContain("other2");
