@@ -17,6 +17,12 @@ class InitiatorNameParserTest {
     }
 
     @Test
+    void readsTheNameOnTheVmLabClient() throws Exception {
+        String file = Files.readString(Path.of("src/test/resources/fixtures/vmlab/client.open-iscsi-installed.cat_initiatorname_iscsi.txt"));
+        assertThat(InitiatorNameParser.parse(file)).contains("iqn.1993-08.org.debian:01:a84ebb35f090");
+    }
+
+    @Test
     void noFileMeansNoName() throws Exception {
         assertThat(InitiatorNameParser.parse("")).isEmpty();
         assertThat(InitiatorNameParser.parse("## only comments\n")).isEmpty();

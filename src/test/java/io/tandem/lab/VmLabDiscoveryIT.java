@@ -57,4 +57,35 @@ class VmLabDiscoveryIT {
         assertThat(CompatibilityReport.forPair(node1, node2))
                 .allSatisfy(c -> assertThat(c.status()).as(c.describe()).isEqualTo(Check.Status.PASS));
     }
+
+    @Test
+    void theClientsInitiatorNameIsReadOnceOpenIscsiMadeIt() throws Exception {
+        String address = lab.get("LAB_CLIENT_ADDRESS");
+        HostFacts fresh = discover(address);
+        assertThat(fresh.unavailable()).isEmpty();
+        assertThat(fresh.initiatorName()).as("a fresh guest has no open-iscsi").isEmpty();
+        assertThat(io.tandem.discovery.InitiatorReport.forClient(fresh)).extracting(c -> c.title() + ": " + c.reason())
+                .contains("open-iscsi: not installed yet; Tandem installs it", "initiator name: none yet; Tandem writes the one shown");
+
+        // Arrange, as an admin would: Debian's open-iscsi from the lab's own repository; its
+        // postinst makes the initiator name (iscsi-iname). A later `lab/vm reset` undoes it.
+        var settings = io.tandem.ssh.ConnectionSettings.of(new io.tandem.ssh.SshTarget(address, 22, lab.get("LAB_KEY_USER")),
+                List.of(new io.tandem.ssh.Authentication.KeyFile(lab.key())),
+                new io.tandem.ssh.HostKeyStore(List.of(), dir.resolve("kh-arrange")), io.tandem.ssh.HostKeyPrompt.ACCEPT_NEW);
+        try (var ssh = io.tandem.ssh.SshConnection.open(settings)) {
+            var installed = ssh.runAsRoot(io.tandem.ssh.RemoteCommand.script(
+                    "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends open-iscsi"), java.time.Duration.ofMinutes(10));
+            assertThat(installed.exitStatus()).as(installed.stderr()).isZero();
+        }
+
+        HostFacts client = discover(address);
+        assertThat(client.unavailable()).isEmpty();
+        assertThat(client.initiatorName()).hasValueSatisfying(name -> assertThat(name).matches("iqn\\.1993-08\\.org\\.debian:01:[0-9a-f]+"));
+        assertThat(io.tandem.discovery.InitiatorReport.forClient(client)).filteredOn(c -> !c.title().equals("time sync"))
+                .allSatisfy(c -> assertThat(c.status()).as(c.describe()).isEqualTo(Check.Status.PASS));
+        assertThat(io.tandem.discovery.InitiatorReport.keptName(client)).isEqualTo(client.initiatorName());
+        assertThat(client.files().file("/etc/iscsi/initiatorname.iscsi")).hasValueSatisfying(f ->
+                assertThat(f.content()).contains("InitiatorName=" + client.initiatorName().orElseThrow()));
+        assertThat(client.files().file("/etc/iscsi/iscsid.conf")).hasValueSatisfying(f -> assertThat(f.content()).contains("node.startup"));
+    }
 }
