@@ -3,7 +3,6 @@ package io.tandem.gui;
 import io.tandem.discovery.DemoHostConnector;
 import io.tandem.discovery.HostConnector;
 import io.tandem.gui.wizard.AppPaths;
-import io.tandem.gui.wizard.NodesStep;
 import io.tandem.gui.wizard.WizardViewModel;
 import io.tandem.ssh.HostKeyStore;
 import javafx.scene.Node;

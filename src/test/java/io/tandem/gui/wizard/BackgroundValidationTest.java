@@ -1,16 +1,11 @@
 package io.tandem.gui.wizard;
 
-import io.tandem.discovery.DemoHostConnector;
-import io.tandem.discovery.HostConnector;
 import io.tandem.gui.Background;
-import io.tandem.gui.Dialogs;
-import io.tandem.ssh.HostKeyPrompt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
@@ -59,18 +54,7 @@ class BackgroundValidationTest {
 
     @BeforeEach
     void onTheNetworkStepOfTheDemo() {
-        Dialogs dialogs = new Dialogs() {
-            @Override
-            public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
-                return true;
-            }
-
-            @Override
-            public UnsavedChoice unsavedChanges() {
-                return UnsavedChoice.CANCEL;
-            }
-        };
-        wizard = new WizardViewModel(background, dialogs, AppPaths.under(dir), HostConnector.SSH, new DemoHostConnector(Duration.ZERO));
+        wizard = TestWizards.create(background, new TestWizards.AnsweringDialogs(), dir);
         wizard.startDemo();
         background.runAll();
         wizard.next();

@@ -1,7 +1,5 @@
 package io.tandem.gui.wizard;
 
-import io.tandem.discovery.DemoHostConnector;
-import io.tandem.discovery.HostConnector;
 import io.tandem.discovery.HostFacts;
 import io.tandem.facts.BlockDevice;
 import io.tandem.gui.Background;
@@ -10,15 +8,12 @@ import io.tandem.model.Project;
 import io.tandem.model.StonithType;
 import io.tandem.render.Renderers;
 import io.tandem.render.SecretPolicy;
-import io.tandem.ssh.HostKeyPrompt;
-import io.tandem.ssh.HostKeyStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,19 +29,9 @@ class ClusterStepFencingTest {
 
     @BeforeEach
     void create() {
-        Dialogs dialogs = new Dialogs() {
-            @Override
-            public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
-                return true;
-            }
-
-            @Override
-            public UnsavedChoice unsavedChanges() {
-                return UnsavedChoice.DISCARD;
-            }
-        };
-        wizard = new WizardViewModel(Background.IMMEDIATE, dialogs, AppPaths.under(dir), HostConnector.SSH, new DemoHostConnector(Duration.ZERO));
-        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("kh")));
+        TestWizards.AnsweringDialogs dialogs = new TestWizards.AnsweringDialogs();
+        dialogs.unsaved = Dialogs.UnsavedChoice.DISCARD;
+        wizard = TestWizards.create(Background.IMMEDIATE, dialogs, dir);
         wizard.startDemo();
         step = wizard.step(ClusterStep.class);
     }

@@ -1,19 +1,11 @@
 package io.tandem.gui.wizard;
 
-import io.tandem.discovery.DemoHostConnector;
-import io.tandem.discovery.HostConnector;
 import io.tandem.gui.Background;
-import io.tandem.gui.Dialogs;
-import io.tandem.ssh.HostKeyPrompt;
-import io.tandem.ssh.HostKeyStore;
 import io.tandem.testing.LabEnv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,22 +18,8 @@ class InitiatorDiscoveryLabIT {
     @Test
     void theLabClientIsDiscoveredAndKeepsItsOwnInitiatorName() {
         LabEnv lab = LabEnv.require();
-        List<HostKeyPrompt.UnknownKey> asked = new ArrayList<>();
-        Dialogs dialogs = new Dialogs() {
-            @Override
-            public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
-                asked.add(key);
-                return true;
-            }
-
-            @Override
-            public UnsavedChoice unsavedChanges() {
-                return UnsavedChoice.CANCEL;
-            }
-        };
-        WizardViewModel wizard = new WizardViewModel(Background.IMMEDIATE, dialogs, AppPaths.under(dir), HostConnector.SSH,
-                new DemoHostConnector(Duration.ZERO));
-        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("known_hosts")));
+        TestWizards.AnsweringDialogs dialogs = new TestWizards.AnsweringDialogs();
+        WizardViewModel wizard = TestWizards.create(Background.IMMEDIATE, dialogs, dir);
         wizard.startNew();
         InitiatorsStep initiators = wizard.step(InitiatorsStep.class);
         assertThat(initiators.count()).as("a new project lists no clients").isZero();
@@ -55,7 +33,7 @@ class InitiatorDiscoveryLabIT {
 
         HostLogin login = initiators.login(0);
         assertThat(login.status.get()).startsWith("Discovered client");
-        assertThat(asked).singleElement().satisfies(k -> assertThat(k.host()).isEqualTo(lab.get("LAB_CLIENT_ADDRESS")));
+        assertThat(dialogs.keysShown).singleElement().satisfies(k -> assertThat(k.host()).isEqualTo(lab.get("LAB_CLIENT_ADDRESS")));
         assertThat(wizard.draft().text(base + ".iqn")).as("the client's own name, read with sudo").isEqualTo(lab.get("LAB_CLIENT_IQN"));
         assertThat(wizard.draft().text(base + ".name")).isEqualTo("client");
         assertThat(login.report).anySatisfy(c -> assertThat(c.reason()).startsWith("keeps its own: " + lab.get("LAB_CLIENT_IQN")));

@@ -3,11 +3,8 @@ package io.tandem.gui.wizard;
 import io.tandem.discovery.DemoHostConnector;
 import io.tandem.discovery.HostConnector;
 import io.tandem.gui.Background;
-import io.tandem.gui.Dialogs;
 import io.tandem.plan.FileChange;
 import io.tandem.model.ProjectFile;
-import io.tandem.ssh.HostKeyPrompt;
-import io.tandem.ssh.HostKeyStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,28 +21,12 @@ class WizardViewModelTest {
 
     @TempDir
     Path dir;
-    private final List<HostKeyPrompt.UnknownKey> keysShown = new ArrayList<>();
-    private Dialogs.UnsavedChoice unsavedAnswer = Dialogs.UnsavedChoice.CANCEL;
-    private int unsavedAsked;
+    private final TestWizards.AnsweringDialogs dialogs = new TestWizards.AnsweringDialogs();
     private WizardViewModel wizard;
 
     @BeforeEach
     void create() {
-        Dialogs dialogs = new Dialogs() {
-            @Override
-            public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
-                keysShown.add(key);
-                return true;
-            }
-
-            @Override
-            public UnsavedChoice unsavedChanges() {
-                unsavedAsked++;
-                return unsavedAnswer;
-            }
-        };
-        wizard = new WizardViewModel(Background.IMMEDIATE, dialogs, AppPaths.under(dir), HostConnector.SSH, new DemoHostConnector(Duration.ZERO));
-        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("kh")));
+        wizard = TestWizards.create(Background.IMMEDIATE, dialogs, dir);
     }
 
     private void discoverBoth() {
@@ -73,7 +52,7 @@ class WizardViewModelTest {
         assertThat(wizard.currentStep()).isInstanceOf(NodesStep.class);
         assertThat(wizard.canGoNextProperty().get()).as("not discovered yet").isFalse();
         discoverBoth();
-        assertThat(keysShown).hasSize(2).allSatisfy(k -> assertThat(k.fingerprint()).startsWith("SHA256:"));
+        assertThat(dialogs.keysShown).hasSize(2).allSatisfy(k -> assertThat(k.fingerprint()).startsWith("SHA256:"));
         assertThat(wizard.step(NodesStep.class).login(0).report).isNotEmpty();
         wizard.next();
         assertThat(wizard.currentStep()).isInstanceOf(NetworkStep.class);
@@ -271,7 +250,7 @@ class WizardViewModelTest {
         wizard.step(NetworkStep.class).fields().getFirst().value().set("changed.example.org");
         assertThat(wizard.dirtyProperty().get()).isTrue();
         assertThat(wizard.mayClose()).isFalse();
-        assertThat(unsavedAsked).isEqualTo(1);
+        assertThat(dialogs.unsavedAsked).isEqualTo(1);
         assertThat(dir.resolve("draft.tandem.json")).as("autosaved draft").exists();
 
         Path file = dir.resolve("mine.tandem.json");

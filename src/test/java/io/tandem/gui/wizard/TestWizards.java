@@ -1,0 +1,46 @@
+package io.tandem.gui.wizard;
+
+import io.tandem.discovery.DemoHostConnector;
+import io.tandem.discovery.HostConnector;
+import io.tandem.gui.Background;
+import io.tandem.gui.Dialogs;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.HostKeyStore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wizards for ViewModel tests: real SSH and demo hosts, a known-hosts file under {@code dir}, dialogs answered by the test. */
+final class TestWizards {
+
+    /** Trusts every host key (and remembers which it was shown); answers the unsaved-changes question with {@code unsaved}. */
+    static final class AnsweringDialogs implements Dialogs {
+        final List<HostKeyPrompt.UnknownKey> keysShown = new ArrayList<>();
+        UnsavedChoice unsaved = UnsavedChoice.CANCEL;
+        int unsavedAsked;
+
+        @Override
+        public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
+            keysShown.add(key);
+            return true;
+        }
+
+        @Override
+        public UnsavedChoice unsavedChanges() {
+            unsavedAsked++;
+            return unsaved;
+        }
+    }
+
+    private TestWizards() {
+    }
+
+    static WizardViewModel create(Background background, Dialogs dialogs, Path dir) {
+        WizardViewModel wizard = new WizardViewModel(background, dialogs, AppPaths.under(dir), HostConnector.SSH,
+                new DemoHostConnector(Duration.ZERO));
+        wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("known_hosts")));
+        return wizard;
+    }
+}
