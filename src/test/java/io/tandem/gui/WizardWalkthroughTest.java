@@ -114,20 +114,17 @@ class WizardWalkthroughTest {
         robot.interact(() -> fencing.getSelectionModel().select(fencing.getItems().stream()
                 .filter(c -> c.type().equals("fence_sbd")).findFirst().orElseThrow()));
         assertThat(robot.lookup("#stonith-explanation").queryAs(Label.class).getText()).contains("watchdog");
-        fx.settled();
-        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no SBD disk yet").isTrue();
+        assertThat(nextDisabled(robot)).as("no SBD disk yet").isTrue();
         TextField disks = robot.lookup("#cluster-stonith-sbd-devices").queryAs(TextField.class);
         robot.interact(() -> disks.setText("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b"));
-        fx.settled();
-        assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
+        assertThat(nextDisabled(robot)).isFalse();
         assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isFalse();
         shot(robot, "wizard-6-cluster-sbd");
         robot.interact(() -> fencing.getSelectionModel().select(fencing.getItems().stream()
                 .filter(c -> c.type().equals("fence_virsh")).findFirst().orElseThrow()));
         assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isTrue();
         assertThat(shown(robot.lookup("#cluster-stonith-sbd-devices").query())).isFalse();
-        fx.settled();
-        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("no libvirt host yet").isTrue();
+        assertThat(nextDisabled(robot)).as("no libvirt host yet").isTrue();
         shot(robot, "wizard-6-cluster-libvirt");
     }
 
@@ -149,16 +146,20 @@ class WizardWalkthroughTest {
         assertThat(iqn.getText()).as("the client's own initiator name").isEqualTo("iqn.1993-08.org.debian:01:5f3c9a7e21d4");
         assertThat(robot.lookup("#report-initiator-0").queryListView().getItems()).isNotEmpty();
         robot.clickOn("#add-manual-initiator");
-        fx.settled();
-        assertThat(robot.lookup("#next").queryButton().isDisabled()).as("the new initiator's IQN is still empty").isTrue();
+        assertThat(nextDisabled(robot)).as("the new initiator's IQN is still empty").isTrue();
         TextField otherIqn = robot.lookup("#initiators-1-iqn").queryAs(TextField.class);
         robot.interact(() -> otherIqn.setText("iqn.1991-05.com.microsoft:win1.test.lab"));
-        fx.settled();
-        assertThat(robot.lookup("#next").queryButton().isDisabled()).isFalse();
+        assertThat(nextDisabled(robot)).isFalse();
         assertThat(robot.lookup("#manual-settings-1").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("iqn.1991-05.com.microsoft:win1.test.lab", "MaxRequestHoldTime");
         assertThat(robot.lookup("#initiators-1-ssh-address").tryQuery()).as("no SSH for a client set up by hand").isEmpty();
         shot(robot, "wizard-8-initiators-discovered");
+    }
+
+    /** Whether Next is disabled once the last change is validated. */
+    private boolean nextDisabled(FxRobot robot) {
+        fx.settled();
+        return robot.lookup("#next").queryButton().isDisabled();
     }
 
     /** Visible on screen: the node and every parent (a hidden box hides its children without changing their flag). */

@@ -80,7 +80,8 @@ class WizardViewModelTest {
         assertThat(review.contentProperty().get()).isNotEmpty();
     }
 
-    private ReviewStep toReview() {
+    /** The demo, both nodes discovered, through Disks (node2's old disk confirmed) to Replication. */
+    private void toReplication() {
         wizard.startDemo();
         wizard.next();
         discoverBoth();
@@ -88,6 +89,10 @@ class WizardViewModelTest {
         wizard.next();
         confirmNode2sOldDisk();
         wizard.next();
+    }
+
+    private ReviewStep toReview() {
+        toReplication();
         wizard.next();
         wizard.step(ClusterStep.class).acceptNoFencingProperty().set(true);
         wizard.next();
@@ -201,13 +206,7 @@ class WizardViewModelTest {
 
     @Test
     void backAndNextKeepEnteredDataAndLaterStepsAreMarkedForReview() {
-        wizard.startDemo();
-        wizard.next();
-        discoverBoth();
-        wizard.next();
-        wizard.next();
-        confirmNode2sOldDisk();
-        wizard.next();
+        toReplication();
         wizard.back();
         wizard.back();
         FieldBinding domain = wizard.step(NetworkStep.class).fields().getFirst();
