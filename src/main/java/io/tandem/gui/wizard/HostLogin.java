@@ -75,6 +75,14 @@ public final class HostLogin {
         });
     }
 
+    /** Back to "not discovered": the facts and report belonged to another project's host. */
+    void reset() {
+        cancel();
+        facts.set(null);
+        report.clear();
+        status.set("Not discovered yet.");
+    }
+
     void cancel() {
         if (job != null && running.get()) {
             job.cancel();

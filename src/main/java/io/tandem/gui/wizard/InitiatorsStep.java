@@ -26,6 +26,13 @@ public final class InitiatorsStep extends StepViewModel {
     }
 
     @Override
+    protected void startedAfresh() {
+        logins.forEach(HostLogin::reset);
+        logins.clear();
+        rebuild();
+    }
+
+    @Override
     protected void reloadFields() {
         if (logins.size() != count()) {
             rebuild(); // another project was opened, with a different number of initiators

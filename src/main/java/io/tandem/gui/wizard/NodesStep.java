@@ -39,6 +39,13 @@ public final class NodesStep extends StepViewModel {
     }
 
     @Override
+    protected void startedAfresh() {
+        logins.forEach(HostLogin::reset);
+        pairReport.clear();
+        acceptFailures.set(false);
+    }
+
+    @Override
     protected List<String> paths() {
         return List.of("$.nodes[0].name", "$.nodes[0].ssh", "$.nodes[0].os", "$.nodes[0].drbdVersion",
                 "$.nodes[1].name", "$.nodes[1].ssh", "$.nodes[1].os", "$.nodes[1].drbdVersion");

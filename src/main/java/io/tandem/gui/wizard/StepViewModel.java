@@ -90,6 +90,10 @@ public abstract class StepViewModel {
         blockers.set(String.join("\n", reasons));
     }
 
+    /** Another project was started or opened: forget what belonged to the previous one (logins, reports). */
+    protected void startedAfresh() {
+    }
+
     /** Re-reads field values from the draft (after open, regenerate, discovery filling). */
     protected void reloadFields() {
         fields.forEach(f -> f.reload(wizard));

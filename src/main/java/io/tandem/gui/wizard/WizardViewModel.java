@@ -114,6 +114,7 @@ public final class WizardViewModel {
         file.set(path);
         started.set(true);
         savedRevision = path == null ? -1 : draft.revision();
+        steps.forEach(StepViewModel::startedAfresh);
         steps.forEach(StepViewModel::reloadFields);
         revalidate();
     }

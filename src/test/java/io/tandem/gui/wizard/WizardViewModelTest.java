@@ -352,4 +352,21 @@ class WizardViewModelTest {
             assertThat(disks.layout(0, 0)).isEqualTo(io.tandem.model.DiskLayout.WHOLE_DEVICE);
         });
     }
+
+    @Test
+    void startingAnotherProjectForgetsTheHostsOfTheLastOne() {
+        wizard.startDemo();
+        discoverBoth();
+        wizard.step(InitiatorsStep.class).discover(0);
+        assertThat(wizard.step(InitiatorsStep.class).login(0).factsProperty().get()).isNotNull();
+        wizard.startDemo();
+        assertThat(wizard.facts()).isEmpty();
+        assertThat(wizard.step(NodesStep.class).login(0).report).isEmpty();
+        assertThat(wizard.step(NodesStep.class).login(0).status.get()).isEqualTo("Not discovered yet.");
+        assertThat(wizard.step(InitiatorsStep.class).login(0).factsProperty().get()).as("its files must not be compared with this project's").isNull();
+        ReviewStep review = wizard.step(ReviewStep.class);
+        review.render();
+        assertThat(review.change(review.files().stream().filter(f -> f.host().equals("client")).findFirst().orElseThrow()).status())
+                .isEqualTo(FileChange.Status.UNKNOWN);
+    }
 }
