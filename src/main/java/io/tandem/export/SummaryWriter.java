@@ -185,6 +185,9 @@ final class SummaryWriter {
                         + "and the data splits. Configure fence devices before production use.\n");
             } else {
                 new FencingSummary(c.stonith(), out).write();
+                out.append("- Fencing ").append(c.preferredNode()).append(" waits ").append(io.tandem.model.Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS)
+                        .append(" s (`pcmk_delay_base`): when the nodes lose each other and both try to fence, ")
+                        .append(c.preferredNode()).append(", which normally serves the target, wins instead of both going down.\n");
             }
         }
         out.append('\n');

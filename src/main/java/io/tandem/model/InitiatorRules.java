@@ -86,7 +86,12 @@ final class InitiatorRules {
     }
 
     /** SBD fencing completes only after msgwait; the others take a few seconds, inside the estimate. */
+    /** What fencing adds to a failover: the delay before the preferred node is fenced, and SBD's msgwait. */
     private static int fencingSeconds(Stonith stonith) {
-        return stonith.type() == StonithType.SBD && stonith.sbd() != null ? stonith.sbd().msgwaitTimeout() : 0;
+        if (stonith.type() == StonithType.NONE) {
+            return 0;
+        }
+        return Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS
+                + (stonith.type() == StonithType.SBD && stonith.sbd() != null ? stonith.sbd().msgwaitTimeout() : 0);
     }
 }

@@ -8,6 +8,13 @@ import java.util.List;
  */
 public record Stonith(StonithType type, @OptionalField List<FenceDevice> devices, @OptionalField Sbd sbd) {
 
+    /**
+     * How long the cluster waits before fencing the preferred node. When the nodes lose each other
+     * and both try to fence at once, the node that normally serves the target wins the race
+     * instead of both powering off ("fence death match").
+     */
+    public static final int PREFERRED_NODE_FENCE_DELAY_SECONDS = 15;
+
     public Stonith {
         devices = devices == null ? List.of() : List.copyOf(devices);
     }

@@ -108,11 +108,12 @@ class FencingRulesTest {
     }
 
     @Test
-    void sbdsMsgwaitCountsTowardsTheFailoverTime() {
+    void sbdsMsgwaitAndTheFenceDelayCountTowardsTheFailoverTime() {
+        // token 5 s × 2 + operation timeout 120 s / 2 = 70 s, plus the 15 s delay before the preferred node is fenced, plus msgwait.
         var slow = validate(sbd().set(SBD + ".watchdogTimeout", 60).set(SBD + ".msgwaitTimeout", 120));
         assertThat(slow).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("$.initiators[0].timeouts.replacementTimeout");
-            assertThat(p.message()).contains("190 s");
+            assertThat(p.message()).contains("205 s");
         });
     }
 

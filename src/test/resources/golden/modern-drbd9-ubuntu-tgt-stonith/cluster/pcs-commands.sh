@@ -15,7 +15,7 @@ pcs -f /root/tandem-cib.xml resource create p_target ocf:heartbeat:iSCSITarget -
 pcs -f /root/tandem-cib.xml resource create p_lun1 ocf:heartbeat:iSCSILogicalUnit --no-default-ops implementation=tgt target_iqn=iqn.2024-01.test.lab:store lun=1 path=/dev/drbd0 scsi_sn=5a7c00000001 product_id=tandem-r0 op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_lun2 ocf:heartbeat:iSCSILogicalUnit --no-default-ops implementation=tgt target_iqn=iqn.2024-01.test.lab:store lun=2 path=/dev/drbd1 scsi_sn=5a7c00000002 product_id=tandem-r1 op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_unblock ocf:heartbeat:portblock --no-default-ops action=unblock protocol=tcp portno=3260 ip=192.168.50.100 op monitor interval=10s timeout=120s --group g_iscsi
-pcs -f /root/tandem-cib.xml stonith create fence_node1 fence_ipmilan ip=10.99.0.11 username=admin 'password=<redacted:fence-node1-password>' lanplus=1 pcmk_host_list=node1 op monitor interval=60s timeout=120s
+pcs -f /root/tandem-cib.xml stonith create fence_node1 fence_ipmilan ip=10.99.0.11 username=admin 'password=<redacted:fence-node1-password>' lanplus=1 pcmk_host_list=node1 pcmk_delay_base=15s op monitor interval=60s timeout=120s
 pcs -f /root/tandem-cib.xml stonith create fence_node2 fence_ipmilan ip=10.99.0.12 username=admin 'password=<redacted:fence-node2-password>' lanplus=1 pcmk_host_list=node2 op monitor interval=60s timeout=120s
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r0-clone INFINITY id=col_g_iscsi_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r1-clone INFINITY id=col_g_iscsi_with_drbd_r1-clone

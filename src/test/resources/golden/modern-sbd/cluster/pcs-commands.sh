@@ -16,7 +16,7 @@ pcs -f /root/tandem-cib.xml resource create p_target ocf:heartbeat:iSCSITarget -
 pcs -f /root/tandem-cib.xml resource create p_lun0 ocf:heartbeat:iSCSILogicalUnit --no-default-ops implementation=lio-t target_iqn=iqn.2024-01.test.lab:store lun=0 path=/dev/drbd0 scsi_sn=5a7c00000001 product_id=tandem-r0 allowed_initiators=iqn.2024-01.test.lab:client op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_lun1 ocf:heartbeat:iSCSILogicalUnit --no-default-ops implementation=lio-t target_iqn=iqn.2024-01.test.lab:store lun=1 path=/dev/drbd1 scsi_sn=5a7c00000002 product_id=tandem-r1 allowed_initiators=iqn.2024-01.test.lab:client op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_unblock ocf:heartbeat:portblock --no-default-ops action=unblock protocol=tcp portno=3260 ip=192.168.50.100 op monitor interval=10s timeout=120s --group g_iscsi
-pcs -f /root/tandem-cib.xml stonith create fence_sbd fence_sbd devices=/dev/disk/by-id/wwn-0x6001405d3a8f0c2b9e1d4b7a5c6e8f01 op monitor interval=60s timeout=120s
+pcs -f /root/tandem-cib.xml stonith create fence_sbd fence_sbd devices=/dev/disk/by-id/wwn-0x6001405d3a8f0c2b9e1d4b7a5c6e8f01 pcmk_delay_base=node1:15s op monitor interval=60s timeout=120s
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r0-clone INFINITY id=col_g_iscsi_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd_r1-clone INFINITY id=col_g_iscsi_with_drbd_r1-clone
 pcs -f /root/tandem-cib.xml constraint colocation add Promoted drbd_r1-clone with Promoted drbd_r0-clone INFINITY id=col_drbd_r1-clone_promoted_with_drbd_r0-clone

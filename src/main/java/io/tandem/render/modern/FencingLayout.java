@@ -28,18 +28,23 @@ final class FencingLayout {
         List<Op> monitor = List.of(new Op("monitor", "60s", project.cluster().operationTimeoutSeconds() + "s", null));
         switch (stonith.type()) {
             case NONE -> { }
-            case IPMI, VIRSH -> stonith.devices().forEach(device -> perNode(stonith.type(), device, monitor, secrets));
+            case IPMI, VIRSH -> stonith.devices().forEach(device -> perNode(stonith.type(), device, monitor, secrets,
+                    device.node().equals(project.cluster().preferredNode())));
             case SBD -> {
                 // One device for both nodes: each node's sbd daemon watches its own slot, and
                 // fence_sbd finds a node's slot by name, so no host list is needed.
                 primitives.add(new Primitive(SBD_PRIMITIVE, "stonith:" + StonithType.SBD.agent(),
-                        List.of(new Nvpair("devices", String.join(",", stonith.sbd().devices()))), monitor));
+                        List.of(new Nvpair("devices", String.join(",", stonith.sbd().devices())),
+                                new Nvpair("pcmk_delay_base", project.cluster().preferredNode() + ":" + DELAY)), monitor));
                 properties.add(new Nvpair("stonith-timeout", SbdSettings.stonithTimeoutSeconds(stonith.sbd()) + "s"));
             }
         }
     }
 
-    private void perNode(StonithType type, FenceDevice device, List<Op> monitor, SecretBook secrets) {
+    /** Fencing the preferred node waits this long, so in a race it is the one that survives (pcmk_delay_base). */
+    private static final String DELAY = Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS + "s";
+
+    private void perNode(StonithType type, FenceDevice device, List<Op> monitor, SecretBook secrets, boolean fencesPreferredNode) {
         String id = "fence_" + device.node();
         List<Nvpair> params = new ArrayList<>(List.of(
                 new Nvpair("ip", device.address()),
@@ -52,6 +57,9 @@ final class FencingLayout {
             params.add(new Nvpair("plug", device.plug()));
         }
         params.add(new Nvpair("pcmk_host_list", device.node()));
+        if (fencesPreferredNode) {
+            params.add(new Nvpair("pcmk_delay_base", DELAY));
+        }
         primitives.add(new Primitive(id, "stonith:" + type.agent(), params, monitor));
         // A node must never be the one to shoot itself.
         locations.add(new Location("loc_" + id + "_avoids_" + device.node(), id, device.node(), "-INFINITY"));
