@@ -36,7 +36,7 @@ final class FencingRules {
                 problems.warning(PATH + ".devices", "fence_sbd fences through the shared disks; the devices listed are not used.",
                         "Remove \"devices\".");
             }
-            checkSbd(stonith.sbd(), problems);
+            checkSbd(project, stonith.sbd(), problems);
         }
     }
 
@@ -106,7 +106,22 @@ final class FencingRules {
         }
     }
 
-    private static void checkSbd(Sbd sbd, ProblemCollector problems) {
+    /** Where a DRBD resource already uses {@code device} (data or metadata), in words; empty when nowhere. */
+    private static java.util.Optional<String> replicatedUse(Project project, String device) {
+        for (DrbdResource resource : project.replication().resources()) {
+            for (Backing backing : resource.backing()) {
+                if (device.equals(backing.disk()) || device.equals(backing.drbdDisk())) {
+                    return java.util.Optional.of("the data disk of DRBD resource " + resource.name() + " on " + backing.node());
+                }
+                if (device.equals(backing.metaDisk())) {
+                    return java.util.Optional.of("the metadata disk of DRBD resource " + resource.name() + " on " + backing.node());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void checkSbd(Project project, Sbd sbd, ProblemCollector problems) {
         String path = PATH + ".sbd";
         if (sbd == null) {
             problems.error(path, "fence_sbd needs the shared disks and the watchdog.",
@@ -127,6 +142,10 @@ final class FencingRules {
             String dPath = path + ".devices[" + i + "]";
             if (problems.pattern(dPath, devices.get(i), ValuePatterns.SBD_DEVICE)) {
                 problems.distinct(seen, devices.get(i), dPath, "SBD disk");
+                String device = devices.get(i);
+                replicatedUse(project, device).ifPresent(use -> problems.error(dPath, device + " is also " + use
+                        + ": sbd writes its header over the start of the disk, and DRBD would overwrite sbd's slots.",
+                        "Use a small disk of its own for SBD (a few MiB are enough), visible to both nodes."));
             }
         }
         problems.pattern(path + ".watchdog", sbd.watchdog(), ValuePatterns.WATCHDOG);

@@ -43,8 +43,9 @@ public final class RequiredFieldsCheck {
             String childPath = path + "." + component.getName();
             if (child == null) {
                 if (!component.isAnnotationPresent(OptionalField.class)) {
-                    problems.add(Problem.error(childPath, "required field '" + component.getName() + "' is missing.",
-                            "Add \"" + component.getName() + "\" to the file (see examples/ for a complete project)."));
+                    // Read at a wizard field and in a file's report alike: say both ways to fix it.
+                    problems.add(Problem.error(childPath, "'" + component.getName() + "' is required but missing.",
+                            "Fill it in (in a project file: add \"" + component.getName() + "\"; examples/ has complete projects)."));
                 }
             } else {
                 walk(child, childPath, problems);

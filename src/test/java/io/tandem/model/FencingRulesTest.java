@@ -156,6 +156,21 @@ class FencingRulesTest {
         assertThat(problem.message()).contains("not allowed").doesNotContain(value).doesNotContain("reboot");
     }
 
+    @Test
+    void anSbdDiskCannotAlsoHoldReplicatedData() {
+        String disk = "/dev/disk/by-id/wwn-0x6001405d3a8f0c2b";
+        var asData = validate(sbd().set("$.replication.resources[1].backing[0].disk", disk));
+        assertThat(asData).anySatisfy(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.path()).isEqualTo(SBD + ".devices[0]");
+            assertThat(p.message()).contains("the data disk of DRBD resource r1 on node1");
+        });
+        var asMetadata = validate(sbd().set("$.replication.resources[0].backing[1].metaDisk", disk)
+                .set("$.replication.resources[0].backing[1].metaIndex", 0));
+        assertThat(asMetadata).anySatisfy(p -> assertThat(p.message()).contains("the metadata disk of DRBD resource r0 on node2"));
+        assertThat(validate(sbd())).noneMatch(p -> p.path().startsWith(SBD + ".devices"));
+    }
+
     private static JsonEdit sbd() {
         return JsonEdit.of(Examples.MODERN).set("$.replication.fencing", "resource-and-stonith")
                 .set("$.cluster.stonith", Map.of("type", "fence_sbd", "sbd", Map.of("devices", List.of("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b"),
