@@ -43,9 +43,13 @@ import java.util.Optional;
  */
 public final class NodeDiscovery {
 
-    /** Packages whose installed version and apt candidate matter for the cluster. */
+    /**
+     * Packages whose installed version and apt candidate matter for the cluster. iptables is one of
+     * them although nothing depends on it: the portblock agent runs it, and in the VM lab a node
+     * installed with --no-install-recommends had none, so p_block failed to start on both nodes.
+     */
     public static final List<String> PACKAGES = List.of("drbd-utils", "corosync", "pacemaker", "pcs", "resource-agents",
-            "targetcli-fb", "open-iscsi", "ifenslave", "chrony", "fio", "ioping");
+            "targetcli-fb", "open-iscsi", "ifenslave", "chrony", "fio", "ioping", "iptables");
     public static final List<String> SERVICES = List.of("corosync", "pacemaker", "drbd", "chrony", "ssh", "iscsid",
             "rtslib-fb-targetctl");
 
