@@ -38,8 +38,9 @@ public final class LabEnv {
 
     /**
      * The VM lab's {@code lab.env} (written by {@code lab/vm up}, {@code $TANDEM_VMLAB_ENV}, default
-     * {@code /tmp/tandem-vm/lab.env}). The VM lab is not part of scripts/test or CI: tests that
-     * need it are skipped whenever it is down, in CI too.
+     * {@code /tmp/tandem-vm/lab.env}). The VM lab is not part of scripts/test or CI: the tests that
+     * need it run only with {@code -Pvmlab}; then a lab that is down skips them, or fails them with
+     * {@code CI=true}.
      */
     public static LabEnv requireVmLab() {
         Path file = Path.of(System.getenv().getOrDefault("TANDEM_VMLAB_ENV", "/tmp/tandem-vm/lab.env"));
