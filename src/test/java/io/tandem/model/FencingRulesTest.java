@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.tandem.testing.Validation.errorAt;
+import static io.tandem.testing.Validation.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SBD and libvirt fencing: what is required, the timeout ordering, and hostile values at every new field. */
@@ -181,18 +183,5 @@ class FencingRulesTest {
         return JsonEdit.of(Examples.MODERN).set("$.cluster.stonith", Map.of("type", "fence_virsh", "devices", List.of(
                 Map.of("node", "node1", "address", "192.168.50.1", "user", "root", "password", "Vh3kQ9xT5mW2pL7r", "plug", "tandem-node1"),
                 Map.of("node", "node2", "address", "192.168.50.1", "user", "root", "password", "Zr8nF4cJ6yB2sD9q", "plug", "tandem-node2"))));
-    }
-
-    private static List<Problem> validate(JsonEdit edit) {
-        try {
-            return ProjectValidator.validate(edit.project());
-        } catch (ProjectFileException e) {
-            throw new AssertionError("the edit should stay readable: " + e.problems(), e);
-        }
-    }
-
-    private static Problem errorAt(List<Problem> problems, String path) {
-        return problems.stream().filter(p -> p.isError() && p.path().equals(path)).findFirst()
-                .orElseThrow(() -> new AssertionError("no error at " + path + " in " + problems));
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.tandem.testing.Validation.errorAt;
+import static io.tandem.testing.Validation.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectValidatorTest {
@@ -203,18 +205,5 @@ class ProjectValidatorTest {
 
     static Stream<String> hostileSecrets() {
         return Stream.of("$.chap.incoming.secret", "$.replication.sharedSecret");
-    }
-
-    private static List<Problem> validate(JsonEdit edit) {
-        try {
-            return ProjectValidator.validate(edit.project());
-        } catch (ProjectFileException e) {
-            throw new AssertionError("the edit should stay readable: " + e.problems(), e);
-        }
-    }
-
-    private static Problem errorAt(List<Problem> problems, String path) {
-        return problems.stream().filter(p -> p.isError() && p.path().equals(path)).findFirst()
-                .orElseThrow(() -> new AssertionError("no error at " + path + " in " + problems));
     }
 }
