@@ -43,6 +43,8 @@ public final class ReviewStep extends StepViewModel {
     private final StringProperty exportDirectory = new SimpleStringProperty(System.getProperty("user.home") + "/tandem-audit");
     private final StringProperty exportStatus = new SimpleStringProperty("");
     private final Map<RenderedFile, FileChange> changes = new HashMap<>();
+    /** The hosts the changes were compared with, by name; kept with them until the next render. */
+    private Map<String, HostFacts> compared = Map.of();
     private final BooleanProperty showChanges = new SimpleBooleanProperty(false);
     private final BooleanProperty changesAvailable = new SimpleBooleanProperty(false);
     private final StringProperty changesTitle = new SimpleStringProperty("Changes");
@@ -93,9 +95,9 @@ public final class ReviewStep extends StepViewModel {
     /** Each rendered file against its host's file as discovered. */
     private void compareWithHosts() {
         changes.clear();
-        Map<String, HostFacts> byName = discoveredByHost();
+        compared = discoveredByHost();
         for (RenderedFile file : fileSet.files()) {
-            HostFacts facts = byName.get(file.host());
+            HostFacts facts = compared.get(file.host());
             changes.put(file, facts != null ? FileChange.against(fileSet, file, facts.files()) : FileChange.unknown(file, unknownReason(file)));
         }
     }
@@ -148,7 +150,7 @@ public final class ReviewStep extends StepViewModel {
     }
 
     private String discoveredAt(RenderedFile file) {
-        HostFacts facts = discoveredByHost().get(file.host());
+        HostFacts facts = compared.get(file.host());
         return facts == null ? "" : " (as discovered at "
                 + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(facts.discoveredAt()) + ")";
     }
