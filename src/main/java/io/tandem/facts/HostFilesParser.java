@@ -134,7 +134,7 @@ public final class HostFilesParser {
             }
             String text = decode(lines[i], "the content of " + path, i);
             files.put(path, text.indexOf('\0') >= 0 ? HostFile.without(path, HostFile.State.BINARY, size)
-                    : new HostFile(path, state, size, SecretMasker.mask(text)));
+                    : new HostFile(path, state, size, SecretMasker.mask(path, text)));
         }
         return new HostFiles(files, true);
     }
