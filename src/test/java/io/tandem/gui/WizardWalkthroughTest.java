@@ -84,8 +84,6 @@ class WizardWalkthroughTest {
         WizardFx.next(robot);
         WizardFx.waitUntil(() -> !robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty(),
                 "a file is shown");
-        assertThat(robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText())
-                .doesNotContain(fx.wizard.draft().text("$.chap.incoming.secret"));
         shot(robot, "wizard-9-review");
         var hosts = fx.wizard.step(io.tandem.gui.wizard.ReviewStep.class).files().stream()
                 .filter(f -> f.host().equals("node1") && f.path().equals("/etc/hosts")).findFirst().orElseThrow();
@@ -94,12 +92,29 @@ class WizardWalkthroughTest {
         assertThat(robot.lookup("#review-diff").<io.tandem.gui.wizard.DiffRow>queryListView().getItems())
                 .as("the demo's stock /etc/hosts gets Tandem's block").anySatisfy(r -> assertThat(r.kind()).isEqualTo(io.tandem.gui.wizard.DiffRow.Kind.ADDED));
         shot(robot, "wizard-9-review-changes");
+        secretsAreMaskedInTheFileThatHoldsOne(robot);
         TextField directory = robot.lookup("#export-directory").queryAs(TextField.class);
         robot.interact(() -> directory.setText(dir.resolve("bundle").toString()));
         robot.clickOn("#export");
         WizardFx.waitUntil(() -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Exported"), "the export finished");
         assertThat(dir.resolve("bundle/SUMMARY.md")).exists();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
+    }
+
+    /** node1's DRBD resource holds the project's shared secret: Review shows its place, never its value. */
+    private void secretsAreMaskedInTheFileThatHoldsOne(FxRobot robot) {
+        String secret = fx.wizard.draft().text("$.replication.sharedSecret");
+        assertThat(secret).as("the demo's DRBD shared secret").hasSizeGreaterThanOrEqualTo(12);
+        var resource = fx.wizard.step(io.tandem.gui.wizard.ReviewStep.class).files().stream()
+                .filter(f -> f.host().equals("node1") && f.path().equals("/etc/drbd.d/r0.res")).findFirst().orElseThrow();
+        robot.interact(() -> robot.lookup("#review-files").queryListView().getSelectionModel().select(resource));
+        assertThat(robot.lookup("#review-diff").<io.tandem.gui.wizard.DiffRow>queryListView().getItems())
+                .as("the changes against node1: the secret as its mask").extracting(io.tandem.gui.wizard.DiffRow::text)
+                .anySatisfy(t -> assertThat(t).contains("shared-secret \"" + io.tandem.facts.SecretMasker.token(secret) + "\";"))
+                .noneSatisfy(t -> assertThat(t).contains(secret));
+        robot.clickOn("#review-show-full");
+        assertThat(robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText()).as("the full file")
+                .contains("shared-secret \"<redacted:drbd-shared-secret>\";").doesNotContain(secret);
     }
 
     @Test
