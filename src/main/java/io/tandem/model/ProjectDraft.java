@@ -168,8 +168,7 @@ public final class ProjectDraft {
         try {
             tree = MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProjectFileException(file, Problem.error("$", "the file is not valid JSON: " + e.getOriginalMessage() + ".",
-                    "Fix the JSON syntax, or open another file."));
+            throw new ProjectFileException(file, JsonSyntaxProblem.of(e, "Fix the JSON syntax there, or open another file."));
         }
         if (tree == null || !tree.isObject() || tree.path("schemaVersion").asInt(-1) != Project.SCHEMA_VERSION) {
             throw new ProjectFileException(file, Problem.error("$.schemaVersion", "this is not a Tandem project of schema version "
