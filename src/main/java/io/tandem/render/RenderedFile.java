@@ -1,5 +1,6 @@
 package io.tandem.render;
 
+import io.tandem.model.Project;
 import io.tandem.model.ValuePatterns;
 
 /**
@@ -14,7 +15,7 @@ import io.tandem.model.ValuePatterns;
 public record RenderedFile(String host, String path, String content, int mode, Placement placement, String purpose) {
 
     /** The pseudo-host of files that belong to the cluster as a whole (CIB, pcs script). */
-    public static final String CLUSTER = "cluster";
+    public static final String CLUSTER = Project.CLUSTER_WIDE;
 
     /**
      * The same patterns the validator applies to the names a path is built from: a validated

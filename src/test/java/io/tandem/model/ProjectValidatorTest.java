@@ -85,6 +85,15 @@ class ProjectValidatorTest {
     }
 
     @Test
+    void clusterIsNoNameForANodeOrAnInitiatorBecauseTheExportKeepsClusterWideFilesUnderIt() {
+        for (String path : List.of("$.nodes[1].name", "$.initiators[0].name")) {
+            Problem problem = errorAt(validate(JsonEdit.of(Examples.MODERN).set(path, "cluster")), path);
+            assertThat(problem.message()).contains("'cluster' is reserved", "cluster-wide files");
+            assertThat(problem.fix()).contains("another name");
+        }
+    }
+
+    @Test
     void iqnsFollowRfc3720WithATwoLabelNamingAuthority() {
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.iqn", "iqn.2024-01.lab:store")),
                 "$.target.iqn").message()).contains("at least two labels");
