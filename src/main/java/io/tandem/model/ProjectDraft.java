@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tandem.files.AtomicFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,16 +195,7 @@ public final class ProjectDraft {
     public void write(Path file) throws java.io.IOException {
         Result result = toProject();
         String json = result.project() != null ? ProjectFile.toJson(result.project()) : toJson() + "\n";
-        Path dir = file.toAbsolutePath().getParent();
-        java.nio.file.Files.createDirectories(dir);
-        Path temp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        try {
-            java.nio.file.Files.writeString(temp, json);
-            java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            java.nio.file.Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, json, AtomicFile.OWNER_ONLY);
     }
 
     private record Parent(JsonNode container, String field, int index) {

@@ -41,6 +41,21 @@ class ProjectFileTest {
     }
 
     @Test
+    void anIncompleteDraftIsWrittenWholeWithMode0600AndNoTemporaryFile(@TempDir Path dir) throws Exception {
+        ProjectDraft draft = ProjectDraft.empty();
+        draft.set("$.clusterName", "half-done");
+        Path file = dir.resolve("draft.tandem.json");
+        Files.writeString(file, "older draft");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        draft.write(file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(ProjectDraft.read(file).get("$.clusterName").asText()).isEqualTo("half-done");
+        try (var entries = Files.list(dir)) {
+            assertThat(entries).as("no temporary file left").containsExactly(file);
+        }
+    }
+
+    @Test
     void unknownFieldIsAnErrorNamingItsPath() {
         var e = problemsOf(JsonEdit.of(Examples.MODERN).set("$.nodes[1].ssh.prot", 22));
         assertThat(e.problems()).singleElement().satisfies(p -> {
