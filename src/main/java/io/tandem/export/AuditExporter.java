@@ -22,8 +22,11 @@ import java.util.stream.Stream;
 /**
  * Writes the audit bundle: every file at {@code OUT/<host>/<absolute path>}, cluster-wide files
  * under {@code OUT/cluster/}, {@code SUMMARY.md} and {@code MANIFEST.sha256}. Everything is
- * written to a temporary directory beside OUT and renamed into place at the end, so a failed
- * export leaves nothing behind and an existing bundle is never half-replaced.
+ * written to a temporary directory first and moved into place at the end, so a failed export
+ * leaves nothing behind and an existing bundle is never half-replaced: a new OUT is the temporary
+ * directory renamed; an existing empty OUT is kept (its mode and owner with it) and receives the
+ * entries of a temporary directory built inside it; a non-empty OUT (with --force) is swapped for
+ * the new one.
  */
 public final class AuditExporter {
 
@@ -37,14 +40,16 @@ public final class AuditExporter {
     public Result export(Project project, FileSet files, List<Problem> warnings, Path out, SecretPolicy policy, boolean force)
             throws ExportException {
         Path target = out.toAbsolutePath().normalize();
-        checkDestination(target, force);
+        boolean intoEmpty = checkDestination(target, force);
         Path parent = target.getParent();
         Path temp;
         try {
+            // Into an empty folder the bundle is built inside it, so its entries only move within the folder.
             Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tandem-");
+            temp = intoEmpty ? Files.createTempDirectory(target, ".tandem-export-")
+                    : Files.createTempDirectory(parent, "." + target.getFileName() + ".tandem-");
         } catch (IOException e) {
-            throw new ExportException("cannot create a directory in " + parent + " (" + e.getMessage()
+            throw new ExportException("cannot create a directory in " + (intoEmpty ? target : parent) + " (" + e.getMessage()
                     + "). Choose an --out directory you can write to.", e);
         }
         try {
@@ -52,8 +57,12 @@ public final class AuditExporter {
             String summary = new SummaryWriter(project, files, warnings, policy).write();
             written.add(writeText(temp, SUMMARY, summary, 0644));
             Files.writeString(temp.resolve(MANIFEST), Manifest.render(written), StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(temp, Modes.of(0755));
-            swapIntoPlace(temp, target, force);
+            if (intoEmpty) {
+                moveEntriesInto(temp, target);
+            } else {
+                Files.setPosixFilePermissions(temp, Modes.of(0755));
+                swapIntoPlace(temp, target);
+            }
             return new Result(target, written.size(), policy == SecretPolicy.REVEAL);
         } catch (IOException e) {
             deleteTree(temp);
@@ -64,20 +73,50 @@ public final class AuditExporter {
         }
     }
 
-    private static void checkDestination(Path target, boolean force) throws ExportException {
+    /**
+     * True when {@code target} is an existing empty directory: the user's own folder, which is
+     * written into and kept (its mode and owner with it) rather than replaced.
+     */
+    private static boolean checkDestination(Path target, boolean force) throws ExportException {
         if (!Files.exists(target)) {
-            return;
+            return false;
         }
         if (!Files.isDirectory(target)) {
             throw new ExportException(target + " exists and is not a directory. Choose another --out path.");
         }
         try (Stream<Path> entries = Files.list(target)) {
-            if (entries.findAny().isPresent() && !force) {
+            boolean empty = entries.findAny().isEmpty();
+            if (!empty && !force) {
                 throw new ExportException(target + " is not empty. Choose an empty or new --out directory, "
                         + "or add --force to replace its contents.");
             }
+            return empty;
         } catch (IOException e) {
             throw new ExportException("cannot read " + target + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * Moves the finished bundle's entries from {@code staging} (inside {@code target}) up into
+     * {@code target}, then removes {@code staging}; if a move fails, the entries already moved are
+     * removed again, so the folder is left as empty as it was.
+     */
+    private static void moveEntriesInto(Path staging, Path target) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(staging)) {
+            entries = list.toList();
+        }
+        List<Path> moved = new ArrayList<>();
+        try {
+            for (Path entry : entries) {
+                Path destination = target.resolve(entry.getFileName().toString());
+                Files.move(entry, destination, StandardCopyOption.ATOMIC_MOVE);
+                moved.add(destination);
+            }
+            Files.delete(staging);
+        } catch (IOException e) {
+            moved.forEach(AuditExporter::deleteTree);
+            throw e;
         }
     }
 
@@ -104,7 +143,8 @@ public final class AuditExporter {
         return new Manifest.Entry(relative, Manifest.sha256(bytes));
     }
 
-    private static void swapIntoPlace(Path temp, Path target, boolean force) throws IOException {
+    /** Replaces {@code target} (absent, or non-empty with --force) by the finished bundle in one rename. */
+    private static void swapIntoPlace(Path temp, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
@@ -118,9 +158,7 @@ public final class AuditExporter {
             }
             throw e;
         }
-        if (old != null && force) {
-            deleteTree(old);
-        }
+        deleteTree(old);
     }
 
     static void deleteTree(Path root) {

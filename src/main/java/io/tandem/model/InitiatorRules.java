@@ -15,7 +15,7 @@ final class InitiatorRules {
         for (int i = 0; i < project.initiators().size(); i++) {
             Initiator initiator = project.initiators().get(i);
             String path = "$.initiators[" + i + "]";
-            if (problems.pattern(path + ".name", initiator.name(), ValuePatterns.HOST_NAME)) {
+            if (problems.hostName(path + ".name", initiator.name())) {
                 problems.distinct(names, initiator.name(), path + ".name", "host name");
             }
             if (initiator.managed()) {

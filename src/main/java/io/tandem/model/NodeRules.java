@@ -24,7 +24,7 @@ final class NodeRules {
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             String path = "$.nodes[" + i + "]";
-            if (problems.pattern(path + ".name", node.name(), ValuePatterns.HOST_NAME)) {
+            if (problems.hostName(path + ".name", node.name())) {
                 problems.distinct(names, node.name(), path + ".name", "node name");
             }
             checkOs(project, node, path, problems);

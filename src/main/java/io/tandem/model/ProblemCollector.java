@@ -32,6 +32,20 @@ final class ProblemCollector {
         return false;
     }
 
+    /** The name of a node or initiator: a host name, and not the name the cluster-wide files go under. */
+    boolean hostName(String path, String name) {
+        if (!pattern(path, name, ValuePatterns.HOST_NAME)) {
+            return false;
+        }
+        if (name.equals(Project.CLUSTER_WIDE)) {
+            error(path, "'" + Project.CLUSTER_WIDE + "' is reserved: it names the cluster-wide files (the CIB and the pcs script), "
+                    + "which the export puts in a folder of that name beside one folder per host.",
+                    "Give this host another name, such as " + Project.CLUSTER_WIDE + "-node1.");
+            return false;
+        }
+        return true;
+    }
+
     /** Like {@link #pattern} but never echoes the value: for secrets. */
     boolean secretPattern(String path, Secret value) {
         if (ValuePatterns.SECRET.matches(value.reveal())) {

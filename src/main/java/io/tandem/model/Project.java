@@ -24,6 +24,12 @@ public record Project(
     /** The schema version this build reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * Not a host but where cluster-wide files (the CIB, the pcs script) belong, in the export a
+     * folder beside the hosts' folders: so no node or initiator may be called this.
+     */
+    public static final String CLUSTER_WIDE = "cluster";
+
     public Project {
         nodes = nodes == null ? null : List.copyOf(nodes);
         initiators = initiators == null ? null : List.copyOf(initiators);

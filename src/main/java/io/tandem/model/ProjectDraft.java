@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tandem.files.AtomicFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,8 +169,7 @@ public final class ProjectDraft {
         try {
             tree = MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProjectFileException(file, Problem.error("$", "the file is not valid JSON: " + e.getOriginalMessage() + ".",
-                    "Fix the JSON syntax, or open another file."));
+            throw new ProjectFileException(file, JsonSyntaxProblem.of(e, "Fix the JSON syntax there, or open another file."));
         }
         if (tree == null || !tree.isObject() || tree.path("schemaVersion").asInt(-1) != Project.SCHEMA_VERSION) {
             throw new ProjectFileException(file, Problem.error("$.schemaVersion", "this is not a Tandem project of schema version "
@@ -195,16 +195,7 @@ public final class ProjectDraft {
     public void write(Path file) throws java.io.IOException {
         Result result = toProject();
         String json = result.project() != null ? ProjectFile.toJson(result.project()) : toJson() + "\n";
-        Path dir = file.toAbsolutePath().getParent();
-        java.nio.file.Files.createDirectories(dir);
-        Path temp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        try {
-            java.nio.file.Files.writeString(temp, json);
-            java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            java.nio.file.Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, json, AtomicFile.OWNER_ONLY);
     }
 
     private record Parent(JsonNode container, String field, int index) {

@@ -1,7 +1,6 @@
 package io.tandem.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,14 +15,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.tandem.files.AtomicFile;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -78,16 +76,24 @@ public final class ProjectFile {
             throw new ProjectFileException(file, Problem.error("$", "cannot read the file (" + e.getMessage() + ").",
                     "Check that it is a readable regular file."));
         }
-        return parse(file, text);
+        return parse(file, text, true);
     }
 
     /** Parses project JSON; {@code source} only names the input in messages. */
     public static Project parse(Path source, String json) throws ProjectFileException {
+        return parse(source, json, false);
+    }
+
+    /**
+     * {@code located}: problems name line and column, for a file a person edits; a draft is
+     * one generated line, where they would mean nothing. Syntax errors always have them.
+     */
+    private static Project parse(Path source, String json, boolean located) throws ProjectFileException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ProjectFileException(source, syntaxProblem(e));
+            throw new ProjectFileException(source, JsonSyntaxProblem.of(e, "Fix the JSON syntax there."));
         }
         if (tree == null || !tree.isObject()) {
             throw new ProjectFileException(source, Problem.error("$", "the file is not a JSON object.",
@@ -96,9 +102,10 @@ public final class ProjectFile {
         checkSchemaVersion(source, tree.get("schemaVersion"));
         Project project;
         try {
-            project = MAPPER.treeToValue(tree, Project.class);
+            // From the text rather than the tree, so a problem knows its line and column.
+            project = MAPPER.readValue(json, Project.class);
         } catch (JsonProcessingException e) {
-            throw new ProjectFileException(source, mappingProblem(e));
+            throw new ProjectFileException(source, mappingProblem(e, located ? FileLocation.of(e).describe() : ""));
         }
         List<Problem> missing = RequiredFieldsCheck.check(project);
         if (!missing.isEmpty()) {
@@ -121,32 +128,24 @@ public final class ProjectFile {
         }
     }
 
-    private static Problem syntaxProblem(JsonProcessingException e) {
-        var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        String reason = e instanceof JsonParseException ? e.getOriginalMessage() : "invalid JSON";
-        return Problem.error("$", "the file is not valid JSON" + where + ": " + firstLine(reason) + ".",
-                "Fix the JSON syntax there (a missing comma, quote or brace is typical).");
-    }
-
-    private static Problem mappingProblem(JsonProcessingException e) {
+    /** Names the path and what was expected, never the value found: it may be a secret in the wrong field. */
+    private static Problem mappingProblem(JsonProcessingException e, String where) {
         String path = e instanceof JsonMappingException jme ? jsonPath(jme.getPath()) : "$";
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            return Problem.error(path, "unknown field '" + u.getPropertyName() + "'.",
+            return Problem.error(path, "unknown field '" + ProblemCollector.printable(u.getPropertyName()) + "'" + where + ".",
                     "Remove it or correct the spelling; the fields allowed here are: " + known + ".");
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return Problem.error(path, "'" + f.getValue() + "' is not one of the allowed values.",
+            return Problem.error(path, "is not one of the allowed values" + where + ".",
                     "Use one of: " + enumNames(f.getTargetType()) + ".");
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return Problem.error(path, "has the wrong type: expected " + describe(m.getTargetType()) + ".",
+            return Problem.error(path, "has the wrong type: expected " + describe(m.getTargetType()) + where + ".",
                     "Write " + describe(m.getTargetType()) + " here (see examples/ for the expected form).");
         }
-        return Problem.error(path, "cannot be read: " + firstLine(e.getOriginalMessage()) + ".",
-                "Compare this part of the file with examples/.");
+        return Problem.error(path, "cannot be read" + where + ".", "Compare this part of the file with examples/.");
     }
 
     static String jsonPath(List<JsonMappingException.Reference> references) {
@@ -155,7 +154,7 @@ public final class ProjectFile {
             if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             } else if (ref.getFieldName() != null) {
-                path.append('.').append(ref.getFieldName());
+                path.append('.').append(FileLocation.name(ref.getFieldName()));
             }
         }
         return path.toString();
@@ -189,14 +188,6 @@ public final class ProjectFile {
         return "an object in { }";
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown reason";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
     public static String toJson(Project project) {
         try {
             return MAPPER.writeValueAsString(project) + "\n";
@@ -205,20 +196,8 @@ public final class ProjectFile {
         }
     }
 
-    /**
-     * Writes the project mode 0600 (it contains secrets) through a temporary file in the same
-     * directory and an atomic rename, so a crash never leaves a half-written project.
-     */
+    /** Writes the project mode 0600 (it contains secrets), atomically: a crash never leaves a half-written or empty project. */
     public static void write(Project project, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(temp, toJson(project));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, toJson(project), AtomicFile.OWNER_ONLY);
     }
 }

@@ -1,5 +1,8 @@
 package io.tandem.render;
 
+import io.tandem.model.Project;
+import io.tandem.model.ValuePatterns;
+
 /**
  * One generated file for one host. {@code content} may hold secret references made by
  * {@link SecretBook#ref}; only {@link FileSet#text} turns them into values or redactions.
@@ -12,11 +15,18 @@ package io.tandem.render;
 public record RenderedFile(String host, String path, String content, int mode, Placement placement, String purpose) {
 
     /** The pseudo-host of files that belong to the cluster as a whole (CIB, pcs script). */
-    public static final String CLUSTER = "cluster";
+    public static final String CLUSTER = Project.CLUSTER_WIDE;
 
+    /**
+     * The same patterns the validator applies to the names a path is built from: a validated
+     * project never fails here (ValidProjectsRenderAndExportTest), so this only catches a renderer's bug.
+     */
     public RenderedFile {
-        if (!path.startsWith("/") || path.contains("..")) {
-            throw new IllegalArgumentException("not an absolute path: " + path);
+        if (!ValuePatterns.FILE_PATH.matches(path)) {
+            throw new IllegalArgumentException("not " + ValuePatterns.FILE_PATH.description() + ": " + path);
+        }
+        if (!ValuePatterns.HOST_NAME.matches(host)) {
+            throw new IllegalArgumentException("not " + ValuePatterns.HOST_NAME.description() + ": " + host);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.tandem.ssh;
 
+import io.tandem.files.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -42,7 +42,7 @@ public final class HostKeyStore {
         return mismatch ? KnownHostsFile.Verdict.MISMATCH : KnownHostsFile.Verdict.UNKNOWN;
     }
 
-    /** Remembers an accepted key: the whole store rewritten through a temporary file, mode 0600. */
+    /** Remembers an accepted key: the whole store rewritten atomically, mode 0600. */
     public synchronized void add(SshTarget target, byte[] keyBlob) throws IOException {
         Files.createDirectories(store.getParent());
         String existing = Files.exists(store) ? Files.readString(store, StandardCharsets.UTF_8) : "";
@@ -50,14 +50,7 @@ public final class HostKeyStore {
             existing += "\n";
         }
         String line = KnownHostsFile.line(target.knownHostsName(), HostKeyFingerprint.keyType(keyBlob), keyBlob) + "\n";
-        Path temp = Files.createTempFile(store.getParent(), ".known_hosts", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(temp, existing + line, StandardCharsets.UTF_8);
-            Files.move(temp, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(store, existing + line, AtomicFile.OWNER_ONLY);
     }
 
     public Path store() {

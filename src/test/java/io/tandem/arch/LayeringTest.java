@@ -39,6 +39,15 @@ class LayeringTest {
     }
 
     @Test
+    void theAtomicFileWriterDependsOnNothingOfOursSoEveryLayerMayUseIt() {
+        check(noClasses().that().resideInAPackage("io.tandem.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.model..", "io.tandem.render..", "io.tandem.export..",
+                        "io.tandem.verify..", "io.tandem.cli..", "io.tandem.gui..", "io.tandem.ssh..", "io.tandem.facts..",
+                        "io.tandem.discovery..", "io.tandem.plan..", "io.tandem.apply..", "io.tandem.monitor..", "io.tandem.text.."));
+    }
+
+    /** Of ours, the model uses only the atomic file writer (io.tandem.files), which is below everything. */
+    @Test
     void theModelDependsOnNothingOfOurs() {
         check(noClasses().that().resideInAPackage("io.tandem.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tandem.render..", "io.tandem.export..", "io.tandem.verify..",

@@ -67,6 +67,20 @@ class CliTest {
     }
 
     @Test
+    void aSecretWrittenWithoutQuotesIsNotPrinted(@TempDir Path dir) throws Exception {
+        String secret = "rK8vT2qW6nZ4pX9s";
+        Path file = Files.writeString(dir.resolve("bare.tandem.json"),
+                Files.readString(Examples.MODERN).replace("\"" + secret + "\"", secret));
+        for (String command : new String[] {"validate", "export"}) {
+            Run run = command.equals("validate") ? tandem(command, "--project", file.toString())
+                    : tandem(command, "--project", file.toString(), "--out", dir.resolve("out").toString());
+            assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).contains("$.replication.sharedSecret", "line 49, column 21").doesNotContain("Exception", "\tat ");
+            assertThat(run.out() + run.err()).doesNotContain(secret.substring(0, 4), secret.substring(4, 8), secret.substring(12));
+        }
+    }
+
+    @Test
     void missingOptionsExitTwoWithAHint() {
         Run run = tandem("export", "--project", Examples.SEED.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -92,22 +93,38 @@ class AuditExporterTest {
     }
 
     @Test
-    void anEmptyExistingDirectoryIsUsed(@TempDir Path dir) throws Exception {
+    void anEmptyExistingDirectoryIsWrittenIntoAndKeptWithItsModeAndNothingHiddenIsLeft(@TempDir Path dir) throws Exception {
         Project project = Examples.seed();
         Path out = Files.createDirectories(dir.resolve("empty"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-x---"));
+        Object folder = Files.readAttributes(out, BasicFileAttributes.class).fileKey();
         exporter.export(project, Renderers.render(project), List.of(), out, SecretPolicy.REDACT, false);
+
         assertThat(out.resolve("node2/etc/heartbeat/authkeys")).exists();
+        assertThat(Files.readAttributes(out, BasicFileAttributes.class).fileKey()).as("the same folder, so its owner too").isEqualTo(folder);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwxr-x---");
+        assertThat(siblings(dir)).containsExactly("empty");
+        assertThat(siblings(out)).allSatisfy(name -> assertThat(name).doesNotStartWith("."))
+                .contains("node1", "node2", "cluster", AuditExporter.SUMMARY, AuditExporter.MANIFEST);
+    }
+
+    @Test
+    void aFailureInAnEmptyExistingDirectoryLeavesItEmptyAndAsItWas(@TempDir Path dir) throws IOException {
+        Project project = Examples.modern();
+        Path out = Files.createDirectories(dir.resolve("empty"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+        assertThatThrownBy(() -> exporter.export(project, clash(), List.of(), out, SecretPolicy.REDACT, false))
+                .isInstanceOf(ExportException.class).hasMessageContaining("nothing was written");
+        assertThat(siblings(out)).isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(siblings(dir)).containsExactly("empty");
     }
 
     @Test
     void aFailureHalfwayLeavesNothingBehind(@TempDir Path dir) throws IOException {
         Project project = Examples.modern();
-        // A file and a directory at the same place: the second cannot be written.
-        FileSet clash = new FileSet(List.of(
-                RenderedFile.whole("node1", "/etc/a", "x\n", "first"),
-                RenderedFile.whole("node1", "/etc/a/b", "y\n", "second")), new SecretBook());
         Path out = dir.resolve("bundle");
-        assertThatThrownBy(() -> exporter.export(project, clash, List.of(), out, SecretPolicy.REDACT, false))
+        assertThatThrownBy(() -> exporter.export(project, clash(), List.of(), out, SecretPolicy.REDACT, false))
                 .isInstanceOf(ExportException.class).hasMessageContaining("nothing was written");
         assertThat(out).doesNotExist();
         assertThat(siblings(dir)).isEmpty();
@@ -158,6 +175,13 @@ class AuditExporterTest {
         Path virsh = dir.resolve("virsh");
         exporter.export(Variants.virsh(), Renderers.render(Variants.virsh()), warnings(Variants.virsh()), virsh, SecretPolicy.REDACT, false);
         assertThat(Files.readString(virsh.resolve(AuditExporter.SUMMARY))).contains("fence_virsh", "node1: domain `tandem-node1` on root@192.168.50.1");
+    }
+
+    /** A file and a directory at the same place: the second cannot be written. */
+    private static FileSet clash() {
+        return new FileSet(List.of(
+                RenderedFile.whole("node1", "/etc/a", "x\n", "first"),
+                RenderedFile.whole("node1", "/etc/a/b", "y\n", "second")), new SecretBook());
     }
 
     private static List<Problem> warnings(Project project) {

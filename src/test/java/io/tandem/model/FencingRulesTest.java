@@ -56,7 +56,10 @@ class FencingRulesTest {
         List<String> four = List.of("/dev/disk/by-id/a1", "/dev/disk/by-id/a2", "/dev/disk/by-id/a3", "/dev/disk/by-id/a4");
         assertThat(errorAt(validate(sbd().set(SBD + ".devices", four)), SBD + ".devices").message()).contains("4 are listed");
         var two = validate(sbd().set(SBD + ".devices", List.of("/dev/disk/by-id/a1", "/dev/mapper/sbd2")));
-        assertThat(two).noneMatch(Problem::isError).anySatisfy(p -> assertThat(p.path()).isEqualTo(SBD + ".devices"));
+        assertThat(two).noneMatch(Problem::isError).filteredOn(p -> p.path().equals(SBD + ".devices")).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("two SBD disks", "no safer than one");
+            assertThat(p.fix()).contains("one disk, or three");
+        });
         var same = validate(sbd().set(SBD + ".devices", List.of("/dev/disk/by-id/a1", "/dev/disk/by-id/a1", "/dev/disk/by-id/a3")));
         assertThat(errorAt(same, SBD + ".devices[1]").message()).contains("already used at " + SBD + ".devices[0]");
         Problem unstable = errorAt(validate(sbd().set(SBD + ".devices[0]", "/dev/sdb")), SBD + ".devices[0]");
@@ -82,7 +85,11 @@ class FencingRulesTest {
         var ipmiWithPlug = validate(JsonEdit.of(Examples.MODERN).set("$.cluster.stonith", Map.of("type", "fence_ipmilan", "devices", List.of(
                 Map.of("node", "node1", "address", "10.0.0.5", "user", "admin", "password", "Pw8xK2mN7qR4tV6z", "plug", "x"),
                 Map.of("node", "node2", "address", "10.0.0.6", "user", "admin", "password", "Qw8xK2mN7qR4tV6z")))));
-        assertThat(ipmiWithPlug).noneMatch(Problem::isError).anySatisfy(p -> assertThat(p.path()).isEqualTo(DEVICE + ".plug"));
+        assertThat(ipmiWithPlug).noneMatch(Problem::isError).filteredOn(p -> p.path().equals(DEVICE + ".plug")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.message()).contains("fence_ipmilan", "\"plug\" is not used");
+                    assertThat(p.fix()).contains("Remove \"plug\"");
+                });
         assertThat(errorAt(validate(virsh().remove("$.cluster.stonith.devices[1]")), "$.cluster.stonith.devices").fix())
                 .contains("libvirt host");
     }
@@ -91,12 +98,23 @@ class FencingRulesTest {
     void settingsForAnotherTypeAreWarnedAbout() {
         var sbdWithDevices = validate(sbd().set("$.cluster.stonith.devices", List.of(Map.of("node", "node1", "address", "10.0.0.5",
                 "user", "root", "password", "Pw8xK2mN7qR4tV6z"))));
-        assertThat(sbdWithDevices).noneMatch(Problem::isError).anySatisfy(p -> assertThat(p.path()).isEqualTo("$.cluster.stonith.devices"));
+        assertThat(sbdWithDevices).noneMatch(Problem::isError).filteredOn(p -> p.path().equals("$.cluster.stonith.devices"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.message()).contains("fence_sbd", "devices listed are not used");
+                    assertThat(p.fix()).contains("Remove \"devices\"");
+                });
         var virshWithSbd = validate(virsh().set(SBD, Map.of("devices", List.of("/dev/disk/by-id/a"), "watchdog", "softdog",
                 "watchdogTimeout", 5, "msgwaitTimeout", 10)));
-        assertThat(virshWithSbd).noneMatch(Problem::isError).anySatisfy(p -> assertThat(p.path()).isEqualTo(SBD));
+        assertThat(virshWithSbd).noneMatch(Problem::isError).filteredOn(p -> p.path().equals(SBD)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("SBD settings are not used by fence_virsh");
+            assertThat(p.fix()).contains("Remove \"sbd\"");
+        });
         var noneWithSbd = validate(sbd().set("$.cluster.stonith.type", "none").set("$.replication.fencing", "resource-only"));
-        assertThat(noneWithSbd).noneMatch(Problem::isError).anySatisfy(p -> assertThat(p.path()).isEqualTo("$.cluster.stonith"));
+        assertThat(noneWithSbd).noneMatch(Problem::isError).filteredOn(p -> p.path().equals("$.cluster.stonith")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.message()).contains("STONITH is off", "not used");
+                    assertThat(p.fix()).contains("Set \"type\"", "remove \"devices\" and \"sbd\"");
+                });
     }
 
     @Test
@@ -147,8 +165,10 @@ class FencingRulesTest {
         List<Problem> problems = validate((base.equals("sbd") ? sbd() : virsh()).set(path, value));
         Problem problem = problems.stream().filter(p -> p.isError() && p.path().startsWith(path)).findFirst().orElse(null);
         assertThat(problem).as("an error at %s for %s; got %s", path, value, problems).isNotNull();
-        assertThat(problem.message()).doesNotContain("\n");
-        assertThat(problem.fix()).isNotBlank();
+        assertThat(problem.path()).isEqualTo(path);
+        // Names the value as it stands, with a line break shown as \n rather than broken over two lines.
+        assertThat(problem.message()).contains("'" + ProblemCollector.printable(value) + "'").doesNotContain("\n");
+        assertThat(problem.fix()).containsAnyOf("Change it to", "Write", "Use", "Name");
     }
 
     @Test

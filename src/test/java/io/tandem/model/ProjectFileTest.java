@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,21 @@ class ProjectFileTest {
         ProjectFile.write(modern, file);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(ProjectFile.read(file)).isEqualTo(modern);
+        try (var entries = Files.list(dir)) {
+            assertThat(entries).as("no temporary file left").containsExactly(file);
+        }
+    }
+
+    @Test
+    void anIncompleteDraftIsWrittenWholeWithMode0600AndNoTemporaryFile(@TempDir Path dir) throws Exception {
+        ProjectDraft draft = ProjectDraft.empty();
+        draft.set("$.clusterName", "half-done");
+        Path file = dir.resolve("draft.tandem.json");
+        Files.writeString(file, "older draft");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        draft.write(file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(ProjectDraft.read(file).get("$.clusterName").asText()).isEqualTo("half-done");
         try (var entries = Files.list(dir)) {
             assertThat(entries).as("no temporary file left").containsExactly(file);
         }
@@ -99,6 +115,97 @@ class ProjectFileTest {
         var e = catchThrowableOfType(ProjectFileException.class,
                 () -> ProjectFile.parse(Path.of("x.json"), "{\n  \"schemaVersion\": 1,\n  \"profile\" \"modern\"\n}"));
         assertThat(e.problems().getFirst().message()).contains("line 3");
+    }
+
+    @Test
+    void aSecretWrittenWithoutQuotesIsNamedByLineColumnAndPathButNeverEchoed(@TempDir Path dir) throws Exception {
+        String secret = "Qm7wN3xV8cJ2hT5d";
+        String text = Files.readString(Examples.MODERN);
+        Path file = Files.writeString(dir.resolve("bare.tandem.json"), text.replace("\"" + secret + "\"", secret));
+        var e = catchThrowableOfType(ProjectFileException.class, () -> ProjectFile.read(file));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.chap.incoming.secret");
+            assertThat(p.message()).contains("line 100", "column 50").contains("not valid JSON");
+            assertThat(p.fix()).contains("double quotes");
+            assertNoPieceOf(secret, p);
+        });
+        assertNoPieceOf(secret, e.getMessage());
+    }
+
+    @Test
+    void noSyntaxErrorNearASecretEchoesAnyOfIt() {
+        String text = ProjectFile.toJson(Examples.modern());
+        for (String secret : List.of("Qm7wN3xV8cJ2hT5d", "rK8vT2qW6nZ4pX9s")) {
+            String quoted = "\"" + secret + "\"";
+            List<String> broken = List.of(
+                    text.replace(quoted, secret),                                   // no quotes
+                    text.replace(quoted, "'" + secret + "'"),                       // single quotes
+                    text.replace(quoted, "@" + secret),                             // a stray character first
+                    text.replace(quoted, "\"" + secret),                           // no closing quote
+                    text.replace(quoted, quoted + " " + secret),                    // the value twice
+                    text.replace(quoted, "\"" + secret.substring(0, 4) + "\\q" + secret.substring(4) + "\""), // bad escape
+                    text.replace(quoted, "\"" + secret.substring(0, 4) + "\n" + secret.substring(4) + "\""),  // raw line break
+                    text.replace(quoted, secret + "}"),                             // and a brace
+                    text.substring(0, text.indexOf(quoted) + 6),                    // cut off inside the secret
+                    text.replace(quoted, "-" + secret),                             // a number that is not one
+                    text.replace(quoted, "1" + secret));                            // digits, then letters
+            for (String json : broken) {
+                var e = catchThrowableOfType(ProjectFileException.class, () -> ProjectFile.parse(Path.of("x.json"), json));
+                assertThat(e).as(json).isNotNull();
+                assertThat(e.problems()).allSatisfy(p -> {
+                    assertNoPieceOf(secret, p);
+                    assertThat(p.message()).containsPattern("line \\d+, column \\d+");
+                    assertThat(p.path()).startsWith("$");
+                });
+            }
+        }
+    }
+
+    @Test
+    void aSecretInAFieldOfFixedValuesIsNotEchoed(@TempDir Path dir) throws Exception {
+        String secret = "Qm7wN3xV8cJ2hT5d";
+        Path file = Files.writeString(dir.resolve("enum.tandem.json"), JsonEdit.of(Examples.MODERN).set("$.target.implementation", secret).json());
+        var e = catchThrowableOfType(ProjectFileException.class, () -> ProjectFile.read(file));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.target.implementation");
+            assertThat(p.message()).contains("not one of the allowed values").containsPattern("line \\d+, column \\d+");
+            assertThat(p.fix()).contains("\"lio-t\"", "\"tgt\"");
+            assertNoPieceOf(secret, p);
+        });
+    }
+
+    @Test
+    void aWrongTypeInAFileNamesLineAndColumnToo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("type.tandem.json"), JsonEdit.of(Examples.MODERN).set("$.nodes[0].ssh.port", "22").json());
+        var e = catchThrowableOfType(ProjectFileException.class, () -> ProjectFile.read(file));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.nodes[0].ssh.port");
+            assertThat(p.message()).contains("whole number").containsPattern("line \\d+, column \\d+");
+        });
+    }
+
+    @Test
+    void aDraftWithASyntaxErrorNeverEchoesTheToken(@TempDir Path dir) throws Exception {
+        String secret = "rK8vT2qW6nZ4pX9s";
+        Path file = Files.writeString(dir.resolve("draft.tandem.json"),
+                Files.readString(Examples.MODERN).replace("\"" + secret + "\"", secret));
+        var e = catchThrowableOfType(ProjectFileException.class, () -> ProjectDraft.read(file));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.replication.sharedSecret");
+            assertThat(p.message()).contains("line 49", "column 21");
+            assertNoPieceOf(secret, p);
+        });
+    }
+
+    /** Not the secret, nor any four characters of it in a row. */
+    static void assertNoPieceOf(String secret, Problem p) {
+        assertNoPieceOf(secret, p.describe());
+    }
+
+    static void assertNoPieceOf(String secret, String text) {
+        for (int i = 0; i + 4 <= secret.length(); i++) {
+            assertThat(text).as("echoes '" + secret.substring(i, i + 4) + "'").doesNotContain(secret.substring(i, i + 4));
+        }
     }
 
     @Test

@@ -56,8 +56,10 @@ class ProjectValidatorTest {
     void virtualIpMustBeAFreeHostAddressInTheClientSubnet() {
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.60.100")),
                 "$.networks.client.virtualIp").message()).contains("not a host address in 192.168.50.0/24");
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.50.255")),
-                "$.networks.client.virtualIp")).isNotNull();
+        Problem broadcast = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.50.255")),
+                "$.networks.client.virtualIp");
+        assertThat(broadcast.message()).contains("192.168.50.255 is not a host address in 192.168.50.0/24");
+        assertThat(broadcast.fix()).contains("free address inside 192.168.50.0/24");
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.virtualIp", "192.168.50.11")),
                 "$.nodes[0].links[0].address").message()).contains("virtual IP");
     }
@@ -66,8 +68,10 @@ class ProjectValidatorTest {
     void addressesMustBeInsideTheirSubnets() {
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.nodes[1].links[1].address", "192.168.50.99")),
                 "$.nodes[1].links[1].address").message()).contains("replication subnet 192.168.60.0/24");
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.gateway", "10.0.0.1")),
-                "$.networks.client.gateway")).isNotNull();
+        Problem gateway = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.gateway", "10.0.0.1")),
+                "$.networks.client.gateway");
+        assertThat(gateway.message()).contains("gateway 10.0.0.1 is not inside 192.168.50.0/24");
+        assertThat(gateway.fix()).contains("router's address", "remove \"gateway\"");
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.cidr", "192.168.50.7/24")),
                 "$.networks.client.cidr").fix()).contains("192.168.50.0/24");
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.replication.cidr", "192.168.0.0/16")),
@@ -77,11 +81,24 @@ class ProjectValidatorTest {
     @Test
     void namesMustBeDistinct() {
         var problems = validate(JsonEdit.of(Examples.MODERN).set("$.nodes[1].name", "node1"));
-        assertThat(errorAt(problems, "$.nodes[1].name").message()).contains("already used at $.nodes[0].name");
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.initiators[0].name", "node2")),
-                "$.initiators[0].name")).isNotNull();
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[1].name", "r0")),
-                "$.replication.resources[1].name")).isNotNull();
+        assertThat(errorAt(problems, "$.nodes[1].name").message()).contains("node name 'node1' is already used at $.nodes[0].name");
+        assertThat(errorAt(problems, "$.nodes[1].name").fix()).contains("different node name");
+        Problem initiator = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.initiators[0].name", "node2")), "$.initiators[0].name");
+        assertThat(initiator.message()).contains("host name 'node2' is already used at $.nodes");
+        assertThat(initiator.fix()).contains("different host name");
+        Problem resource = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[1].name", "r0")),
+                "$.replication.resources[1].name");
+        assertThat(resource.message()).contains("resource name 'r0' is already used at $.replication.resources[0].name");
+        assertThat(resource.fix()).contains("different resource name");
+    }
+
+    @Test
+    void clusterIsNoNameForANodeOrAnInitiatorBecauseTheExportKeepsClusterWideFilesUnderIt() {
+        for (String path : List.of("$.nodes[1].name", "$.initiators[0].name")) {
+            Problem problem = errorAt(validate(JsonEdit.of(Examples.MODERN).set(path, "cluster")), path);
+            assertThat(problem.message()).contains("'cluster' is reserved", "cluster-wide files");
+            assertThat(problem.fix()).contains("another name");
+        }
     }
 
     @Test
@@ -108,8 +125,10 @@ class ProjectValidatorTest {
     void devicesMustBeUnderDev() {
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].backing[0].disk", "/tmp/disk.img")),
                 "$.replication.resources[0].backing[0].disk").message()).contains("under /dev/");
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].backing[0].disk", "/dev/../etc/passwd")),
-                "$.replication.resources[0].backing[0].disk")).isNotNull();
+        Problem climbing = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].backing[0].disk", "/dev/../etc/passwd")),
+                "$.replication.resources[0].backing[0].disk");
+        assertThat(climbing.message()).contains("'/dev/../etc/passwd' is not allowed here", "a device path under /dev/");
+        assertThat(climbing.fix()).contains("Change it to a device path under /dev/");
     }
 
     @Test
@@ -118,9 +137,14 @@ class ProjectValidatorTest {
                 .set("$.replication.resources[1].minor", 0)
                 .set("$.replication.resources[1].port", 7789)
                 .set("$.replication.resources[1].backing[0].disk", "/dev/vdb"));
-        assertThat(errorAt(problems, "$.replication.resources[1].minor")).isNotNull();
-        assertThat(errorAt(problems, "$.replication.resources[1].port")).isNotNull();
-        assertThat(errorAt(problems, "$.replication.resources[1].backing[0].disk")).isNotNull();
+        assertThat(errorAt(problems, "$.replication.resources[1].minor").message())
+                .contains("minor number '0' is already used at $.replication.resources[0].minor");
+        assertThat(errorAt(problems, "$.replication.resources[1].minor").fix()).contains("different minor number");
+        assertThat(errorAt(problems, "$.replication.resources[1].port").message())
+                .contains("port '7789' is already used at $.replication.resources[0].port");
+        assertThat(errorAt(problems, "$.replication.resources[1].port").fix()).contains("different port");
+        assertThat(errorAt(problems, "$.replication.resources[1].backing[0].disk").message())
+                .contains("'node1 /dev/vdb' is already used at $.replication.resources[0].backing[0].disk");
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].port", 3260)),
                 "$.replication.resources[0].port").message()).contains("iSCSI");
     }
@@ -133,12 +157,14 @@ class ProjectValidatorTest {
 
     @Test
     void lunsReferToLunResourcesAndTgtStartsAtOne() {
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.luns[0].resource", "r9")),
-                "$.target.luns[0].resource")).isNotNull();
+        Problem noSuch = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.luns[0].resource", "r9")), "$.target.luns[0].resource");
+        assertThat(noSuch.message()).contains("no DRBD resource named 'r9'");
+        assertThat(noSuch.fix()).contains("$.replication.resources");
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "tgt")),
                 "$.target.luns[0].number").message()).contains("tgt reserves LUN 0");
-        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).remove("$.target.luns[1].serial")),
-                "$.target.luns[1].serial")).isNotNull();
+        Problem noSerial = errorAt(validate(JsonEdit.of(Examples.MODERN).remove("$.target.luns[1].serial")), "$.target.luns[1].serial");
+        assertThat(noSerial.message()).contains("no serial number", "after a failover");
+        assertThat(noSerial.fix()).contains("\"serial\"", "4 to 20 letters and digits");
     }
 
     @Test
@@ -162,6 +188,9 @@ class ProjectValidatorTest {
                 .set("$.target.iqn", "iqn.x"));
         assertThat(problems.stream().filter(Problem::isError)).extracting(Problem::path)
                 .contains("$.clusterName", "$.nodes[0].ssh.port", "$.target.iqn");
+        assertThat(errorAt(problems, "$.clusterName").message()).contains("'bad name' is not allowed here");
+        assertThat(errorAt(problems, "$.nodes[0].ssh.port").message()).contains("70000 is out of range", "between 1 and 65535");
+        assertThat(errorAt(problems, "$.target.iqn").message()).contains("'iqn.x' is not a valid iSCSI name");
     }
 
     static Stream<Arguments> hostileValues() {
@@ -190,8 +219,10 @@ class ProjectValidatorTest {
         List<Problem> problems = validate(JsonEdit.of(Examples.MODERN).set(path, value));
         Problem problem = problems.stream().filter(p -> p.isError() && p.path().startsWith(path)).findFirst().orElse(null);
         assertThat(problem).as("an error at %s for %s; got %s", path, value, problems).isNotNull();
-        assertThat(problem.message()).doesNotContain("\n");
-        assertThat(problem.fix()).isNotBlank();
+        assertThat(problem.path()).isEqualTo(path);
+        // Names the value as it stands, with a line break shown as \n rather than broken over two lines.
+        assertThat(problem.message()).contains("'" + ProblemCollector.printable(value) + "'").doesNotContain("\n");
+        assertThat(problem.fix()).containsAnyOf("Change it to", "Write", "Use", "Name");
     }
 
     @ParameterizedTest

@@ -248,6 +248,35 @@ class SshConnectionTest {
     }
 
     @Test
+    void aLineArrivesWhileTheCommandIsStillRunning() throws Exception {
+        Path gate = dir.resolve("gate");
+        // Prints a line, then waits (at most 10 s) until the test has seen that line and opens the gate.
+        RemoteCommand waiting = RemoteCommand.script("echo first; i=0; while [ ! -e " + gate + " ] && [ $i -lt 500 ]; do sleep 0.02; "
+                + "i=$((i+1)); done; echo second");
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch firstLine = new java.util.concurrent.CountDownLatch(1);
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ssh.streamAsRoot(waiting, T, line -> {
+                        lines.add(line);
+                        firstLine.countDown();
+                    });
+                } catch (SshFailure e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            assertThat(firstLine.await(8, java.util.concurrent.TimeUnit.SECONDS)).as("the first line arrived before the command ended").isTrue();
+            assertThat(running).as("the command still waits for the gate").isNotDone();
+            assertThat(lines).containsExactly("first");
+            Files.createFile(gate);
+            ExecResult result = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(lines).containsExactly("first", "second");
+            assertThat(result.stdout()).isEqualTo("first\nsecond\n");
+        }
+    }
+
+    @Test
     void uploadsAreAtomicWithModeAndOwner() throws Exception {
         Path target = dir.resolve("etc/tandem.conf");
         Files.createDirectories(target.getParent());

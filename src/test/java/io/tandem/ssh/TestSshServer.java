@@ -142,10 +142,14 @@ final class TestSshServer implements AutoCloseable {
             });
         }
 
+        /** Passes on each chunk as soon as it is read, as sshd does: MINA's channel stream would otherwise hold it until the end. */
         private static void pump(InputStream from, OutputStream to, boolean closeTarget) {
             try (from) {
-                from.transferTo(to);
-                to.flush();
+                byte[] buffer = new byte[8192];
+                for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
             } catch (IOException ignored) {
                 // the other side went away
             } finally {

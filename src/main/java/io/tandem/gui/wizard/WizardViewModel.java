@@ -2,6 +2,7 @@ package io.tandem.gui.wizard;
 
 import io.tandem.discovery.HostConnector;
 import io.tandem.discovery.HostFacts;
+import io.tandem.files.AtomicFile;
 import io.tandem.gui.Background;
 import io.tandem.gui.Dialogs;
 import io.tandem.model.DemoProject;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The whole wizard's state: the draft project, its steps, where the user is, what was discovered,
@@ -359,8 +361,8 @@ public final class WizardViewModel {
             recent.removeLast();
         }
         try {
-            Files.createDirectories(paths.recentFile().getParent());
-            Files.write(paths.recentFile(), recent.stream().map(Path::toString).toList());
+            AtomicFile.write(paths.recentFile(), recent.stream().map(p -> p + "\n").collect(Collectors.joining()),
+                    AtomicFile.OWNER_ONLY);
         } catch (IOException ignored) {
             // The list is a convenience; the project itself was saved.
         }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -39,6 +41,17 @@ class BackgroundValidationTest {
             while (!held.isEmpty()) {
                 held.removeFirst().run();
             }
+        }
+
+        /** Newest work first, including what finishing it queues: results arrive in the reverse order of the requests. */
+        void runNewestFirst() {
+            while (!held.isEmpty()) {
+                held.removeLast().run();
+            }
+        }
+
+        void runOldest() {
+            held.removeFirst().run();
         }
 
         int waiting() {
@@ -89,6 +102,52 @@ class BackgroundValidationTest {
         assertThat(wizard.validationPendingProperty().get()).isFalse();
         assertThat(vip.message().get()).isEmpty();
         assertThat(wizard.canGoNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void resultsArrivingNewestFirstEndWithTheNewestDraftsResultAndNeverShowAnOlderOne() {
+        List<String> shown = shownMessages();
+        vip.value().set("192.168.7.300");
+        vip.value().set("192.168.50.100");
+        background.runNewestFirst();
+        assertThat(wizard.validationPendingProperty().get()).isFalse();
+        assertThat(vip.message().get()).isEmpty();
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        assertThat(shown).as("the older draft's error never appeared").noneMatch(m -> m.contains("not an IPv4 address"));
+
+        vip.value().set("192.168.50.101");
+        vip.value().set("192.168.7.302");
+        background.runNewestFirst();
+        assertThat(wizard.validationPendingProperty().get()).isFalse();
+        assertThat(vip.message().get()).as("the newest draft is the invalid one").contains("'192.168.7.302'", "not an IPv4 address");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOlderResultFinishingAfterANewerOneWasShownChangesNothing() {
+        vip.value().set("192.168.7.300");
+        vip.value().set("192.168.50.100");
+        wizard.next(); // validates the newest draft at once: valid, so on to Disks
+        assertThat(wizard.currentStep()).isInstanceOf(DisksStep.class);
+        List<String> shown = shownMessages();
+
+        background.runOldest(); // the run started for "192.168.7.300" ends only now
+        assertThat(shown).as("the older result is not shown").isEmpty();
+        assertThat(wizard.problems()).noneMatch(p -> p.path().equals("$.networks.client.virtualIp"));
+        assertThat(wizard.step(NetworkStep.class).stateProperty().get()).isEqualTo(StepState.DONE);
+
+        background.runAll();
+        assertThat(wizard.validationPendingProperty().get()).isFalse();
+        assertThat(vip.message().get()).isEmpty();
+        assertThat(wizard.currentStep()).isInstanceOf(DisksStep.class);
+        assertThat(wizard.step(NetworkStep.class).stateProperty().get()).isEqualTo(StepState.DONE);
+    }
+
+    /** Every message the virtual-IP field shows from now on. */
+    private List<String> shownMessages() {
+        List<String> shown = new ArrayList<>();
+        vip.message().addListener((obs, old, message) -> shown.add(message));
+        return shown;
     }
 
     @Test
