@@ -23,21 +23,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process Apache MINA SSH server on loopback whose commands run in a real local {@code sh}.
- * Special commands: {@code tandem-test-drop} writes a line then drops the connection;
- * {@code tandem-test-fake-sudo …} records its stdin to show where a sudo password travels.
+ * An in-process Apache MINA SSH server on loopback whose commands run in a real local shell, as
+ * sshd runs them: {@code LOGIN_SHELL -c COMMAND} ({@code sh} unless {@link #loginShell} says
+ * otherwise). A stand-in {@code sudo} (src/test/resources/ssh/fake-sudo) comes first on the PATH:
+ * it needs no password unless {@link #sudoAsksFor} set one, and records every line it read as a
+ * password ({@link #sudoAnswers}). {@code tandem-test-drop} writes a line then drops the connection.
  */
 final class TestSshServer implements AutoCloseable {
 
     static final String PASSWORD = "right-horse-battery";
 
     final SshServer server;
+    /** Command lines as they arrived. */
     final List<String> commands = new CopyOnWriteArrayList<>();
-    final List<byte[]> stdinSeen = new CopyOnWriteArrayList<>();
+    /** The scripts those lines carry (Tandem sends each base64-encoded, see PosixCommandLine). */
+    final List<String> scripts = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
     volatile PublicKey allowedKey;
+    private final Path fakeBin;
+    private final Path sudoAnswersFile;
+    private volatile String sudoPassword = "";
+    private volatile String loginShell = "sh";
 
     TestSshServer(Path hostKeyFile) throws IOException {
+        fakeBin = Files.createDirectories(hostKeyFile.resolveSibling("fake-bin"));
+        try (InputStream sudo = TestSshServer.class.getResourceAsStream("/ssh/fake-sudo")) {
+            Files.write(fakeBin.resolve("sudo"), sudo.readAllBytes());
+        }
+        Files.setPosixFilePermissions(fakeBin.resolve("sudo"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        sudoAnswersFile = hostKeyFile.resolveSibling("sudo-answers");
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -49,7 +63,9 @@ final class TestSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key, session) -> allowedKey != null && KeyUtils.compareKeys(allowedKey, key));
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
-            return command.startsWith("tandem-test-drop") ? new DroppingCommand() : new LocalShellCommand(command, stdinSeen);
+            String script = script(command);
+            scripts.add(script);
+            return script.startsWith("tandem-test-drop") ? new DroppingCommand() : new LocalShellCommand(command, this);
         });
         server.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
             @Override
@@ -60,6 +76,13 @@ final class TestSshServer implements AutoCloseable {
         server.start();
     }
 
+    private static final java.util.regex.Pattern ENCODED = java.util.regex.Pattern.compile("sh -c 'eval \"\\$\\(echo ([A-Za-z0-9+/=]*) \\| base64 -d\\)\"'");
+
+    private static String script(String commandLine) {
+        java.util.regex.Matcher m = ENCODED.matcher(commandLine);
+        return m.matches() ? new String(java.util.Base64.getDecoder().decode(m.group(1)), java.nio.charset.StandardCharsets.UTF_8) : commandLine;
+    }
+
     int port() {
         return server.getPort();
     }
@@ -67,6 +90,21 @@ final class TestSshServer implements AutoCloseable {
     String hostKeyFingerprint() throws Exception {
         KeyPair pair = server.getKeyPairProvider().loadKeys(null).iterator().next();
         return KeyUtils.getFingerPrint(BuiltinDigests.sha256, pair.getPublic());
+    }
+
+    /** From now on sudo asks for this password (as for a user without NOPASSWD and no cached credentials). */
+    void sudoAsksFor(String password) {
+        sudoPassword = password;
+    }
+
+    /** Every line the stand-in sudo read from stdin as a password, in order. */
+    List<String> sudoAnswers() throws IOException {
+        return Files.exists(sudoAnswersFile) ? Files.readAllLines(sudoAnswersFile) : List.of();
+    }
+
+    /** The shell sshd would start for the login user ({@code tcsh}, {@code fish}, …): it parses the command line first. */
+    void loginShell(String shell) {
+        loginShell = shell;
     }
 
     void allowKey(Path publicKeyFile) throws Exception {
@@ -79,18 +117,18 @@ final class TestSshServer implements AutoCloseable {
         server.stop(true);
     }
 
-    /** Runs the command in {@code sh -c}, piping the channel's streams. */
+    /** Runs the command in {@code LOGIN_SHELL -c}, piping the channel's streams. */
     private static final class LocalShellCommand implements Command {
         private final String command;
-        private final List<byte[]> stdinSeen;
+        private final TestSshServer server;
         private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
 
-        LocalShellCommand(String command, List<byte[]> stdinSeen) {
+        LocalShellCommand(String command, TestSshServer server) {
             this.command = command;
-            this.stdinSeen = stdinSeen;
+            this.server = server;
         }
 
         @Override
@@ -115,13 +153,10 @@ final class TestSshServer implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) throws IOException {
-            // "sudo" does not exist here: a stand-in that only records its stdin, then runs the command.
-            String shell = command.startsWith("sudo -S -p '' -- sh -c ")
-                    ? "IFS= read -r pw; printf '%s' \"$pw\" > \"$SUDO_SEEN\"; sh -c " + command.substring("sudo -S -p '' -- sh -c ".length())
-                    : command;
-            Path seen = Files.createTempFile("sudo-stdin", ".txt");
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", shell);
-            builder.environment().put("SUDO_SEEN", seen.toString());
+            ProcessBuilder builder = new ProcessBuilder(server.loginShell, "-c", command);
+            builder.environment().put("PATH", server.fakeBin + ":" + System.getenv("PATH"));
+            builder.environment().put("FAKE_SUDO_PASSWORD", server.sudoPassword);
+            builder.environment().put("FAKE_SUDO_ANSWERS", server.sudoAnswersFile.toString());
             Process process = builder.start();
             Thread.ofVirtual().start(() -> pump(in, process.getOutputStream(), true));
             Thread outPump = Thread.ofVirtual().start(() -> pump(process.getInputStream(), out, false));
@@ -131,10 +166,6 @@ final class TestSshServer implements AutoCloseable {
                     int code = process.waitFor();
                     outPump.join();
                     errPump.join();
-                    if (Files.size(seen) > 0) {
-                        stdinSeen.add(Files.readAllBytes(seen));
-                    }
-                    Files.deleteIfExists(seen);
                     exit.onExit(code);
                 } catch (Exception e) {
                     exit.onExit(255);
@@ -143,9 +174,14 @@ final class TestSshServer implements AutoCloseable {
         }
 
         private static void pump(InputStream from, OutputStream to, boolean closeTarget) {
+            // Each piece is passed on at once, as sshd does: a prompt without a newline must arrive while the command waits.
             try (from) {
-                from.transferTo(to);
-                to.flush();
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = from.read(buffer)) >= 0) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
             } catch (IOException ignored) {
                 // the other side went away
             } finally {
