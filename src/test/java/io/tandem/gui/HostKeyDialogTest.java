@@ -44,10 +44,10 @@ class HostKeyDialogTest {
         CompletableFuture<Boolean> answer = ask(robot);
         Button trust = robot.lookup("Trust this key").queryButton();
         Button refuse = robot.lookup("Refuse").queryButton();
-        assertThat(trust.isDefaultButton()).as("Trust is not the default button").isFalse();
-        assertThat(refuse.isDefaultButton()).isTrue();
         robot.type(KeyCode.ENTER);
         assertThat(answer.get(10, TimeUnit.SECONDS)).as("Enter trusted the key").isFalse();
+        assertThat(trust.isDefaultButton()).as("Trust is not the default button").isFalse();
+        assertThat(refuse.isDefaultButton()).isTrue();
     }
 
     @Test

@@ -122,6 +122,83 @@ class SshConnectionTest {
         assertThat(server.commands).isEmpty();
     }
 
+    /** Stops the server and starts it again on the same port with these host keys (ssh-keygen's, kept in {@code dir}). */
+    private void restartWithHostKeys(String... types) throws Exception {
+        int port = server.port();
+        server.close();
+        server = new TestSshServer(dir.resolve("hostkey"), port, TestSshServer.hostKeys(dir, types));
+    }
+
+    private String fingerprintOf(String type) throws Exception {
+        return LocalCommand.run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", dir.resolve("ssh_host_" + type + "_key.pub").toString()),
+                Map.of(), dir, T).stdout().split(" ")[1];
+    }
+
+    @Test
+    void aKnownHostPresentingAKeyOfAnotherTypeIsRefusedAsChanged() throws Exception {
+        restartWithHostKeys("ed25519");
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+        assertThat(Files.readString(store.store())).contains(" ssh-ed25519 ");
+        // Reinstalled, or someone else answering on its address: only an ECDSA key now.
+        restartWithHostKeys("ecdsa");
+        AtomicInteger prompts = new AtomicInteger();
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_CHANGED);
+        assertThat(failure.getMessage()).contains("CHANGED", "ecdsa-sha2-nistp256", fingerprintOf("ecdsa"),
+                "ssh-keygen -R [127.0.0.1]:" + server.port());
+        assertThat(prompts.get()).as("a known host's new key type is never offered for acceptance").isZero();
+        assertThat(server.commands).isEmpty();
+        assertThat(Files.readString(store.store()).lines()).as("nothing added or replaced").hasSize(1);
+    }
+
+    @Test
+    void theKeyTypeOnFileIsNegotiatedWhenTheServerOffersSeveral() throws Exception {
+        restartWithHostKeys("ed25519", "ecdsa");
+        AtomicReference<HostKeyPrompt.UnknownKey> fresh = new AtomicReference<>();
+        HostKeyStore other = new HostKeyStore(List.of(), dir.resolve("other/known_hosts"));
+        try (SshConnection ssh = SshConnection.open(ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                List.of(new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), other, key -> {
+                    fresh.set(key);
+                    return true;
+                }))) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+        assertThat(fresh.get().keyType()).as("with nothing on file, JSch's own preference").isEqualTo("ssh-ed25519");
+
+        Files.createDirectories(store.store().getParent());
+        Files.writeString(store.store(), "[127.0.0.1]:" + server.port() + " " + TestSshServer.publicKey(dir, "ecdsa") + "\n");
+        AtomicInteger prompts = new AtomicInteger();
+        try (SshConnection ssh = SshConnection.open(password(key -> prompts.incrementAndGet() > 0))) {
+            assertThat(ssh.hostKeyFingerprint()).as("the ECDSA key on file was asked for first").isEqualTo(fingerprintOf("ecdsa"));
+        }
+        assertThat(prompts.get()).isZero();
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedWithItsOwnMessageAndNeverOfferedForTrust() throws Exception {
+        Files.writeString(dir.resolve("user_known_hosts"), "@revoked * " + server.publicKey() + "\n");
+        // Trusted in Tandem's own store too: revocation still wins, as in OpenSSH.
+        Files.createDirectories(store.store().getParent());
+        Files.writeString(store.store(), "[127.0.0.1]:" + server.port() + " " + server.publicKey() + "\n");
+        AtomicInteger prompts = new AtomicInteger();
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_REVOKED);
+        assertThat(failure.getMessage()).contains("REVOKED", server.hostKeyFingerprint(), dir.resolve("user_known_hosts").toString());
+        assertThat(prompts.get()).isZero();
+        assertThat(server.commands).isEmpty();
+
+        Files.delete(store.store());
+        SshFailure unknownElsewhere = catchThrowableOfType(SshFailure.class,
+                () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(unknownElsewhere.kind()).as("a revoked key is not a new key").isEqualTo(SshFailure.Kind.HOST_KEY_REVOKED);
+        assertThat(prompts.get()).isZero();
+        assertThat(store.store()).doesNotExist();
+    }
+
     @Test
     void anUnreadableKnownHostsFileIsAPlainFailure() throws Exception {
         Files.createDirectories(dir.resolve("user_known_hosts"));

@@ -4,6 +4,7 @@ import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.digest.BuiltinDigests;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -46,6 +47,14 @@ final class TestSshServer implements AutoCloseable {
     private volatile String loginShell = "sh";
 
     TestSshServer(Path hostKeyFile) throws IOException {
+        this(hostKeyFile, 0, generatedEcdsaKey(hostKeyFile));
+    }
+
+    /**
+     * A server on {@code port} (0: any free one) with these host keys: a restart on the same port
+     * with other keys is the same host as a client sees it, reinstalled or taken over.
+     */
+    TestSshServer(Path hostKeyFile, int port, KeyPairProvider keys) throws IOException {
         fakeBin = Files.createDirectories(hostKeyFile.resolveSibling("fake-bin"));
         try (InputStream sudo = TestSshServer.class.getResourceAsStream("/ssh/fake-sudo")) {
             Files.write(fakeBin.resolve("sudo"), sudo.readAllBytes());
@@ -54,10 +63,7 @@ final class TestSshServer implements AutoCloseable {
         sudoAnswersFile = hostKeyFile.resolveSibling("sudo-answers");
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
-        SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
-        keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
-        keys.setKeySize(256);
+        server.setPort(port);
         server.setKeyPairProvider(keys);
         server.setPasswordAuthenticator((user, password, session) -> PASSWORD.equals(password));
         server.setPublickeyAuthenticator((user, key, session) -> allowedKey != null && KeyUtils.compareKeys(allowedKey, key));
@@ -74,6 +80,45 @@ final class TestSshServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private static KeyPairProvider generatedEcdsaKey(Path file) {
+        SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(file);
+        keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        keys.setKeySize(256);
+        return keys;
+    }
+
+    /**
+     * Host keys made by the real {@code ssh-keygen}, one per type ({@code ed25519}, {@code ecdsa},
+     * {@code rsa}), kept in {@code dir} so that a restart presents the same keys; offered in this order.
+     */
+    static KeyPairProvider hostKeys(Path dir, String... types) throws IOException, InterruptedException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String type : types) {
+            Path key = dir.resolve("ssh_host_" + type + "_key");
+            if (!Files.exists(key)) {
+                Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", "", "-f", key.toString())
+                        .redirectErrorStream(true).start();
+                if (keygen.waitFor() != 0) {
+                    throw new IOException("ssh-keygen -t " + type + " failed: " + new String(keygen.getInputStream().readAllBytes()));
+                }
+            }
+            files.add(key);
+        }
+        return new org.apache.sshd.common.keyprovider.FileKeyPairProvider(files);
+    }
+
+    /** The public key of {@code ssh-keygen}'s host key of this type, as a known_hosts line's key fields ("TYPE BASE64"). */
+    static String publicKey(Path dir, String type) throws IOException {
+        String[] fields = Files.readString(dir.resolve("ssh_host_" + type + "_key.pub")).split(" ");
+        return fields[0] + " " + fields[1];
+    }
+
+    /** The first host key this server offers, as a known_hosts line's key fields ("TYPE BASE64"). */
+    String publicKey() throws Exception {
+        KeyPair pair = server.getKeyPairProvider().loadKeys(null).iterator().next();
+        return org.apache.sshd.common.config.keys.PublicKeyEntry.toString(pair.getPublic());
     }
 
     private static final java.util.regex.Pattern ENCODED = java.util.regex.Pattern.compile("sh -c 'eval \"\\$\\(echo ([A-Za-z0-9+/=]*) \\| base64 -d\\)\"'");
