@@ -92,25 +92,63 @@ public final class SshScanner {
         return found;
     }
 
-    /** Connects and reads the identification line; empty when nothing SSH-like answers. */
+    /** Connects and reads the server's first lines; empty unless an SSH protocol 2 server answers. */
     static Optional<Found> probe(String address, int port, Duration timeout) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
-            String line = readLine(socket.getInputStream());
-            return line.startsWith("SSH-") ? Optional.of(new Found(address, port, line)) : Optional.empty();
+            return versionLine(readLines(socket.getInputStream())).map(line -> new Found(address, port, line));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        byte[] buffer = new byte[256];
+    /**
+     * The SSH version line among a server's first lines (RFC 4253 4.2: a server may send other
+     * lines first), if it speaks protocol 2: {@code SSH-2.0-…}, or {@code SSH-1.99-…} (both 1
+     * and 2, which JSch accepts). Anything else listening on the port (a web server, a silent
+     * listener, an SSH-1-only server) is no host Tandem can log in to.
+     */
+    static Optional<String> versionLine(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("SSH-")).findFirst()
+                .filter(l -> l.startsWith("SSH-2.0-") || l.startsWith("SSH-1.99-"));
+    }
+
+    /** Up to {@link #MAX_LINES} lines, stopping at the version line, at the end of the stream or at a timeout after some lines. */
+    private static List<String> readLines(InputStream in) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try {
+            while (lines.size() < MAX_LINES) {
+                Optional<String> line = readLine(in);
+                if (line.isEmpty()) {
+                    break;
+                }
+                lines.add(line.get());
+                if (line.get().startsWith("SSH-")) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            if (lines.isEmpty()) {
+                throw e;
+            }
+        }
+        return lines;
+    }
+
+    private static final int MAX_LINES = 8;
+
+    /** One line of at most 255 bytes (RFC 4253's limit for the version line); empty at the end of the stream. */
+    private static Optional<String> readLine(InputStream in) throws IOException {
+        byte[] buffer = new byte[255];
         int length = 0;
-        int b;
+        int b = 0;
         while (length < buffer.length && (b = in.read()) >= 0 && b != '\n') {
             buffer[length++] = (byte) b;
         }
-        return new String(buffer, 0, length, StandardCharsets.US_ASCII).strip();
+        if (length == 0 && b < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(buffer, 0, length, StandardCharsets.US_ASCII).strip());
     }
 }

@@ -3,6 +3,7 @@ package io.tandem.gui;
 import io.tandem.ssh.HostKeyPrompt;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -13,8 +14,10 @@ import java.util.function.Supplier;
 /** Dialogs on the FX thread; a background caller waits for the answer (the FX thread never waits). */
 public final class FxDialogs implements Dialogs {
 
-    public static final ButtonType TRUST = new ButtonType("Trust this key", ButtonBar.ButtonData.YES);
-    public static final ButtonType REFUSE = new ButtonType("Refuse", ButtonBar.ButtonData.NO);
+    // Trusting a host key is the one answer that must be chosen on purpose: not the default
+    // button (YES would be, and Enter would press it), while Refuse is both default and cancel.
+    public static final ButtonType TRUST = new ButtonType("Trust this key", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType REFUSE = new ButtonType("Refuse", ButtonBar.ButtonData.CANCEL_CLOSE);
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
     public static final ButtonType DISCARD = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
 
@@ -36,6 +39,9 @@ public final class FxDialogs implements Dialogs {
                     + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub). Trust it only if they match: otherwise someone may be "
                     + "in between.");
             alert.getDialogPane().setId("host-key-dialog");
+            Button refuse = (Button) alert.getDialogPane().lookupButton(REFUSE);
+            refuse.setDefaultButton(true);
+            alert.setOnShown(e -> refuse.requestFocus());
             return alert.showAndWait().orElse(REFUSE) == TRUST;
         });
     }

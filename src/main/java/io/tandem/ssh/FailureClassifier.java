@@ -21,10 +21,17 @@ final class FailureClassifier {
         String text = String.valueOf(error.getMessage());
         if (keys.outcome() == PromptingHostKeyRepository.Outcome.CHANGED) {
             return new SshFailure(SshFailure.Kind.HOST_KEY_CHANGED, host, "The host key of " + target.host()
-                    + " has CHANGED (now " + keys.keyType() + " " + keys.fingerprint() + "). This may be an attack: someone "
-                    + "could be intercepting the connection. If the server was reinstalled, check the new fingerprint on its "
-                    + "console (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and then remove the old key with: ssh-keygen -R "
-                    + target.knownHostsName() + " (and from ~/.config/tandem/known_hosts).", error);
+                    + " has CHANGED: it now shows " + keys.keyType() + " " + keys.fingerprint() + ", which matches none of the keys "
+                    + "on file for it in " + keys.decidedBy() + ". This may be an attack: someone could be intercepting the "
+                    + "connection. If the server was reinstalled, check the new fingerprint on its console "
+                    + "(ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and then remove the old key with: ssh-keygen -R "
+                    + target.knownHostsName() + " -f " + keys.decidedBy(), error);
+        }
+        if (keys.outcome() == PromptingHostKeyRepository.Outcome.REVOKED) {
+            return new SshFailure(SshFailure.Kind.HOST_KEY_REVOKED, host, "The host key of " + target.host() + " ("
+                    + keys.keyType() + " " + keys.fingerprint() + ") is REVOKED in " + keys.decidedBy() + ": it must never be "
+                    + "accepted, and Tandem did not log in. Someone may be using a stolen key to pose as this server. Give the "
+                    + "server a new host key and check it on the server's console (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).", error);
         }
         if (keys.outcome() == PromptingHostKeyRepository.Outcome.REFUSED_NEW) {
             return new SshFailure(SshFailure.Kind.HOST_KEY_UNKNOWN_REFUSED, host, "The host key of " + target.host() + " ("

@@ -29,17 +29,38 @@ public final class HostKeyStore {
         return new HostKeyStore(List.of(home.resolve(".ssh/known_hosts")), home.resolve(".config/tandem/known_hosts"));
     }
 
-    public KnownHostsFile.Verdict check(SshTarget target, byte[] keyBlob) throws IOException {
-        String type = HostKeyFingerprint.keyType(keyBlob);
-        boolean mismatch = false;
+    /** A verdict over all files, and the file that decided it (null when UNKNOWN). */
+    public record Verdict(KnownHostsFile.Verdict verdict, Path file) {
+    }
+
+    /**
+     * What all files together say about this key: REVOKED if any file revokes it, else MATCH if
+     * any file trusts it, else MISMATCH if any file knows other keys for the host, else UNKNOWN.
+     */
+    public Verdict check(SshTarget target, byte[] keyBlob) throws IOException {
+        Verdict match = null;
+        Verdict mismatch = null;
         for (Path file : allFiles()) {
-            KnownHostsFile.Verdict verdict = KnownHostsFile.read(file).check(target.knownHostsName(), type, keyBlob);
-            if (verdict == KnownHostsFile.Verdict.MATCH) {
-                return verdict;
+            switch (KnownHostsFile.read(file).check(target.knownHostsName(), keyBlob)) {
+                case REVOKED -> {
+                    return new Verdict(KnownHostsFile.Verdict.REVOKED, file);
+                }
+                case MATCH -> match = match == null ? new Verdict(KnownHostsFile.Verdict.MATCH, file) : match;
+                case MISMATCH -> mismatch = mismatch == null ? new Verdict(KnownHostsFile.Verdict.MISMATCH, file) : mismatch;
+                case UNKNOWN -> {
+                }
             }
-            mismatch |= verdict == KnownHostsFile.Verdict.MISMATCH;
         }
-        return mismatch ? KnownHostsFile.Verdict.MISMATCH : KnownHostsFile.Verdict.UNKNOWN;
+        return match != null ? match : mismatch != null ? mismatch : new Verdict(KnownHostsFile.Verdict.UNKNOWN, null);
+    }
+
+    /** Every trusted key on file for this host, from all files: the key types to ask the server for first. */
+    public List<byte[]> knownKeys(SshTarget target) throws IOException {
+        List<byte[]> keys = new java.util.ArrayList<>();
+        for (Path file : allFiles()) {
+            keys.addAll(KnownHostsFile.read(file).knownKeys(target.knownHostsName()));
+        }
+        return keys;
     }
 
     /** Remembers an accepted key: the whole store rewritten atomically, mode 0600. */

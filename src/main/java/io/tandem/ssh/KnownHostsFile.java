@@ -12,21 +12,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * An OpenSSH known_hosts file: plain and hashed ({@code |1|salt|hash}) host names, comma lists,
- * {@code [host]:port}, {@code *}/{@code ?} patterns and {@code !} negations. {@code @revoked} and
- * {@code @cert-authority} lines are skipped (Tandem does not use host certificates).
+ * {@code [host]:port}, {@code *}/{@code ?} patterns and {@code !} negations, and the
+ * {@code @revoked} marker. {@code @cert-authority} lines name a CA, not a host key: Tandem does
+ * not use host certificates, so they neither match nor make a host known.
  */
 public final class KnownHostsFile {
 
+    private enum Marker { NONE, REVOKED, CERT_AUTHORITY, OTHER }
+
     /** One key line. */
-    record Entry(String hosts, String keyType, String keyBase64) {
+    private record Entry(Marker marker, String hosts, String keyBase64) {
     }
 
     /** What a file knows about a host's key. */
-    public enum Verdict { MATCH, MISMATCH, UNKNOWN }
+    public enum Verdict {
+        /** A line for this host has this very key. */
+        MATCH,
+        /** Lines for this host hold other keys (of this type or another): the key changed. */
+        MISMATCH,
+        /** A {@code @revoked} line for this host holds this key: never to be accepted. */
+        REVOKED,
+        /** Nothing is known about this host. */
+        UNKNOWN
+    }
 
     private final List<Entry> entries;
 
@@ -46,36 +59,70 @@ public final class KnownHostsFile {
         List<Entry> entries = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split("\\s+");
-            if (fields.length >= 3) {
-                entries.add(new Entry(fields[0], fields[1], fields[2]));
+            List<String> fields = new ArrayList<>(List.of(line.split("\\s+")));
+            Marker marker = Marker.NONE;
+            if (fields.getFirst().startsWith("@")) {
+                marker = switch (fields.removeFirst()) {
+                    case "@revoked" -> Marker.REVOKED;
+                    case "@cert-authority" -> Marker.CERT_AUTHORITY;
+                    default -> Marker.OTHER;
+                };
+            }
+            if (fields.size() >= 3) {
+                entries.add(new Entry(marker, fields.get(0), fields.get(2)));
             }
         }
         return new KnownHostsFile(entries);
     }
 
     /**
-     * MATCH when a line for this host has this very key; MISMATCH when lines for this host have
-     * the same key type but another key (the key changed); UNKNOWN otherwise.
+     * As OpenSSH decides: REVOKED when a {@code @revoked} line for this host holds the key (even
+     * if another line trusts it); MATCH when a host-key line for this host holds it; MISMATCH when
+     * host-key lines for this host hold only other keys, whatever their type, since a server
+     * offers every type it has and the one on file is asked for first; UNKNOWN otherwise.
      */
-    public Verdict check(String knownHostsName, String keyType, byte[] keyBlob) {
+    public Verdict check(String knownHostsName, byte[] keyBlob) {
         String key = Base64.getEncoder().encodeToString(keyBlob);
-        boolean sameTypeOtherKey = false;
+        boolean known = false;
+        boolean match = false;
         for (Entry entry : entries) {
             if (!matchesHost(entry.hosts(), knownHostsName)) {
                 continue;
             }
-            if (entry.keyType().equals(keyType)) {
-                if (entry.keyBase64().equals(key)) {
-                    return Verdict.MATCH;
+            switch (entry.marker()) {
+                case REVOKED -> {
+                    if (entry.keyBase64().equals(key)) {
+                        return Verdict.REVOKED;
+                    }
                 }
-                sameTypeOtherKey = true;
+                case NONE -> {
+                    known = true;
+                    match |= entry.keyBase64().equals(key);
+                }
+                default -> {
+                    // CA keys and unknown markers say nothing about this host's own key.
+                }
             }
         }
-        return sameTypeOtherKey ? Verdict.MISMATCH : Verdict.UNKNOWN;
+        return match ? Verdict.MATCH : known ? Verdict.MISMATCH : Verdict.UNKNOWN;
+    }
+
+    /** The host keys on file for this host (not revoked, not CAs), in file order; unreadable ones left out. */
+    public List<byte[]> knownKeys(String knownHostsName) {
+        List<byte[]> keys = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.marker() == Marker.NONE && matchesHost(entry.hosts(), knownHostsName)) {
+                try {
+                    keys.add(Base64.getDecoder().decode(entry.keyBase64()));
+                } catch (IllegalArgumentException e) {
+                    // Not base64: OpenSSH skips such a line too.
+                }
+            }
+        }
+        return keys;
     }
 
     static boolean matchesHost(String hostsField, String name) {
@@ -117,7 +164,8 @@ public final class KnownHostsFile {
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(salt, "HmacSHA1"));
-            return Arrays.equals(expected, mac.doFinal(name.getBytes(StandardCharsets.UTF_8)));
+            // ssh looks names up lower-cased, and hashes them that way when it adds them (HashKnownHosts).
+            return Arrays.equals(expected, mac.doFinal(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return false;
         }

@@ -2,10 +2,13 @@ package io.tandem.ssh;
 
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Bridges JSch's host-key check to {@link HostKeyStore} and the {@link HostKeyPrompt}, for one
@@ -14,7 +17,7 @@ import java.io.UncheckedIOException;
  */
 final class PromptingHostKeyRepository implements HostKeyRepository {
 
-    enum Outcome { NOT_CHECKED, KNOWN, ACCEPTED_NEW, REFUSED_NEW, CHANGED }
+    enum Outcome { NOT_CHECKED, KNOWN, ACCEPTED_NEW, REFUSED_NEW, CHANGED, REVOKED }
 
     private final SshTarget target;
     private final HostKeyStore store;
@@ -22,6 +25,7 @@ final class PromptingHostKeyRepository implements HostKeyRepository {
     private volatile Outcome outcome = Outcome.NOT_CHECKED;
     private volatile String fingerprint = "";
     private volatile String keyType = "";
+    private volatile java.nio.file.Path decidedBy;
 
     PromptingHostKeyRepository(SshTarget target, HostKeyStore store, HostKeyPrompt prompt) {
         this.target = target;
@@ -34,7 +38,13 @@ final class PromptingHostKeyRepository implements HostKeyRepository {
         fingerprint = HostKeyFingerprint.sha256(key);
         keyType = HostKeyFingerprint.keyType(key);
         try {
-            switch (store.check(target, key)) {
+            HostKeyStore.Verdict verdict = store.check(target, key);
+            decidedBy = verdict.file();
+            switch (verdict.verdict()) {
+                case REVOKED -> {
+                    outcome = Outcome.REVOKED;
+                    return CHANGED;
+                }
                 case MATCH -> {
                     outcome = Outcome.KNOWN;
                     return OK;
@@ -70,6 +80,11 @@ final class PromptingHostKeyRepository implements HostKeyRepository {
         return keyType;
     }
 
+    /** The known-hosts file that revoked, trusted or contradicted the key. */
+    java.nio.file.Path decidedBy() {
+        return decidedBy;
+    }
+
     @Override
     public void add(HostKey hostkey, UserInfo ui) {
         // Keys are added in check(), after the prompt; JSch's own add path is not used.
@@ -92,11 +107,31 @@ final class PromptingHostKeyRepository implements HostKeyRepository {
 
     @Override
     public HostKey[] getHostKey() {
-        return new HostKey[0];
+        return getHostKey(null, null);
     }
 
+    /**
+     * The keys on file for this target. JSch asks before the key exchange and puts the key types
+     * found here first in its list of host-key algorithms, as OpenSSH does: a server that has
+     * several keys then shows the one on file, and any other key it shows is a changed one.
+     */
     @Override
     public HostKey[] getHostKey(String host, String type) {
-        return new HostKey[0];
+        List<HostKey> keys = new ArrayList<>();
+        try {
+            for (byte[] blob : store.knownKeys(target)) {
+                try {
+                    HostKey key = new HostKey(target.knownHostsName(), blob);
+                    if (type == null || type.equals(key.getType())) {
+                        keys.add(key);
+                    }
+                } catch (JSchException | RuntimeException e) {
+                    // A key type JSch cannot read: it cannot be preferred either.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the known-hosts files", e);
+        }
+        return keys.toArray(new HostKey[0]);
     }
 }

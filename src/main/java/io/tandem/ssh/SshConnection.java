@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * One SSH connection to one host, reused for every command; reconnects (host key checked again)
- * when it dropped. Commands run through the login shell; {@link #runAsRoot} adds sudo as the
- * settings say, with a sudo password only ever written to stdin.
+ * when it dropped. Every command runs in {@code sh}, whatever the login shell
+ * ({@link PosixCommandLine}); {@link #runAsRoot} adds sudo as the settings say, and a sudo
+ * password goes to sudo only when sudo asks for it ({@link SudoExchange}).
  */
 public final class SshConnection implements AutoCloseable {
 
@@ -71,7 +72,7 @@ public final class SshConnection implements AutoCloseable {
 
     /** Runs a command as the login user. */
     public ExecResult run(RemoteCommand command, Duration timeout) throws SshFailure {
-        return exec(command, command.script(), new byte[0], timeout, null);
+        return exec(command, command.script(), CommandInput.of(new byte[0]), timeout, null);
     }
 
     /** Runs a command as root: directly when logged in as root, else through sudo. */
@@ -122,22 +123,21 @@ public final class SshConnection implements AutoCloseable {
     private ExecResult privileged(RemoteCommand command, String userPrefix, byte[] stdin, Duration timeout, Consumer<String> lines)
             throws SshFailure {
         return switch (settings.sudo()) {
-            case Sudo.None n -> exec(command, userPrefix + command.script(), stdin, timeout, lines);
-            case Sudo.Passwordless p -> checkSudo(command,
-                    exec(command, userPrefix + "sudo -n -- sh -c " + ShellQuote.quote(command.script()), stdin, timeout, lines));
-            case Sudo.WithPassword w -> {
-                byte[] password = (w.password().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
-                byte[] input = new byte[password.length + stdin.length];
-                System.arraycopy(password, 0, input, 0, password.length);
-                System.arraycopy(stdin, 0, input, password.length, stdin.length);
-                RemoteCommand masked = command.withSecrets(List.of(w.password()));
-                yield checkSudo(masked, exec(masked, userPrefix + "sudo -S -p '' -- sh -c " + ShellQuote.quote(command.script()), input,
-                        timeout, lines));
-            }
+            case Sudo.None n -> exec(command, userPrefix + command.script(), CommandInput.of(stdin), timeout, lines);
+            case Sudo.Passwordless p -> throughSudo(command, userPrefix, SudoExchange.passwordless().input(stdin), timeout, lines);
+            case Sudo.WithPassword w -> throughSudo(command.withSecrets(List.of(w.password())), userPrefix,
+                    SudoExchange.withPassword(w.password()).input(stdin), timeout, lines);
         };
     }
 
-    private ExecResult checkSudo(RemoteCommand command, ExecResult result) throws SshFailure {
+    private ExecResult throughSudo(RemoteCommand command, String userPrefix, SudoExchange sudo, Duration timeout, Consumer<String> lines)
+            throws SshFailure {
+        ExecResult result = exec(command, userPrefix + sudo.commandLine(command.script()), sudo, timeout, lines);
+        // Once the command started, its exit status and stderr are its own, whatever they say about passwords.
+        return sudo.commandStarted() ? result : checkSudo(result);
+    }
+
+    private ExecResult checkSudo(ExecResult result) throws SshFailure {
         if (result.ok()) {
             return result;
         }
@@ -158,7 +158,8 @@ public final class SshConnection implements AutoCloseable {
         return result;
     }
 
-    private ExecResult exec(RemoteCommand command, String wire, byte[] stdin, Duration timeout, Consumer<String> lines) throws SshFailure {
+    private ExecResult exec(RemoteCommand command, String script, CommandInput input, Duration timeout, Consumer<String> lines)
+            throws SshFailure {
         Session current = ensureConnected();
         long start = System.nanoTime();
         ChannelExec channel;
@@ -169,19 +170,17 @@ public final class SshConnection implements AutoCloseable {
             throw lost(command, e);
         }
         roundTrips.incrementAndGet();
-        channel.setCommand(wire);
+        channel.setCommand(PosixCommandLine.of(script));
         try {
             InputStream out = channel.getInputStream();
             InputStream err = channel.getErrStream();
             OutputStream in = channel.getOutputStream();
             channel.connect((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            StreamReader outReader = new StreamReader(out, lines);
-            StreamReader errReader = new StreamReader(err, null);
+            StreamReader outReader = new StreamReader(out, lines, null);
+            StreamReader errReader = new StreamReader(err, null, input);
             Thread stdoutReader = Thread.ofVirtual().start(outReader);
             Thread stderrReader = Thread.ofVirtual().start(errReader);
-            in.write(stdin);
-            in.flush();
-            in.close();
+            input.begin(in);
             long deadline = start + timeout.toNanos();
             while (!channel.isClosed()) {
                 if (System.nanoTime() > deadline) {
@@ -199,7 +198,7 @@ public final class SshConnection implements AutoCloseable {
                 close();
                 throw lost(command, null);
             }
-            return new ExecResult(status, stdout, errReader.text(), Duration.ofNanos(System.nanoTime() - start));
+            return new ExecResult(status, stdout, input.reportedStderr(errReader.text()), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException | JSchException e) {
             close();
             throw lost(command, e);
@@ -208,6 +207,7 @@ public final class SshConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SshFailure(SshFailure.Kind.TIMEOUT, settings.target().toString(), "Interrupted while running: " + command.display(), e);
         } finally {
+            input.end();
             channel.disconnect();
         }
     }
@@ -233,15 +233,17 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
-    /** Reads a stream to its end, optionally passing complete lines on as they come. */
+    /** Reads a stream to its end, optionally passing complete lines on as they come, or each piece to a {@link CommandInput}. */
     private static final class StreamReader implements Runnable {
         private final InputStream stream;
         private final Consumer<String> lines;
+        private final CommandInput watcher;
         private final ByteArrayOutputStream all = new ByteArrayOutputStream();
 
-        StreamReader(InputStream stream, Consumer<String> lines) {
+        StreamReader(InputStream stream, Consumer<String> lines, CommandInput watcher) {
             this.stream = stream;
             this.lines = lines;
+            this.watcher = watcher;
         }
 
         @Override
@@ -253,6 +255,9 @@ public final class SshConnection implements AutoCloseable {
                 while ((n = stream.read(buffer)) >= 0) {
                     synchronized (all) {
                         all.write(buffer, 0, n);
+                    }
+                    if (watcher != null) {
+                        watcher.stderr(buffer, n);
                     }
                     if (lines != null) {
                         byte[] sofar = all.toByteArray();

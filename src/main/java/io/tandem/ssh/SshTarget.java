@@ -9,9 +9,10 @@ public record SshTarget(String host, int port, String user) {
         }
     }
 
-    /** How OpenSSH names the host in known_hosts: {@code host}, or {@code [host]:port} off port 22. */
+    /** How OpenSSH names the host in known_hosts: {@code host} lower-cased as ssh does, or {@code [host]:port} off port 22. */
     public String knownHostsName() {
-        return port == 22 ? host : "[" + host + "]:" + port;
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return port == 22 ? name : "[" + name + "]:" + port;
     }
 
     @Override

@@ -97,19 +97,47 @@ class LabDiscoveryIT {
         assertThat(status(pair, "same OS")).isEqualTo(Check.Status.PASS);
     }
 
+    private HostFacts discoverAsRoot(String address) throws Exception {
+        ConnectionSettings root = ConnectionSettings.of(new SshTarget(address, 22, "root"), List.of(new Authentication.KeyFile(lab.key())),
+                new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW);
+        try (SshConnection ssh = SshConnection.open(root)) {
+            return NodeDiscovery.discover(ssh);
+        }
+    }
+
     @Test
-    void aNonRootUserWithASudoPasswordSeesTheSameFacts() throws Exception {
+    void aNonRootUserWithASudoPasswordSeesTheSameFactsAsRoot() throws Exception {
         Secret password = Secret.of(lab.get("LAB_PASSWORD"));
         ConnectionSettings settings = ConnectionSettings.of(new SshTarget(lab.node2(), 22, lab.get("LAB_PASSWORD_USER")),
                 List.of(new Authentication.Password(password)), new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW)
                 .withSudo(new Sudo.WithPassword(password));
+        HostFacts asSudoUser;
         try (SshConnection ssh = SshConnection.open(settings)) {
-            HostFacts facts = NodeDiscovery.discover(ssh);
-            assertThat(facts.hostname()).isEqualTo("node2");
-            // wipefs needs root: the ext4 signature is only seen when sudo really worked.
-            String data = lab.get("LAB_NODE2_DISKS").split(" ")[0];
-            assertThat(facts.signatures().get(data)).isNotEmpty();
+            asSudoUser = NodeDiscovery.discover(ssh);
         }
+        HostFacts asRoot = discoverAsRoot(lab.node2());
+
+        // wipefs needs root: the ext4 signature is only seen when sudo really worked.
+        String data = lab.get("LAB_NODE2_DISKS").split(" ")[0];
+        assertThat(asRoot.signatures().get(data)).isNotEmpty();
+        assertThat(asSudoUser.files().read()).isTrue();
+        assertThat(asSudoUser.target()).isEqualTo(lab.get("LAB_PASSWORD_USER") + "@" + lab.node2());
+        // Everything but who logged in and when: the same host, read with the same rights.
+        assertThat(asSudoUser).usingRecursiveComparison()
+                .ignoringFields("target", "clockOffset", "elapsed", "discoveredAt")
+                .isEqualTo(asRoot);
+    }
+
+    /** The client's root logs in to tcsh (lab/netns): the fact script must still run in sh, every fact read. */
+    @Test
+    void aRootWhoseLoginShellIsTcshIsDiscoveredLikeAnyOther() throws Exception {
+        HostFacts asRoot = discoverAsRoot(lab.get("LAB_CLIENT_ADDRESS"));
+        HostFacts asKeyUser = discover(lab.get("LAB_CLIENT_ADDRESS"));
+        assertThat(asRoot.hostname()).isEqualTo("client");
+        assertThat(asRoot.unavailable()).isEqualTo(asKeyUser.unavailable());
+        assertThat(asRoot).usingRecursiveComparison()
+                .ignoringFields("target", "clockOffset", "elapsed", "discoveredAt")
+                .isEqualTo(asKeyUser);
     }
 
     @Test

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,6 +86,70 @@ class LabSshIT {
             SshFailure wrong = catchThrowableOfType(SshFailure.class, () -> ssh.runAsRoot(RemoteCommand.of("id", "-u"), T));
             assertThat(wrong.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_WRONG);
             assertThat(wrong.getMessage()).doesNotContain("not-the-password");
+        }
+    }
+
+    private static final byte[] CONTENT = "first line\nsecond 'quoted' $(not run)\nno newline at the end".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * A sudo password is given in all three cases, but real sudo asks for it only in the last: a
+     * root login and NOPASSWD never read it. It must reach sudo only when asked, never a command.
+     */
+    @Test
+    void theSudoPasswordReachesSudoOnlyWhenItAsksAndNeverACommand() throws Exception {
+        Secret neverAsked = Secret.of("sudo-password-sudo-never-asks-for");
+        Secret labPassword = Secret.of(lab.get("LAB_PASSWORD"));
+        Map<String, ConnectionSettings> cases = new LinkedHashMap<>();
+        cases.put("root-login", ConnectionSettings.of(new SshTarget(lab.node1(), 22, "root"), List.of(new Authentication.KeyFile(lab.key())),
+                store, HostKeyPrompt.ACCEPT_NEW).withSudo(new Sudo.WithPassword(neverAsked)));
+        cases.put("nopasswd", keyLogin(lab.node1(), HostKeyPrompt.ACCEPT_NEW).withSudo(new Sudo.WithPassword(neverAsked)));
+        cases.put("sudo-asks", ConnectionSettings.of(new SshTarget(lab.node2(), 22, lab.get("LAB_PASSWORD_USER")),
+                List.of(new Authentication.Password(labPassword)), store, HostKeyPrompt.ACCEPT_NEW).withSudo(new Sudo.WithPassword(labPassword)));
+        for (var c : cases.entrySet()) {
+            Path target = dir.resolve(c.getKey() + ".conf");
+            try (SshConnection ssh = SshConnection.open(c.getValue())) {
+                ssh.upload(target.toString(), CONTENT, 0640, "root:root", T);
+                ExecResult cat = ssh.runAsRoot(RemoteCommand.of("cat"), T);
+                assertThat(cat.stdout()).as(c.getKey() + ": what cat read").isEmpty();
+                assertThat(cat.stderr()).as(c.getKey() + ": what cat wrote to stderr").isEmpty();
+                assertThat(ssh.runAsRoot(RemoteCommand.of("id", "-u"), T).stdout()).as(c.getKey()).isEqualTo("0\n");
+            }
+            assertThat(Files.readAllBytes(target)).as(c.getKey() + ": the uploaded file, byte for byte").isEqualTo(CONTENT);
+        }
+    }
+
+    @Test
+    void aWrongSudoPasswordIsRefusedAtOnceAndWritesNothing() throws Exception {
+        Path target = dir.resolve("wrong.conf");
+        ConnectionSettings settings = ConnectionSettings.of(new SshTarget(lab.node2(), 22, lab.get("LAB_PASSWORD_USER")),
+                List.of(new Authentication.Password(Secret.of(lab.get("LAB_PASSWORD")))), store, HostKeyPrompt.ACCEPT_NEW)
+                .withSudo(new Sudo.WithPassword(Secret.of("not-the-password")));
+        long start = System.nanoTime();
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            SshFailure upload = catchThrowableOfType(SshFailure.class, () -> ssh.upload(target.toString(), CONTENT, 0640, "root:root", T));
+            assertThat(upload.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_WRONG);
+            assertThat(upload.getMessage()).doesNotContain("not-the-password");
+            SshFailure cat = catchThrowableOfType(SshFailure.class, () -> ssh.runAsRoot(RemoteCommand.of("cat"), T));
+            assertThat(cat.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_WRONG);
+        }
+        // sudo waits ~2 s after a wrong password; a client that answered again or never closed stdin would take far longer.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(target).doesNotExist();
+    }
+
+    /** The client's root has tcsh as login shell (lab/netns): every command must still run in sh. */
+    @Test
+    void aRootWhoseLoginShellIsTcshStillRunsPosixScripts() throws Exception {
+        ConnectionSettings root = ConnectionSettings.of(new SshTarget(lab.get("LAB_CLIENT_ADDRESS"), 22, "root"),
+                List.of(new Authentication.KeyFile(lab.key())), store, HostKeyPrompt.ACCEPT_NEW);
+        String script = "set -e\nx='it'\\''s'\nprintf '%s\\n' \"$x\" 'back\\slash' \"$((6 * 7))\"\nfor i in 1 2; do echo \"n$i\"; done\n";
+        try (SshConnection ssh = SshConnection.open(root)) {
+            assertThat(ssh.run(RemoteCommand.of("getent", "passwd", "root"), T).stdout()).as("root's login shell on the client")
+                    .matches("root:.*:/[a-z/]*/tcsh\n");
+            assertThat(ssh.runAsRoot(RemoteCommand.script(script), T).stdout()).isEqualTo("it's\nback\\slash\n42\nn1\nn2\n");
+            Path target = dir.resolve("tcsh-root.conf");
+            ssh.upload(target.toString(), CONTENT, 0600, "root:root", T);
+            assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
         }
     }
 

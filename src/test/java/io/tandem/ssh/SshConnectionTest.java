@@ -1,6 +1,7 @@
 package io.tandem.ssh;
 
 import io.tandem.model.Secret;
+import io.tandem.testing.RealTools;
 import io.tandem.verify.LocalCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,83 @@ class SshConnectionTest {
         assertThat(failure.getMessage()).contains("CHANGED", "attack", "ssh-keygen -R [127.0.0.1]:" + server.port(), "reinstalled");
         assertThat(prompts.get()).as("a changed key is never offered for acceptance").isZero();
         assertThat(server.commands).isEmpty();
+    }
+
+    /** Stops the server and starts it again on the same port with these host keys (ssh-keygen's, kept in {@code dir}). */
+    private void restartWithHostKeys(String... types) throws Exception {
+        int port = server.port();
+        server.close();
+        server = new TestSshServer(dir.resolve("hostkey"), port, TestSshServer.hostKeys(dir, types));
+    }
+
+    private String fingerprintOf(String type) throws Exception {
+        return LocalCommand.run(List.of("ssh-keygen", "-l", "-E", "sha256", "-f", dir.resolve("ssh_host_" + type + "_key.pub").toString()),
+                Map.of(), dir, T).stdout().split(" ")[1];
+    }
+
+    @Test
+    void aKnownHostPresentingAKeyOfAnotherTypeIsRefusedAsChanged() throws Exception {
+        restartWithHostKeys("ed25519");
+        try (SshConnection ssh = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW))) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+        assertThat(Files.readString(store.store())).contains(" ssh-ed25519 ");
+        // Reinstalled, or someone else answering on its address: only an ECDSA key now.
+        restartWithHostKeys("ecdsa");
+        AtomicInteger prompts = new AtomicInteger();
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_CHANGED);
+        assertThat(failure.getMessage()).contains("CHANGED", "ecdsa-sha2-nistp256", fingerprintOf("ecdsa"),
+                "ssh-keygen -R [127.0.0.1]:" + server.port());
+        assertThat(prompts.get()).as("a known host's new key type is never offered for acceptance").isZero();
+        assertThat(server.commands).isEmpty();
+        assertThat(Files.readString(store.store()).lines()).as("nothing added or replaced").hasSize(1);
+    }
+
+    @Test
+    void theKeyTypeOnFileIsNegotiatedWhenTheServerOffersSeveral() throws Exception {
+        restartWithHostKeys("ed25519", "ecdsa");
+        AtomicReference<HostKeyPrompt.UnknownKey> fresh = new AtomicReference<>();
+        HostKeyStore other = new HostKeyStore(List.of(), dir.resolve("other/known_hosts"));
+        try (SshConnection ssh = SshConnection.open(ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "root"),
+                List.of(new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), other, key -> {
+                    fresh.set(key);
+                    return true;
+                }))) {
+            assertThat(ssh.isConnected()).isTrue();
+        }
+        assertThat(fresh.get().keyType()).as("with nothing on file, JSch's own preference").isEqualTo("ssh-ed25519");
+
+        Files.createDirectories(store.store().getParent());
+        Files.writeString(store.store(), "[127.0.0.1]:" + server.port() + " " + TestSshServer.publicKey(dir, "ecdsa") + "\n");
+        AtomicInteger prompts = new AtomicInteger();
+        try (SshConnection ssh = SshConnection.open(password(key -> prompts.incrementAndGet() > 0))) {
+            assertThat(ssh.hostKeyFingerprint()).as("the ECDSA key on file was asked for first").isEqualTo(fingerprintOf("ecdsa"));
+        }
+        assertThat(prompts.get()).isZero();
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedWithItsOwnMessageAndNeverOfferedForTrust() throws Exception {
+        Files.writeString(dir.resolve("user_known_hosts"), "@revoked * " + server.publicKey() + "\n");
+        // Trusted in Tandem's own store too: revocation still wins, as in OpenSSH.
+        Files.createDirectories(store.store().getParent());
+        Files.writeString(store.store(), "[127.0.0.1]:" + server.port() + " " + server.publicKey() + "\n");
+        AtomicInteger prompts = new AtomicInteger();
+        SshFailure failure = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(failure).isNotNull();
+        assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_REVOKED);
+        assertThat(failure.getMessage()).contains("REVOKED", server.hostKeyFingerprint(), dir.resolve("user_known_hosts").toString());
+        assertThat(prompts.get()).isZero();
+        assertThat(server.commands).isEmpty();
+
+        Files.delete(store.store());
+        SshFailure unknownElsewhere = catchThrowableOfType(SshFailure.class,
+                () -> SshConnection.open(password(key -> prompts.incrementAndGet() > 0)));
+        assertThat(unknownElsewhere.kind()).as("a revoked key is not a new key").isEqualTo(SshFailure.Kind.HOST_KEY_REVOKED);
+        assertThat(prompts.get()).isZero();
+        assertThat(store.store()).doesNotExist();
     }
 
     @Test
@@ -291,18 +369,121 @@ class SshConnectionTest {
         }
     }
 
+    private ConnectionSettings admin(Sudo sudo) {
+        return ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "admin"),
+                List.of(new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), store, HostKeyPrompt.ACCEPT_NEW).withSudo(sudo);
+    }
+
+    private static final byte[] CONTENT = "first line\nsecond 'quoted' $(not run)\nno newline at the end".getBytes(StandardCharsets.UTF_8);
+
     @Test
     void aSudoPasswordTravelsOnStdinNeverOnTheCommandLine() throws Exception {
-        Secret sudoPassword = Secret.of("sudo-pass-4-test");
-        ConnectionSettings settings = ConnectionSettings.of(new SshTarget("127.0.0.1", server.port(), "admin"),
-                List.of(new Authentication.Password(Secret.of(TestSshServer.PASSWORD))), store, HostKeyPrompt.ACCEPT_NEW)
-                .withSudo(new Sudo.WithPassword(sudoPassword));
-        try (SshConnection ssh = SshConnection.open(settings)) {
+        server.sudoAsksFor("sudo-pass-4-test");
+        try (SshConnection ssh = SshConnection.open(admin(new Sudo.WithPassword(Secret.of("sudo-pass-4-test"))))) {
             ExecResult result = ssh.runAsRoot(RemoteCommand.of("echo", "as root"), T);
             assertThat(result.stdout()).isEqualTo("as root\n");
         }
         assertThat(server.commands).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("sudo-pass-4-test"));
-        assertThat(server.stdinSeen).extracting(b -> new String(b, StandardCharsets.UTF_8)).containsExactly("sudo-pass-4-test");
+        assertThat(server.scripts).isNotEmpty().allSatisfy(c -> assertThat(c).doesNotContain("sudo-pass-4-test"));
+        assertThat(server.sudoAnswers()).containsExactly("sudo-pass-4-test");
+    }
+
+    @Test
+    void whenSudoDoesNotAskThePasswordReachesNeitherTheFileNorTheCommand() throws Exception {
+        // NOPASSWD, a root login or cached credentials: sudo runs the command without reading stdin.
+        Path target = dir.resolve("etc/no-ask.conf");
+        Files.createDirectories(target.getParent());
+        try (SshConnection ssh = SshConnection.open(admin(new Sudo.WithPassword(Secret.of("sudo-pass-4-test"))))) {
+            ssh.upload(target.toString(), CONTENT, 0600, "root:root", T);
+            assertThat(ssh.runAsRoot(RemoteCommand.of("cat"), T).stdout()).as("what a command reading stdin got").isEmpty();
+        }
+        assertThat(Files.readAllBytes(target)).as("the uploaded file, byte for byte").isEqualTo(CONTENT);
+        assertThat(server.sudoAnswers()).isEmpty();
+        assertThat(server.commands).allSatisfy(c -> assertThat(c).doesNotContain("sudo-pass-4-test"));
+        assertThat(server.scripts).allSatisfy(c -> assertThat(c).doesNotContain("sudo-pass-4-test"));
+    }
+
+    @Test
+    void whenSudoAsksItGetsThePasswordOnceAndTheCommandOnlyItsOwnInput() throws Exception {
+        server.sudoAsksFor("sudo-pass-4-test");
+        Path target = dir.resolve("etc/asked.conf");
+        Files.createDirectories(target.getParent());
+        try (SshConnection ssh = SshConnection.open(admin(new Sudo.WithPassword(Secret.of("sudo-pass-4-test"))))) {
+            ssh.upload(target.toString(), CONTENT, 0600, "root:root", T);
+            ExecResult cat = ssh.runAsRoot(RemoteCommand.of("cat"), T);
+            assertThat(cat.stdout()).isEmpty();
+            assertThat(cat.stderr()).as("sudo's prompt is Tandem's business, not the command's").isEmpty();
+            ExecResult err = ssh.runAsRoot(RemoteCommand.script("echo to stderr >&2; exit 5"), T);
+            assertThat(err.exitStatus()).isEqualTo(5);
+            assertThat(err.stderr()).isEqualTo("to stderr\n");
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(server.sudoAnswers()).as("one answer per prompt, nothing else").containsExactly("sudo-pass-4-test", "sudo-pass-4-test",
+                "sudo-pass-4-test");
+    }
+
+    @Test
+    void aWrongSudoPasswordIsAnsweredOnceThenRefusedQuicklyAndNothingIsWritten() throws Exception {
+        server.sudoAsksFor("sudo-pass-4-test");
+        Path target = dir.resolve("etc/wrong.conf");
+        Files.createDirectories(target.getParent());
+        long start = System.nanoTime();
+        try (SshConnection ssh = SshConnection.open(admin(new Sudo.WithPassword(Secret.of("not-the-sudo-pass"))))) {
+            SshFailure upload = catchThrowableOfType(SshFailure.class, () -> ssh.upload(target.toString(), CONTENT, 0600, "root:root", T));
+            assertThat(upload.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_WRONG);
+            assertThat(upload.getMessage()).doesNotContain("not-the-sudo-pass");
+            SshFailure cat = catchThrowableOfType(SshFailure.class, () -> ssh.runAsRoot(RemoteCommand.of("cat"), T));
+            assertThat(cat.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_WRONG);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(target).doesNotExist();
+        assertThat(server.sudoAnswers()).as("the file's lines never become password attempts")
+                .containsExactly("not-the-sudo-pass", "not-the-sudo-pass");
+    }
+
+    @Test
+    void withoutASudoPasswordAUserWhoNeedsOneGetsTheTypedFailure() throws Exception {
+        server.sudoAsksFor("sudo-pass-4-test");
+        try (SshConnection ssh = SshConnection.open(admin(new Sudo.Passwordless()))) {
+            SshFailure failure = catchThrowableOfType(SshFailure.class, () -> ssh.runAsRoot(RemoteCommand.of("true"), T));
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.SUDO_PASSWORD_REQUIRED);
+        }
+    }
+
+    @Test
+    void aCommandWhoseOwnErrorMentionsPasswordsIsNotTakenForSudosRefusal() throws Exception {
+        try (SshConnection ssh = SshConnection.open(admin(new Sudo.Passwordless()))) {
+            ExecResult result = ssh.runAsRoot(RemoteCommand.script("echo 'chpasswd: 1 incorrect password attempt' >&2; exit 1"), T);
+            assertThat(result.exitStatus()).isEqualTo(1);
+            assertThat(result.stderr()).contains("incorrect password");
+        }
+    }
+
+    @Test
+    void everyCommandRunsInShWhateverTheLoginShellOfTheUser() throws Exception {
+        // sshd hands the command line to the user's login shell; csh cannot take a newline inside
+        // quotes, fish reads backslashes in single quotes its own way.
+        RealTools.require("tcsh", "fish");
+        String script = "set -e\nx='it'\\''s'\nprintf '%s\\n' \"$x\" 'back\\slash' \"$((6 * 7))\"\n"
+                + "for i in 1 2; do echo \"n$i\"; done\necho 'bang!' \"$0\" >/dev/null\n[ \"${SHELL_CHECK-unset}\" = unset ] && echo posix\n";
+        String expected = "it's\nback\\slash\n42\nn1\nn2\nposix\n";
+        for (String shell : List.of("tcsh", "fish")) {
+            server.loginShell(shell);
+            try (SshConnection root = SshConnection.open(password(HostKeyPrompt.ACCEPT_NEW));
+                 SshConnection admin = SshConnection.open(admin(new Sudo.Passwordless()))) {
+                assertThat(root.run(RemoteCommand.script(script), T).stdout()).as(shell + ", as the login user").isEqualTo(expected);
+                assertThat(root.runAsRoot(RemoteCommand.script(script), T).stdout()).as(shell + ", logged in as root").isEqualTo(expected);
+                assertThat(admin.runAsRoot(RemoteCommand.script(script), T).stdout()).as(shell + ", through sudo").isEqualTo(expected);
+                assertThat(admin.runAsUserThenRoot(RemoteCommand.script("echo user"), RemoteCommand.script(script), T).stdout())
+                        .isEqualTo("user\n" + expected);
+                Path target = dir.resolve(shell + ".conf");
+                root.upload(target.toString(), CONTENT, 0644, "root:root", T);
+                assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+            }
+        }
+        assertThat(server.commands).as("what the login shell is handed: one word it cannot misread")
+                .allSatisfy(c -> assertThat(c).matches("sh -c 'eval \"\\$\\(echo [A-Za-z0-9+/=]+ \\| base64 -d\\)\"'"));
+        assertThat(server.scripts).contains(script);
     }
 
     @Test
