@@ -19,7 +19,9 @@ public record HostFile(String path, State state, long size, @HostText.MultiLine 
         TOO_LARGE("too large to compare (over 256 KiB)"),
         BINARY("binary, not read"),
         UNREADABLE("unreadable"),
-        NOT_A_FILE("not a regular file");
+        NOT_A_FILE("not a regular file"),
+        /** A "file" of /proc or /sys: no real size, content made up on each read, some reads block. */
+        KERNEL_FILE("on /proc or /sys: a kernel interface, not read");
 
         private final String description;
 
