@@ -28,6 +28,7 @@ import io.tandem.ssh.ExecResult;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.ssh.SshConnection;
 import io.tandem.ssh.SshFailure;
+import io.tandem.text.HostTextRecords;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,7 +168,8 @@ public final class NodeDiscovery {
                     : fact("time-sync", TimeSyncParser::parse);
             FactScript.Section module = sections.get("drbd-module");
             HostFiles files = fact("files", HostFilesParser::parse).orElse(HostFiles.UNKNOWN);
-            return new HostFacts(target, text("hostname"), text("fqdn"),
+            // Everything below came from the host: escaped once here, before any face prints it.
+            return HostTextRecords.escaped(new HostFacts(target, text("hostname"), text("fqdn"),
                     fact("os-release", OsReleaseParser::parse),
                     fact("uname", UnameParser::parse),
                     fact("ip-link", IpLinkParser::parse).orElse(List.of()),
@@ -191,7 +193,7 @@ public final class NodeDiscovery {
                     clockOffset(),
                     fact(InitiatorNameParser.FACT, InitiatorNameParser::parse).flatMap(name -> name),
                     Map.copyOf(unavailable), roundTrips, elapsed, files,
-                    java.time.Instant.ofEpochSecond(0, localAfter));
+                    java.time.Instant.ofEpochSecond(0, localAfter)));
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.tandem.discovery;
 
 import io.tandem.model.Ipv4;
+import io.tandem.text.HostText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,14 @@ import java.util.function.IntConsumer;
  */
 public final class SshScanner {
 
-    /** A host that answered, with its banner (e.g. {@code SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3}). */
+    /**
+     * A host that answered, with its banner (e.g. {@code SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3}):
+     * any listener chooses it, so its control characters are escaped before anyone prints it.
+     */
     public record Found(String address, int port, String banner) {
+        public Found {
+            banner = HostText.line(banner);
+        }
     }
 
     public record Settings(int port, int concurrency, Duration perHostTimeout, Duration totalTimeout) {

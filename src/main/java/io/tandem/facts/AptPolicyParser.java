@@ -31,7 +31,11 @@ public final class AptPolicyParser {
         if (packages.isEmpty()) {
             throw new IllegalArgumentException("no packages to ask about"); // without any, apt prints its sources instead
         }
-        List<String> words = new ArrayList<>(List.of("apt-cache", "policy"));
+        // Run as root, apt-cache rebuilds /var/cache/apt/pkgcache.bin and srcpkgcache.bin (~37 MB
+        // each) when they are missing or stale; with both names empty it builds the cache in memory
+        // only, and answers the same. Discovery changes nothing on a host.
+        List<String> words = new ArrayList<>(List.of("apt-cache", "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=",
+                "policy"));
         words.addAll(packages);
         return "LC_ALL=C " + ShellQuote.join(words);
     }

@@ -1,12 +1,14 @@
 package io.tandem.facts;
 
+import io.tandem.text.HostText;
+
 /**
  * One configuration file as discovery found it. Only a {@link State#PRESENT} file has content, and
  * that content has its secrets masked ({@link SecretMasker}); {@code toString} never shows it.
  *
  * @param size bytes on the host (0 when absent or unreadable)
  */
-public record HostFile(String path, State state, long size, String content) {
+public record HostFile(String path, State state, long size, @HostText.MultiLine String content) {
 
     /** Larger files are not read: no configuration file Tandem writes comes near this. */
     public static final long MAX_BYTES = 256 * 1024;
@@ -17,7 +19,9 @@ public record HostFile(String path, State state, long size, String content) {
         TOO_LARGE("too large to compare (over 256 KiB)"),
         BINARY("binary, not read"),
         UNREADABLE("unreadable"),
-        NOT_A_FILE("not a regular file");
+        NOT_A_FILE("not a regular file"),
+        /** A "file" of /proc or /sys: no real size, content made up on each read, some reads block. */
+        KERNEL_FILE("on /proc or /sys: a kernel interface, not read");
 
         private final String description;
 

@@ -10,9 +10,18 @@ import java.util.Map;
 
 /**
  * The configuration files Tandem may write, read from a host so that Review can show what would
- * change. Read-only: {@code stat}, {@code tr}, {@code base64} and the shell's own tests; a file over
- * {@link HostFile#MAX_BYTES} or holding NUL bytes is reported, not sent. The corosync key is binary
- * and secret: its presence and size come from {@code stat}, its bytes are never opened.
+ * change. Read-only: {@code stat}, {@code head}, {@code tr}, {@code base64} and the shell's own
+ * tests; a file over {@link HostFile#MAX_BYTES} or holding NUL bytes is reported, not sent. The
+ * corosync key is binary and secret: its presence and size come from {@code stat}, its bytes are
+ * never opened.
+ *
+ * <p>Nothing a host puts in a folder Tandem reads can stall discovery: only regular files are opened
+ * (a FIFO, a device or a socket, also behind a symlink, is only looked at with {@code test} and
+ * {@code stat}), never one on a kernel file system ({@code /proc}, {@code /sys}: no real size,
+ * content made up on each read, some reads block), and each file is read once, at most one byte
+ * past the limit, so a file that grew after {@code stat} or lied about its size is cut, not read to
+ * its end. A read that ends short of the size {@code stat} gave (an I/O error, a file changed
+ * meanwhile) is reported as unreadable rather than as a shorter file.
  *
  * <p>Output, one record per file: {@code @@FILE STATE SIZE BASE64(PATH)}, followed for a present
  * file by one line of {@code BASE64(CONTENT)}. Everything a host controls is base64, so no file name
@@ -40,23 +49,38 @@ public final class HostFilesParser {
     /** Secret binary keys: existence and size only. */
     public static final List<String> KEYS = List.of("/etc/corosync/authkey");
 
+    /** {@code stat -f -c %T} names of the kernel's own file systems, whose files are never opened. */
+    static final List<String> KERNEL_FILE_SYSTEMS = List.of("proc", "sysfs", "debugfs", "tracefs", "securityfs", "configfs",
+            "cgroupfs", "cgroup2fs", "bpf_fs", "efivarfs", "pstorefs", "fusectl");
+
     public static final String COMMAND = command(PATHS, GLOBS, KEYS);
 
     /** The command for these paths, patterns ({@code DIR/*SUFFIX}) and key files; tests point it at their own files. */
     public static String command(List<String> paths, List<String> globs, List<String> keys) {
         return """
                 tandem_file() {
-                  if [ ! -e "$1" ]; then s=absent; n=0
-                  elif [ ! -f "$1" ]; then s=not-a-file; n=0
-                  elif [ ! -r "$1" ]; then s=unreadable; n=0
+                  n=0; c=
+                  if [ ! -e "$1" ]; then s=absent
+                  elif [ ! -f "$1" ]; then s=not-a-file
+                  elif [ ! -r "$1" ]; then s=unreadable
                   else
-                    n=$(stat -L -c %s -- "$1")
-                    if [ "$n" -gt MAX ]; then s=too-large
-                    elif [ "$(tr -d '\\000' <"$1" | wc -c)" -ne "$n" ]; then s=binary
-                    else s=present; fi
+                    case $(stat -L -f -c %T -- "$1") in
+                    KERNEL_FS) s=kernel-file ;;
+                    *)
+                      z=$(stat -L -c %s -- "$1")
+                      if [ "$z" -gt MAX ]; then s=too-large; n=$z
+                      else
+                        c=$(head -c LIMIT -- "$1" | base64 -w0)
+                        n=$(printf '%s' "$c" | base64 -d | wc -c)
+                        if [ "$n" -gt MAX ]; then s=too-large
+                        elif [ "$n" -ne "$z" ]; then s=unreadable
+                        elif [ "$(printf '%s' "$c" | base64 -d | tr -d '\\000' | wc -c)" -ne "$n" ]; then s=binary
+                        else s=present; fi
+                      fi ;;
+                    esac
                   fi
                   printf '@@FILE %s %s %s\\n' "$s" "$n" "$(printf '%s' "$1" | base64 -w0)"
-                  if [ "$s" = present ]; then base64 -w0 <"$1"; echo; fi
+                  if [ "$s" = present ]; then printf '%s\\n' "$c"; fi
                 }
                 for f in PATHS; do tandem_file "$f"; done
                 for f in GLOBS; do if [ -e "$f" ]; then tandem_file "$f"; fi; done
@@ -64,7 +88,9 @@ public final class HostFilesParser {
                   if [ -e "$f" ]; then n=$(stat -L -c %s -- "$f"); s=binary; else n=0; s=absent; fi
                   printf '@@FILE %s %s %s\\n' "$s" "$n" "$(printf '%s' "$f" | base64 -w0)"
                 done
-                """.replace("MAX", Long.toString(HostFile.MAX_BYTES))
+                """.replace("KERNEL_FS", String.join("|", KERNEL_FILE_SYSTEMS))
+                .replace("LIMIT", Long.toString(HostFile.MAX_BYTES + 1))
+                .replace("MAX", Long.toString(HostFile.MAX_BYTES))
                 .replace("PATHS", words(paths))
                 .replace("GLOBS", String.join(" ", globs.stream().map(HostFilesParser::glob).toList()))
                 .replace("KEYS", words(keys));
@@ -87,7 +113,7 @@ public final class HostFilesParser {
 
     private static final Map<String, HostFile.State> STATES = Map.of("present", HostFile.State.PRESENT, "absent", HostFile.State.ABSENT,
             "too-large", HostFile.State.TOO_LARGE, "binary", HostFile.State.BINARY, "unreadable", HostFile.State.UNREADABLE,
-            "not-a-file", HostFile.State.NOT_A_FILE);
+            "not-a-file", HostFile.State.NOT_A_FILE, "kernel-file", HostFile.State.KERNEL_FILE);
 
     private HostFilesParser() {
     }

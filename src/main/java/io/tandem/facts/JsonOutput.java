@@ -1,6 +1,7 @@
 package io.tandem.facts;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,14 @@ import java.util.List;
  */
 final class JsonOutput {
 
+    /**
+     * iproute2 writes a NIC name's control characters into its JSON raw (an ESC in a name arrives
+     * as the byte 0x1b inside the string), which strict JSON refuses: accepted here, so one hostile
+     * name does not hide every NIC, and escaped with the rest of the host's text afterwards.
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
 
     private JsonOutput() {

@@ -46,7 +46,7 @@ public record FileChange(RenderedFile file, Status status, String reason, String
                 String after = PlacedText.place(file.placement(), Optional.of(onHost.content()), rendered);
                 yield compared(file, after.equals(onHost.content()) ? Status.UNCHANGED : Status.CHANGED, onHost.content(), after);
             }
-            case TOO_LARGE, BINARY, UNREADABLE, NOT_A_FILE -> unknown(file, "on the host it is " + onHost.state().description());
+            case TOO_LARGE, BINARY, UNREADABLE, NOT_A_FILE, KERNEL_FILE -> unknown(file, "on the host it is " + onHost.state().description());
         };
     }
 

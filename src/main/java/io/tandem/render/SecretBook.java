@@ -1,6 +1,7 @@
 package io.tandem.render;
 
 import io.tandem.model.Secret;
+import io.tandem.text.XmlWriter;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class SecretBook {
 
-    // Control characters never pass validation, so a reference cannot be forged by a value.
-    private static final Pattern REF = Pattern.compile("\u0001([a-z0-9.-]+)\u0002");
+    // Control characters never pass validation, so a reference cannot be forged by a value. A
+    // reference ends in \u0002, or in \u0003 when it sits inside XML (see inXml).
+    private static final Pattern REF = Pattern.compile("\u0001([a-z0-9.-]+)([\u0002\u0003])");
+    private static final String IN_XML = "\u0003";
 
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
 
@@ -27,6 +30,14 @@ public final class SecretBook {
             throw new IllegalStateException("two different secrets named " + name);
         }
         return "\u0001" + name + "\u0002";
+    }
+
+    /**
+     * The same text with its references marked as sitting inside XML, so that they are escaped
+     * for XML when resolved, whatever the file: a CIB fragment fed to cibadmin from a shell script.
+     */
+    public static String inXml(String text) {
+        return REF.matcher(text).replaceAll(m -> Matcher.quoteReplacement("\u0001" + m.group(1) + IN_XML));
     }
 
     public Set<String> names() {
@@ -51,7 +62,7 @@ public final class SecretBook {
                 throw new IllegalStateException("unknown secret reference " + m.group(1));
             }
             String replacement = mask.apply(secret);
-            if (xml) {
+            if (xml || m.group(2).equals(IN_XML)) {
                 replacement = replacement.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -70,8 +81,9 @@ public final class SecretBook {
             if (secret == null) {
                 throw new IllegalStateException("unknown secret reference " + name);
             }
-            String replacement = policy == SecretPolicy.REVEAL ? secret.reveal()
-                    : xml ? "&lt;redacted:" + name + "&gt;" : "<redacted:" + name + ">";
+            boolean escape = xml || m.group(2).equals(IN_XML);
+            String replacement = policy == SecretPolicy.REVEAL ? (escape ? XmlWriter.escape(secret.reveal()) : secret.reveal())
+                    : escape ? "&lt;redacted:" + name + "&gt;" : "<redacted:" + name + ">";
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

@@ -1,5 +1,7 @@
 package io.tandem.ssh;
 
+import io.tandem.text.HostText;
+
 /** Everything that can go wrong talking to a host, typed, each with a message a person can act on. */
 public final class SshFailure extends Exception {
 
@@ -12,8 +14,12 @@ public final class SshFailure extends Exception {
     private final Kind kind;
     private final String host;
 
+    /**
+     * {@code message} may quote what the host sent (a command's stderr, the server's words in a
+     * JSch error): its control characters are escaped here, so no failure can drive a terminal.
+     */
     public SshFailure(Kind kind, String host, String message, Throwable cause) {
-        super(message, cause);
+        super(HostText.lines(message), cause);
         this.kind = kind;
         this.host = host;
     }

@@ -82,6 +82,85 @@ class HostFilesScriptTest {
         assertThat(Files.readString(plain)).as("nothing written").isEqualTo("node.session.auth.password = Sup3r-s3cret!\n");
     }
 
+    /**
+     * A folder Tandem reads by pattern, holding what would stall a reader that opens whatever it
+     * finds: a FIFO (open blocks until a writer comes), links to it, to /dev/zero (endless) and to a
+     * /proc file (no size, content made up on each read), and a file far over the limit. Each is
+     * reported with its reason, none is opened, and the script finishes at once.
+     */
+    @Test
+    void filesThatCouldStallDiscoveryAreReportedWithoutBeingRead() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("conf.d"));
+        Path fifo = folder.resolve("fifo.conf");
+        assertThat(LocalCommand.run(List.of("mkfifo", fifo.toString()), Map.of(), dir, Duration.ofSeconds(5)).ok()).isTrue();
+        Files.createSymbolicLink(folder.resolve("to-fifo.conf"), fifo);
+        Files.createSymbolicLink(folder.resolve("to-zero.conf"), Path.of("/dev/zero"));
+        Files.createSymbolicLink(folder.resolve("to-proc.conf"), Path.of("/proc/self/status"));
+        Files.createSymbolicLink(folder.resolve("to-sys.conf"), Path.of("/sys/kernel/uevent_seqnum"));
+        Path big = folder.resolve("big.conf");
+        Files.write(big, new byte[10 << 20]);
+        Path plain = Files.writeString(folder.resolve("plain.conf"), "kept\n");
+
+        long start = System.nanoTime();
+        var run = LocalCommand.run(List.of("sh", "-c", HostFilesParser.command(List.of(), List.of(folder + "/*.conf"), List.of())),
+                Map.of(), dir, Duration.ofSeconds(20));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        HostFiles files = HostFilesParser.parse(run.stdout());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(took).as("nothing blocked").isLessThan(Duration.ofSeconds(10));
+        assertThat(state(files, fifo)).isEqualTo(HostFile.State.NOT_A_FILE);
+        assertThat(state(files, folder.resolve("to-fifo.conf"))).isEqualTo(HostFile.State.NOT_A_FILE);
+        assertThat(state(files, folder.resolve("to-zero.conf"))).isEqualTo(HostFile.State.NOT_A_FILE);
+        assertThat(state(files, folder.resolve("to-proc.conf"))).isEqualTo(HostFile.State.KERNEL_FILE);
+        assertThat(state(files, folder.resolve("to-sys.conf"))).isEqualTo(HostFile.State.KERNEL_FILE);
+        assertThat(files.files().get(big.toString())).satisfies(f -> {
+            assertThat(f.state()).isEqualTo(HostFile.State.TOO_LARGE);
+            assertThat(f.size()).isEqualTo(10 << 20);
+        });
+        assertThat(content(files, plain)).isEqualTo("kept\n");
+        assertThat(files.files().values()).extracting(f -> f.toString())
+                .contains(folder.resolve("to-proc.conf") + " (on /proc or /sys: a kernel interface, not read)");
+    }
+
+    /**
+     * The size limit holds while reading, not only when asking stat: a file that grows after stat
+     * was asked (or one whose size the file system does not know) is cut at the limit and reported
+     * as too large. A stat that answers 0 for its size stands in for that; the file is a sparse
+     * 64 GiB, so reading it whole would take minutes. The other way round, a read that ends short of
+     * the size stat gave (an I/O error, a file truncated meanwhile) is unreadable, not a shorter file.
+     */
+    @Test
+    void theSizeLimitHoldsWhileReading() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path stat = Files.writeString(bin.resolve("stat"), """
+                #!/bin/sh
+                case " $* " in *" %s "*huge.conf*) echo 0 ;; *" %s "*short.conf*) echo 999 ;; *) exec /usr/bin/stat "$@" ;; esac
+                """);
+        stat.toFile().setExecutable(true);
+        Path huge = dir.resolve("huge.conf");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(64L << 30);
+        }
+        Path small = Files.writeString(dir.resolve("small.conf"), "x\n");
+        Path shorter = Files.writeString(dir.resolve("short.conf"), "cut\n");
+
+        long start = System.nanoTime();
+        var run = LocalCommand.run(List.of("sh", "-c", HostFilesParser.command(List.of(huge.toString(), small.toString(), shorter.toString()), List.of(), List.of())),
+                Map.of("PATH", bin + ":" + System.getenv("PATH")), dir, Duration.ofSeconds(30));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        HostFiles files = HostFilesParser.parse(run.stdout());
+
+        assertThat(took).as("read no further than the limit").isLessThan(Duration.ofSeconds(10));
+        assertThat(files.files().get(huge.toString())).satisfies(f -> {
+            assertThat(f.state()).isEqualTo(HostFile.State.TOO_LARGE);
+            assertThat(f.size()).as("at least this much").isEqualTo(HostFile.MAX_BYTES + 1);
+            assertThat(f.content()).isEmpty();
+        });
+        assertThat(content(files, small)).isEqualTo("x\n");
+        assertThat(state(files, shorter)).as("a read that ends before the size stat gave is not a shorter file").isEqualTo(HostFile.State.UNREADABLE);
+    }
+
     @Test
     void theDiscoveryCommandRunsOnThisMachineAndSkipsTheCorosyncKeysBytes() throws Exception {
         var run = LocalCommand.run(List.of("sh", "-c", HostFilesParser.COMMAND), Map.of(), dir, Duration.ofSeconds(20));

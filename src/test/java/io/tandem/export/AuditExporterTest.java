@@ -153,7 +153,8 @@ class AuditExporterTest {
             List<String> passwords = project.cluster().stonith().devices().stream().map(d -> d.password().reveal()).toList();
             Path redacted = dir.resolve(project.cluster().stonith().type().agent() + "-redacted");
             exporter.export(project, Renderers.render(project), warnings(project), redacted, SecretPolicy.REDACT, false);
-            assertThat(allText(redacted)).doesNotContain(passwords).contains("<redacted:fence-node1-password>",
+            // Both in XML: cib.xml, and the nvpair that pcs-commands.sh feeds to cibadmin.
+            assertThat(allText(redacted)).doesNotContain(passwords).contains("&lt;redacted:fence-node1-password&gt;",
                     "&lt;redacted:fence-node2-password&gt;");
             Path revealed = dir.resolve(project.cluster().stonith().type().agent() + "-revealed");
             exporter.export(project, Renderers.render(project), warnings(project), revealed, SecretPolicy.REVEAL, false);

@@ -41,8 +41,9 @@ class AptPolicyParserTest {
     }
 
     @Test
-    void buildsAnUntranslatedCommand() {
+    void buildsAnUntranslatedCommandThatWritesNoCache() {
+        // AptPolicyWritesNothingTest runs it against the real apt-cache.
         assertThat(AptPolicyParser.command(List.of("drbd-utils", "pacemaker")))
-                .isEqualTo("LC_ALL=C apt-cache policy drbd-utils pacemaker");
+                .isEqualTo("LC_ALL=C apt-cache -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= policy drbd-utils pacemaker");
     }
 }

@@ -179,6 +179,44 @@ class LabDiscoveryIT {
         assertThat(changed.stdout()).as("files changed during discovery").isEmpty();
     }
 
+    /**
+     * apt-cache run as root writes pkgcache.bin and srcpkgcache.bin (~37 MB each) when they are
+     * missing or stale. Each lab host has stock apt settings over an empty /var/cache/apt of its own
+     * (LAB/NODE/apt/cache, lab/README.md): a plain apt-cache policy there writes both files, which
+     * shows the lab reproduces it, and discovery must write neither.
+     */
+    @Test
+    void discoveryWritesNoAptCache() throws Exception {
+        Path cache = Path.of(lab.get("LAB_DIR"), "node1", "apt", "cache");
+        clear(cache);
+
+        discover(lab.node1());
+        assertThat(names(cache)).as("files discovery left in node1's /var/cache/apt").isEmpty();
+
+        var settings = ConnectionSettings.of(new SshTarget(lab.node1(), 22, lab.get("LAB_KEY_USER")),
+                List.of(new Authentication.KeyFile(lab.key())), new HostKeyStore(List.of(), dir.resolve("kh")), HostKeyPrompt.ACCEPT_NEW);
+        try (SshConnection ssh = SshConnection.open(settings)) {
+            var plain = ssh.runAsRoot(io.tandem.ssh.RemoteCommand.script("LC_ALL=C apt-cache policy corosync >/dev/null"), Duration.ofSeconds(120));
+            assertThat(plain.exitStatus()).isZero();
+        }
+        assertThat(names(cache)).as("a plain apt-cache policy as root on node1 writes them").contains("pkgcache.bin", "srcpkgcache.bin");
+        clear(cache);
+    }
+
+    private static List<String> names(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    private static void clear(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     @Test
     void theScanFindsExactlyTheLabsSshServers() throws Exception {
         List<SshScanner.Found> found = SshScanner.scan(lab.get("LAB_SUBNET"),
