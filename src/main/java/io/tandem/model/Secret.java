@@ -11,6 +11,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public final class Secret {
 
+    /**
+     * The word a generated file writes where a secret is filled in later by other means (pcs-commands.sh sets
+     * passwords through cibadmin's stdin, never a command line). It hides nothing, so masking leaves it as it is.
+     */
+    public static final String SET_BELOW = "SET-BELOW";
+
     private final String value;
 
     private Secret(String value) {

@@ -1,5 +1,7 @@
 package io.tandem.facts.mask;
 
+import io.tandem.model.Secret;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +47,8 @@ public final class MaskToken {
         return PATTERN.matcher(value).matches();
     }
 
-    /** True when there is something to hide: not empty, not blank, not a mask already. */
+    /** True when there is something to hide: not empty, not blank, not a mask already, not the placeholder of a secret set later. */
     static boolean hides(String value) {
-        return !value.isBlank() && !isMask(value);
+        return !value.isBlank() && !isMask(value) && !Secret.SET_BELOW.equals(value);
     }
 }

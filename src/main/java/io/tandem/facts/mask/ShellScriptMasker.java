@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * backquotes, comments, operators and here-documents. A word {@code NAME=VALUE} (an argument such
  * as pcs's {@code password=…} or an assignment) whose name names a secret becomes
  * {@code NAME=MASK}, quoted as the word was, however its value was quoted or continued; the word
- * after an option such as {@code --password} is masked; every line of a here-document is masked
- * (its body can be fed to a command as a secret); {@code NAME=VALUE} in a comment is masked too.
+ * after an option such as {@code --password} is masked; a here-document's body (it can be fed to a
+ * command as a secret) is masked as XML when it is XML, else every line of it; {@code NAME=VALUE}
+ * in a comment is masked too.
  * An unterminated quote or here-document makes the text unreadable.
  */
 final class ShellScriptMasker implements FormatMasker {
@@ -20,6 +21,8 @@ final class ShellScriptMasker implements FormatMasker {
     private static final Pattern ASSIGNMENT = Pattern.compile("(?s)(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.*)");
     private static final Pattern OPTION = Pattern.compile("--?([A-Za-z_][A-Za-z0-9_.-]*)");
     private static final Pattern COMMENTED = Pattern.compile("(-{0,2}[A-Za-z_][\\w.-]*)=('[^'\\n]*'|\"[^\"\\n]*\"|[^\\s]+)");
+
+    private static final XmlMasker XML = new XmlMasker();
 
     private record Word(int start, int end, String value) {
     }
@@ -250,6 +253,8 @@ final class ShellScriptMasker implements FormatMasker {
         /** Masks the bodies of the here-documents started on the line that ended before {@code i}; returns where the script goes on. */
         private int hereDocuments(int i) throws UnreadableText {
             for (HereDocument document : pending) {
+                int bodyStart = i;
+                List<int[]> lines = new ArrayList<>();
                 while (true) {
                     if (i >= text.length()) {
                         throw new UnreadableText("a here-document is not closed");
@@ -259,22 +264,45 @@ final class ShellScriptMasker implements FormatMasker {
                     String line = text.substring(i, end);
                     String compared = document.stripTabs() ? line.replaceFirst("^\\t+", "") : line;
                     if (compared.equals(document.delimiter()) || compared.equals(document.delimiter() + "\r")) {
+                        maskBody(bodyStart, i, lines);
                         i = newline < 0 ? end : end + 1;
                         break;
                     }
-                    int content = i;
-                    while (content < end && (text.charAt(content) == ' ' || text.charAt(content) == '\t')) {
-                        content++;
-                    }
-                    String body = text.substring(content, end).strip();
-                    if (MaskToken.hides(body)) {
-                        edits.replace(content, content + text.substring(content, end).stripTrailing().length(), MaskToken.of(body));
-                    }
+                    lines.add(new int[] {i, end});
                     i = newline < 0 ? end : end + 1;
                 }
             }
             pending.clear();
             return i;
+        }
+
+        /**
+         * A here-document's body is fed to a command, which may take it as a secret: an XML body (pcs-commands.sh hands
+         * cibadmin its passwords as nvpairs) is masked as XML, so only the secret values go; any other body line by line.
+         */
+        private void maskBody(int start, int end, List<int[]> lines) {
+            String body = text.substring(start, end);
+            if (body.strip().startsWith("<")) {
+                try {
+                    String masked = XML.mask(body);
+                    if (!masked.equals(body)) {
+                        edits.replace(start, end, masked);
+                    }
+                    return;
+                } catch (UnreadableText notXml) {
+                    // masked line by line below
+                }
+            }
+            for (int[] line : lines) {
+                int content = line[0];
+                while (content < line[1] && (text.charAt(content) == ' ' || text.charAt(content) == '\t')) {
+                    content++;
+                }
+                String value = text.substring(content, line[1]).strip();
+                if (MaskToken.hides(value)) {
+                    edits.replace(content, content + text.substring(content, line[1]).stripTrailing().length(), MaskToken.of(value));
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.render.modern;
 
 import io.tandem.model.Project;
+import io.tandem.model.Secret;
 import io.tandem.render.FileRenderer;
 import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
@@ -32,7 +33,7 @@ public final class PcsScriptRenderer implements FileRenderer {
     /** Set by Pacemaker's controller from corosync; not a property pcs lets anyone set. */
     static final String CLUSTER_NAME = "cluster-name";
     /** What a secret parameter holds between its creation and the cibadmin step that sets it. */
-    static final String PLACEHOLDER = "SET-BELOW";
+    static final String PLACEHOLDER = Secret.SET_BELOW;
 
     /** A secret resource parameter: set from standard input, never given to pcs. */
     private record SecretParam(String resource, Nvpair param) {
