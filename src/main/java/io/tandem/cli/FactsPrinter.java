@@ -57,6 +57,8 @@ final class FactsPrinter {
                 && f.packageCandidates().get(p).candidate() != null ? "(available " + f.packageCandidates().get(p).candidate() + ")" : "(none)")).toList()));
         out.println("  Services: " + (f.servicesActive().isEmpty() ? "unknown (no systemd answered)" : f.servicesActive()));
         out.println("  Files:    " + describeFiles(f.files()));
+        f.files().file(io.tandem.facts.CorosyncKey.PATH).map(io.tandem.facts.CorosyncKey::problems).orElse(List.of())
+                .forEach(p -> out.println("  Problem:  " + p));
         if (!f.unavailable().isEmpty()) {
             out.println("  Not read: " + f.unavailable());
         }

@@ -29,8 +29,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, paramLabel = "FILE", description = "The project (*.tandem.json).")
     Path project;
 
-    @Option(names = "--with-tools", description = "Also check the generated files with drbdadm, corosync -t, crm_verify, crm_simulate "
-            + "and the fence agents' metadata, where installed.")
+    @Option(names = "--with-tools", description = "Also check the generated files with the programs that read them, where installed: "
+            + "drbdadm, corosync -t, crm_verify, crm_simulate, the resource and fence agents' metadata, netplan, ifupdown, chronyd, "
+            + "findmnt, the C library's resolver and pcs; and that they agree with each other.")
     boolean withTools;
 
     @Override

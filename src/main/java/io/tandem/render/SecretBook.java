@@ -90,6 +90,20 @@ public final class SecretBook {
         return out.toString();
     }
 
+    /**
+     * {@code text} with every secret value in it replaced by {@code <redacted:NAME>}: for what a tool
+     * printed about files that held the real values (an error message may quote them).
+     */
+    public String hide(String text) {
+        String hidden = text;
+        for (Map.Entry<String, Secret> e : secrets.entrySet()) {
+            if (!e.getValue().reveal().isEmpty()) {
+                hidden = hidden.replace(e.getValue().reveal(), "<redacted:" + e.getKey() + ">");
+            }
+        }
+        return hidden;
+    }
+
     /** True when {@code text} refers to a secret. */
     public static boolean mentionsSecret(String text) {
         return REF.matcher(text).find();

@@ -38,9 +38,17 @@ public record AgentMetadata(String agent, Map<String, Parameter> parameters) {
         parameters = Map.copyOf(parameters);
     }
 
+    /**
+     * OCF agents declare their DTD ({@code <!DOCTYPE resource-agent SYSTEM "ra-api-1.dtd">}); the
+     * parser refuses every DOCTYPE (no entity can reach a file), so this plain one, without an
+     * internal subset, is dropped first.
+     */
+    private static final java.util.regex.Pattern PLAIN_DOCTYPE =
+            java.util.regex.Pattern.compile("<!DOCTYPE\\s+resource-agent\\s+SYSTEM\\s+\"[^\"\\[\\]<>]*\"\\s*>");
+
     /** Parses agent metadata XML; {@link IllegalArgumentException} when it is not that. */
     public static AgentMetadata parse(String xml) {
-        Element root = SimulationResultParser.parse(xml).getDocumentElement();
+        Element root = SimulationResultParser.parse(PLAIN_DOCTYPE.matcher(xml).replaceFirst("")).getDocumentElement();
         if (!root.getTagName().equals("resource-agent")) {
             throw new IllegalArgumentException("not agent metadata: the root element is <" + root.getTagName() + ">");
         }

@@ -74,7 +74,8 @@ public final class CorosyncConfigCheck implements ToolCheck {
         return results;
     }
 
-    static String harnessCopy(String config, Path key, Path log) {
+    /** The config with a throwaway key and a log file in the work directory: the only changes a check makes to it. */
+    public static String harnessCopy(String config, Path key, Path log) {
         if (!config.contains("totem {\n") || !config.contains("logfile: /var/log/corosync/corosync.log")) {
             throw new IllegalArgumentException("unexpected corosync.conf layout");
         }

@@ -50,6 +50,21 @@ public final class DrbdConfigCheck implements ToolCheck {
         return results;
     }
 
+    /**
+     * The node's DRBD configuration as drbd-utils parse it ({@code drbdadm dump all}, whose output
+     * is the normalised configuration), for the modern profile.
+     */
+    static LocalCommand.Output dump(Project project, FileSet files, Node node, Path dir) throws IOException {
+        boolean v9 = project.nodes().getFirst().drbdVersion() == DrbdVersion.V9;
+        var tool = v9 ? LocalCommand.find("drbdadm") : LocalCommand.find(DRBDADM_84);
+        if (tool.isEmpty()) {
+            throw new IOException((v9 ? "drbdadm" : "drbdadm-84") + " is not installed (apt-get install drbd-utils)");
+        }
+        Path config = writeConfig(project, files, node, dir);
+        Map<String, String> env = v9 ? Map.of("DRBD_DRIVER_VERSION_OVERRIDE", "9.2.0") : Map.of();
+        return LocalCommand.run(List.of(tool.get().toString(), "-c", config.toString(), "dump", "all"), env, dir, TIMEOUT);
+    }
+
     /** Lays the node's files out as on the node, with a top file that includes them. */
     static Path writeConfig(Project project, FileSet files, Node node, Path dir) throws IOException {
         Files.createDirectories(dir);

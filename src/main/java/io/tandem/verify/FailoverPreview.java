@@ -57,6 +57,20 @@ public final class FailoverPreview {
         return new Result(SimulationResultParser.placements(start.stdout()), lost, SimulationResultParser.placements(failover.stdout()));
     }
 
+    /** Placements after start-up when the drbd agent scores promotion as {@code promotionScores} says (see {@link SimulationCib}). */
+    public static List<ResourcePlacement> start(Project project, FileSet files, Path workDir, Map<String, Integer> promotionScores)
+            throws IOException {
+        Path simulate = LocalCommand.find("crm_simulate").orElseThrow(() -> new IOException("crm_simulate is not installed"));
+        Path dir = Files.createDirectories(workDir.resolve("simulation-scores"));
+        Path initial = dir.resolve("cib-online.xml");
+        Files.writeString(initial, SimulationCib.withBothNodesOnline(project, cibText(files), promotionScores));
+        var start = LocalCommand.run(List.of(simulate.toString(), "-x", initial.toString(), "-S", "--output-as=xml"), env(dir), dir, TIMEOUT);
+        if (!start.ok()) {
+            throw new IOException("crm_simulate (start) exit " + start.exitCode() + ": " + start.stderr().strip());
+        }
+        return SimulationResultParser.placements(start.stdout());
+    }
+
     static String cibText(FileSet files) {
         RenderedFile cib = files.find(RenderedFile.CLUSTER, CibRenderer.PATH).orElseThrow();
         // Simulation never leaves this machine; revealing keeps the file identical to what a node gets.

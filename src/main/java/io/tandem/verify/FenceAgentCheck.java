@@ -3,10 +3,7 @@ package io.tandem.verify;
 import io.tandem.model.Profile;
 import io.tandem.model.Project;
 import io.tandem.render.FileSet;
-import io.tandem.render.SecretBook;
-import io.tandem.render.modern.PacemakerLayout.Nvpair;
 import io.tandem.render.modern.PacemakerLayout.Primitive;
-import io.tandem.render.modern.PacemakerLayoutBuilder;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every parameter Tandem sets on a fence primitive must be one the installed agent declares in its
+ * Every parameter the CIB file sets on a fence primitive must be one the installed agent declares in its
  * metadata ({@code fence_X -o metadata}), or one of Pacemaker's fencer ({@code pcmk_*}), with a
  * value of the declared type, not deprecated; and every parameter the agent requires is set.
  * crm_verify checks none of this: it does not run the agents.
@@ -38,8 +35,15 @@ public final class FenceAgentCheck implements ToolCheck {
         if (project.profile() != Profile.MODERN) {
             return results;
         }
-        // Parameter names and plain values are what matter here; secrets stay references.
-        List<Primitive> fencing = PacemakerLayoutBuilder.build(project, new SecretBook()).fenceDevices();
+        // The CIB as written (a misspelt name in the file is what must be caught); names and plain
+        // values are what matter here, so its secrets stay redacted.
+        List<Primitive> fencing;
+        try {
+            fencing = ResourceAgentCheck.cibPrimitives(files).stream().filter(p -> p.agentClass().equals("stonith")).toList();
+        } catch (IllegalArgumentException e) {
+            results.add(CheckResult.fail(TOOL, "cluster/cib.xml", e.getMessage()));
+            return results;
+        }
         if (fencing.isEmpty()) {
             return results;
         }
@@ -70,30 +74,10 @@ public final class FenceAgentCheck implements ToolCheck {
 
     /** What is wrong with the primitive's parameters against the agent's and the fencer's metadata. */
     static List<String> judge(Primitive primitive, AgentMetadata agent, AgentMetadata fencer) {
-        List<String> wrong = new ArrayList<>();
-        for (Nvpair param : primitive.params()) {
-            var declared = agent.parameter(param.name()).or(() -> fencer.parameter(param.name()));
-            if (declared.isEmpty()) {
-                wrong.add(param.name() + " is not a parameter of " + agent.agent());
-                continue;
-            }
-            if (declared.get().deprecated()) {
-                wrong.add(param.name() + " is deprecated in " + agent.agent());
-            }
-            if (!param.value().contains("\u0001")) {
-                declared.get().rejects(param.value()).ifPresent(reason -> wrong.add(param.name() + ": " + reason));
-            }
-        }
-        Set<String> set = new java.util.HashSet<>(primitive.params().stream().map(Nvpair::name).toList());
-        for (AgentMetadata.Parameter p : agent.parameters().values()) {
-            if (p.required() && !p.deprecated() && !SUPPLIED_BY_FENCER.contains(p.name()) && !set.contains(p.name())) {
-                wrong.add(agent.agent() + " requires " + p.name());
-            }
-        }
-        return wrong;
+        return ParameterJudge.judge(primitive, agent, java.util.Optional.of(fencer), SUPPLIED_BY_FENCER);
     }
 
-    private static AgentMetadata cached(Map<String, AgentMetadata> cache, String key, Path program, List<String> args, Path workDir)
+    static AgentMetadata cached(Map<String, AgentMetadata> cache, String key, Path program, List<String> args, Path workDir)
             throws IOException {
         AgentMetadata known = cache.get(key);
         if (known != null) {

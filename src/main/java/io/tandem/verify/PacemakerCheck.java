@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * {@code crm_verify} on the CIB, then the failover preview: everything must start on the preferred
  * node with every DRBD resource promoted there, and move entirely to the other node when the
- * preferred one is lost. crm_simulate exits 0 even when nothing starts, so placements are checked.
+ * preferred one is lost, or start there when the preferred node's data is behind. crm_simulate exits 0 even when nothing starts, so placements are checked.
  */
 public final class PacemakerCheck implements ToolCheck {
 
@@ -47,6 +47,12 @@ public final class PacemakerCheck implements ToolCheck {
             results.add(judge(project, "start", preview.start(), project.cluster().preferredNode()));
             results.add(judge(project, "failover when " + preview.lostNode() + " is lost", preview.afterLoss(),
                     FailoverPreview.other(project, preview.lostNode())));
+            // The preferred node's data is behind (it was down while the peer served): DRBD can be
+            // promoted only on the peer, and the iSCSI group must follow it there rather than its
+            // location preference. Only the colocations with the promoted role make it follow.
+            String behind = project.cluster().preferredNode();
+            results.add(judge(project, "start while " + behind + "'s data is behind",
+                    FailoverPreview.start(project, files, workDir, java.util.Map.of(behind, 1)), FailoverPreview.other(project, behind)));
         } catch (IOException | IllegalArgumentException e) {
             results.add(CheckResult.fail("crm_simulate", "cluster/cib.xml", e.getMessage()));
         }

@@ -15,6 +15,15 @@ public final class SimulationCib {
     }
 
     public static String withBothNodesOnline(Project project, String cib) {
+        return withBothNodesOnline(project, cib, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #withBothNodesOnline(Project, String)}, with the drbd agent's promotion score of the
+     * nodes in {@code promotionScores} (10000 for the others): a lower score is a node whose data is
+     * behind, which the agent will not promote while the peer is UpToDate.
+     */
+    public static String withBothNodesOnline(Project project, String cib, java.util.Map<String, Integer> promotionScores) {
         if (!cib.startsWith("<cib ") || !cib.contains("<status/>")) {
             throw new IllegalArgumentException("not a CIB with an empty status section");
         }
@@ -28,7 +37,8 @@ public final class SimulationCib {
             for (DrbdResource resource : project.replication().resources()) {
                 String attribute = "master-" + PacemakerLayoutBuilder.drbdPrimitiveId(resource);
                 status.append("          <nvpair id=\"status-").append(id).append('-').append(attribute).append("\" name=\"")
-                        .append(attribute).append("\" value=\"10000\"/>\n");
+                        .append(attribute).append("\" value=\"")
+                        .append(promotionScores.getOrDefault(project.nodes().get(i).name(), 10000)).append("\"/>\n");
             }
             status.append("        </instance_attributes>\n      </transient_attributes>\n    </node_state>\n");
         }

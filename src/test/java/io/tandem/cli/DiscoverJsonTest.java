@@ -46,4 +46,24 @@ class DiscoverJsonTest {
         assertThat(text.toString()).contains("Files:", "/etc/iscsi/iscsid.conf (present, ").doesNotContain("node.session", "127.0.1.1");
         assertThat(client().toString()).doesNotContain("node.session", "127.0.1.1");
     }
+
+    @Test
+    void aCorosyncKeyCorosyncWouldRefuseIsNamedAsAProblem() throws Exception {
+        HostFacts f = client();
+        var files = new java.util.HashMap<>(f.files().files());
+        files.put(io.tandem.facts.CorosyncKey.PATH,
+                io.tandem.facts.HostFile.without(io.tandem.facts.CorosyncKey.PATH, io.tandem.facts.HostFile.State.BINARY, 16));
+        HostFacts shortKey = new HostFacts(f.target(), f.hostname(), f.fqdn(), f.os(), f.kernel(), f.links(), f.addresses(), f.nicHardware(),
+                f.sshInterface(), f.bonds(), f.disks(), f.signatures(), f.packages(), f.packageCandidates(), f.drbd(), f.drbdModuleAvailable(),
+                f.drbdModuleVersion(), f.servicesActive(), f.timeSynchronized(), f.timeSource(), f.memoryTotalBytes(), f.hostnameResolves(),
+                f.clockOffset(), f.initiatorName(), f.unavailable(), f.roundTrips(), f.elapsed(), new io.tandem.facts.HostFiles(files, true),
+                f.discoveredAt());
+        StringWriter good = new StringWriter();
+        FactsPrinter.print(f, new PrintWriter(good));
+        StringWriter bad = new StringWriter();
+        FactsPrinter.print(shortKey, new PrintWriter(bad));
+
+        assertThat(good.toString()).doesNotContain("Problem:");
+        assertThat(bad.toString()).contains("  Problem:  /etc/corosync/authkey is 16 bytes: corosync refuses a key under 128 bytes");
+    }
 }

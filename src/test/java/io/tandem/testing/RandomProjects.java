@@ -44,7 +44,7 @@ import java.util.Random;
 
 /**
  * Random valid modern projects for property tests: 2–8 LUNs, other subnets and addresses, NIC
- * naming schemes, device paths, metadata layouts, DRBD 8.4/9, LIO/tgt, with and without STONITH.
+ * naming schemes, bond timings, device paths, metadata layouts, DRBD 8.4/9, LIO/tgt, with and without STONITH.
  * The same seed always gives the same project, so a failure can be replayed.
  */
 public final class RandomProjects {
@@ -68,12 +68,15 @@ public final class RandomProjects {
         OperatingSystem os = List.of(OperatingSystem.DEBIAN_12, OperatingSystem.UBUNTU_22_04, OperatingSystem.UBUNTU_24_04).get(r.nextInt(3));
         String nicStyle = List.of("eth", "ens", "enp").get(r.nextInt(3));
         BondMode mode = List.of(BondMode.ACTIVE_BACKUP, BondMode.BALANCE_RR, BondMode.LACP, BondMode.BALANCE_XOR).get(r.nextInt(4));
+        // Up and down delay always differ (multiples of the MII interval), so a file that swaps them cannot pass.
+        int miimon = List.of(50, 100, 200).get(r.nextInt(3));
+        Bond timing = new Bond(List.of(), mode, miimon, miimon * (2 + r.nextInt(3)), miimon * r.nextInt(2), null);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String clientAddress = clientPrefix + (first + i);
             nodes.add(new Node(names.get(i), os, drbd, new Ssh(clientAddress, r.nextBoolean() ? "root" : "admin", 22 + r.nextInt(2) * 2200),
-                    List.of(link(NetworkRole.CLIENT, "bond0", clientAddress, nicStyle, 0, mode),
-                            link(NetworkRole.REPLICATION, "bond1", replPrefix + (first + i), nicStyle, 2, mode))));
+                    List.of(link(NetworkRole.CLIENT, "bond0", clientAddress, nicStyle, 0, timing),
+                            link(NetworkRole.REPLICATION, "bond1", replPrefix + (first + i), nicStyle, 2, timing))));
         }
         int luns = 2 + r.nextInt(7);
         boolean tgt = r.nextBoolean();
@@ -148,10 +151,11 @@ public final class RandomProjects {
         };
     }
 
-    private static NetworkLink link(NetworkRole role, String bondName, String address, String nicStyle, int firstNic, BondMode mode) {
+    private static NetworkLink link(NetworkRole role, String bondName, String address, String nicStyle, int firstNic, Bond timing) {
         List<String> slaves = List.of(nic(nicStyle, firstNic), nic(nicStyle, firstNic + 1));
-        return new NetworkLink(role, bondName, address,
-                new Bond(slaves, mode, 100, 200, 200, mode == BondMode.ACTIVE_BACKUP ? slaves.getFirst() : null));
+        BondMode mode = timing.mode();
+        return new NetworkLink(role, bondName, address, new Bond(slaves, mode, timing.miimon(), timing.updelay(), timing.downdelay(),
+                mode == BondMode.ACTIVE_BACKUP ? slaves.getFirst() : null));
     }
 
     private static String nic(String style, int index) {

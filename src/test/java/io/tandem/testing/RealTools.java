@@ -26,7 +26,33 @@ public final class RealTools {
     public static void requireTier2() {
         require("/usr/lib/drbd/drbdadm-84", "drbdadm", "corosync", "corosync-keygen", "crm_verify", "crm_simulate", "unshare", "ip");
         requireFenceAgents();
+        requireResourceAgents();
+        requireNetworkTools();
+        require("chronyd", "findmnt", "getent");
+        requirePcs();
     }
+
+    /** crm_resource and the OCF agents the CIB uses (resource-agents; ocf:linbit:drbd from drbd-utils). */
+    public static void requireResourceAgents() {
+        require("crm_resource", "/usr/lib/ocf/resource.d/heartbeat/IPaddr2", "/usr/lib/ocf/resource.d/heartbeat/portblock",
+                "/usr/lib/ocf/resource.d/heartbeat/iSCSITarget", "/usr/lib/ocf/resource.d/heartbeat/iSCSILogicalUnit",
+                "/usr/lib/ocf/resource.d/linbit/drbd");
+    }
+
+    /** ifupdown's ifup and ifquery, and netplan's generator (netplan.io). */
+    public static void requireNetworkTools() {
+        require("ifquery", "ifup");
+        if (io.tandem.verify.LocalCommand.find(NETPLAN_GENERATORS).isEmpty()) {
+            missing("netplan's generator (package netplan.io) is not installed; scripts/install-test-deps installs it");
+        }
+    }
+
+    /** pcs, run on a CIB file, and what compares its result: cibadmin, crm_diff; unshare for the sandbox. */
+    public static void requirePcs() {
+        require("pcs", "cibadmin", "crm_diff", "unshare");
+    }
+
+    private static final String[] NETPLAN_GENERATORS = {"/usr/libexec/netplan/generate", "/lib/netplan/generate"};
 
     /** The fence agents and Pacemaker's fencer, whose metadata the fencing check reads. */
     public static void requireFenceAgents() {

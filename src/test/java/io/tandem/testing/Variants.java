@@ -65,6 +65,22 @@ public final class Variants {
                         Map.of("node", "node2", "address", "192.168.50.1", "user", "root", "password", "Zr8nF4cJ6yB2sD9q", "plug", "tandem-node2")))));
     }
 
+    /**
+     * The modern example on {@code os} with an up delay (300 ms) unlike the down delay (100 ms) on every
+     * bond, so that a file that swaps the two says something else than the project. The examples use
+     * 200 ms for both: a swap there changes nothing.
+     */
+    public static Project distinctBondTimings(String os) {
+        JsonEdit edit = JsonEdit.of(Examples.MODERN).set("$.nodes[0].os", os).set("$.nodes[1].os", os);
+        for (int node = 0; node < 2; node++) {
+            for (int link = 0; link < 2; link++) {
+                edit.set("$.nodes[" + node + "].links[" + link + "].bond.updelay", 300)
+                        .set("$.nodes[" + node + "].links[" + link + "].bond.downdelay", 100);
+            }
+        }
+        return edit(edit);
+    }
+
     private static Project edit(JsonEdit edit) {
         try {
             return edit.project();
