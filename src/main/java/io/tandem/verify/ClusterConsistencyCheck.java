@@ -43,8 +43,9 @@ public final class ClusterConsistencyCheck implements ToolCheck {
             return results;
         }
         var unshare = Sandbox.unshare();
-        if (unshare.isEmpty() || LocalCommand.find("getent").isEmpty()) {
-            results.add(CheckResult.skipped(TOOL, SUBJECT, "needs getent and unshare (apt-get install libc-bin util-linux)"));
+        var noSandbox = Sandbox.whyNot();
+        if (LocalCommand.find("getent").isEmpty() || noSandbox.isPresent()) {
+            results.add(CheckResult.skipped(TOOL, SUBJECT, noSandbox.orElse("needs getent (apt-get install libc-bin)")));
             return results;
         }
         try {

@@ -48,6 +48,11 @@ public final class CorosyncConfigCheck implements ToolCheck {
                 results.add(CheckResult.skipped("corosync -t", subject, "needs unshare and ip (apt-get install util-linux iproute2)"));
                 continue;
             }
+            var noSandbox = Sandbox.unavailable(unshare.get());
+            if (noSandbox.isPresent()) {
+                results.add(CheckResult.skipped("corosync -t", subject, noSandbox.get()));
+                continue;
+            }
             try {
                 Path dir = Files.createDirectories(workDir.resolve("corosync-" + node.name()));
                 Path key = dir.resolve("authkey");

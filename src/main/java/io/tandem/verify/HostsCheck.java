@@ -44,6 +44,7 @@ public final class HostsCheck implements ToolCheck {
             return results;
         }
         var unshare = Sandbox.unshare();
+        var noSandbox = Sandbox.whyNot();
         var getent = LocalCommand.find("getent");
         for (String host : files.hosts()) {
             var file = files.find(host, "/etc/hosts");
@@ -51,8 +52,12 @@ public final class HostsCheck implements ToolCheck {
                 continue;
             }
             String subject = host + " /etc/hosts";
-            if (unshare.isEmpty() || getent.isEmpty()) {
-                results.add(CheckResult.skipped(TOOL, subject, "needs getent and unshare (apt-get install libc-bin util-linux)"));
+            if (getent.isEmpty()) {
+                results.add(CheckResult.skipped(TOOL, subject, "needs getent (apt-get install libc-bin)"));
+                continue;
+            }
+            if (noSandbox.isPresent()) {
+                results.add(CheckResult.skipped(TOOL, subject, noSandbox.get()));
                 continue;
             }
             try {

@@ -61,9 +61,13 @@ public final class PcsScriptCheck implements ToolCheck {
         var cibadmin = LocalCommand.find("cibadmin");
         var crmDiff = LocalCommand.find("crm_diff");
         var unshare = Sandbox.unshare();
-        if (pcs.isEmpty() || cibadmin.isEmpty() || crmDiff.isEmpty() || unshare.isEmpty()) {
-            results.add(CheckResult.skipped(TOOL, SUBJECT, "needs pcs, cibadmin, crm_diff and unshare "
-                    + "(apt-get install pcs pacemaker-cli-utils util-linux)"));
+        if (pcs.isEmpty() || cibadmin.isEmpty() || crmDiff.isEmpty()) {
+            results.add(CheckResult.skipped(TOOL, SUBJECT, "needs pcs, cibadmin and crm_diff (apt-get install pcs pacemaker-cli-utils)"));
+            return results;
+        }
+        var noSandbox = Sandbox.whyNot();
+        if (noSandbox.isPresent()) {
+            results.add(CheckResult.skipped(TOOL, SUBJECT, noSandbox.get()));
             return results;
         }
         try {

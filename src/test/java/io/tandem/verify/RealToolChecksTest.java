@@ -144,7 +144,8 @@ class RealToolChecksTest {
      * One result per check and file: drbdadm, corosync -t, chronyd and the network tool per node;
      * crm_verify and three previews; the agent metadata per resource and fence device; the resolver
      * per host with /etc/hosts; two open-iscsi files and the fstab line per managed initiator; the
-     * cross-file consistency; the pcs script.
+     * modules-load.d file per node, and /etc/default/sbd per node with SBD; the cross-file
+     * consistency; the pcs script.
      */
     static int expectedChecks(Project project) {
         int initiators = project.managedInitiators().size();
@@ -155,7 +156,8 @@ class RealToolChecksTest {
         var layout = io.tandem.render.modern.PacemakerLayoutBuilder.build(project, new io.tandem.render.SecretBook());
         int resources = layout.drbdClones().size() + layout.group().members().size() + layout.fenceDevices().size();
         int nodes = project.nodes().size();
-        return 4 * nodes + 4 + resources + (nodes + initiators) + 2 * initiators + fstabs + 1 + 1;
+        int sbd = project.cluster().stonith().type() == io.tandem.model.StonithType.SBD ? nodes : 0;
+        return 5 * nodes + sbd + 4 + resources + (nodes + initiators) + 2 * initiators + fstabs + 1 + 1;
     }
 
     static FileSet replace(FileSet files, String host, String path, java.util.function.UnaryOperator<String> change) {
