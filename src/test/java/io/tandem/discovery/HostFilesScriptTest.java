@@ -161,14 +161,14 @@ class HostFilesScriptTest {
         assertThat(state(files, shorter)).as("a read that ends before the size stat gave is not a shorter file").isEqualTo(HostFile.State.UNREADABLE);
     }
 
+    /** Where the corosync key really is, CorosyncKeyDiscoveryTest proves its bytes are never read. */
     @Test
-    void theDiscoveryCommandRunsOnThisMachineAndSkipsTheCorosyncKeysBytes() throws Exception {
+    void theDiscoveryCommandRunsOnThisMachine() throws Exception {
         var run = LocalCommand.run(List.of("sh", "-c", HostFilesParser.COMMAND), Map.of(), dir, Duration.ofSeconds(20));
         HostFiles files = HostFilesParser.parse(run.stdout());
 
         assertThat(run.exitCode()).isZero();
         assertThat(files.file("/etc/hosts")).map(HostFile::state).contains(HostFile.State.PRESENT);
-        assertThat(files.file("/etc/corosync/authkey")).hasValueSatisfying(f -> assertThat(f.content()).isEmpty());
     }
 
     private static String content(HostFiles files, Path path) {
