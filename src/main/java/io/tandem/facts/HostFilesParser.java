@@ -85,8 +85,8 @@ public final class HostFilesParser {
                 for f in PATHS; do tandem_file "$f"; done
                 for f in GLOBS; do if [ -e "$f" ]; then tandem_file "$f"; fi; done
                 for f in KEYS; do
-                  if [ -e "$f" ]; then n=$(stat -L -c %s -- "$f"); s=binary; else n=0; s=absent; fi
-                  printf '@@FILE %s %s %s\\n' "$s" "$n" "$(printf '%s' "$f" | base64 -w0)"
+                  if [ -e "$f" ]; then n=$(stat -L -c %s -- "$f"); m=$(stat -L -c %a -- "$f"); s=binary; else n=0; m=-; s=absent; fi
+                  printf '@@FILE %s %s %s %s\\n' "$s" "$n" "$(printf '%s' "$f" | base64 -w0)" "$m"
                 done
                 """.replace("KERNEL_FS", String.join("|", KERNEL_FILE_SYSTEMS))
                 .replace("LIMIT", Long.toString(HostFile.MAX_BYTES + 1))
@@ -145,12 +145,19 @@ public final class HostFilesParser {
                 continue;
             }
             String[] words = line.split(" ", -1);
-            if (words.length != 4 || !words[0].equals("@@FILE") || !STATES.containsKey(words[1]) || !words[2].matches("\\d{1,15}")) {
+            // A key's record has a fifth word, its mode (octal, or - when absent); scripts before that had four.
+            if (words.length < 4 || words.length > 5 || !words[0].equals("@@FILE") || !STATES.containsKey(words[1])
+                    || !words[2].matches("\\d{1,15}") || words.length == 5 && !words[4].matches("[0-7]{1,4}|-")) {
                 throw new FactParseException("files", "line " + (i + 1) + " of the file listing is not a file record");
             }
             String path = decode(words[3], "a file name", i);
             HostFile.State state = STATES.get(words[1]);
             long size = Long.parseLong(words[2]);
+            if (words.length == 5) {
+                files.put(path, HostFile.key(path, state == HostFile.State.PRESENT ? HostFile.State.BINARY : state, size,
+                        words[4].equals("-") ? HostFile.MODE_NOT_LISTED : Integer.parseInt(words[4], 8)));
+                continue;
+            }
             if (state != HostFile.State.PRESENT) {
                 files.put(path, HostFile.without(path, state, size));
                 continue;

@@ -53,12 +53,44 @@ class CorosyncKeyDiscoveryTest {
         assertThat(file.state()).isEqualTo(HostFile.State.BINARY);
         assertThat(file.size()).isEqualTo(256);
         assertThat(file.content()).isEmpty();
+        assertThat(file.mode()).isEqualTo(0400);
         assertThat(CorosyncKey.problems(file)).isEmpty();
+    }
+
+    @Test
+    void aKeyOtherUsersMayReadIsAProblemNamingItsModeAndTheFix() throws Exception {
+        RealTools.require("corosync-keygen");
+        Path key = dir.resolve("authkey");
+        var keygen = LocalCommand.run(List.of("corosync-keygen", "-k", key.toString()), Map.of(), dir, Duration.ofSeconds(30));
+        assertThat(keygen.exitCode()).as(keygen.stderr()).isZero();
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+        HostFile file = listed(key);
+
+        assertThat(file.mode()).isEqualTo(0644);
+        assertThat(CorosyncKey.problems(file)).singleElement().asString()
+                .startsWith("/etc/corosync/authkey has mode 0644: users other than root can read the key")
+                .contains("chmod 0400 /etc/corosync/authkey");
+    }
+
+    /** Fixtures captured before the mode was listed still read, with the mode unknown rather than guessed. */
+    @Test
+    void aKeyRecordWithoutItsModeStillReads() throws Exception {
+        String path = Base64.getEncoder().encodeToString(CorosyncKey.PATH.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        HostFile old = HostFilesParser.parse("@@FILE binary 256 " + path + "\n").file(CorosyncKey.PATH).orElseThrow();
+        HostFile absent = HostFilesParser.parse("@@FILE absent 0 " + path + " -\n").file(CorosyncKey.PATH).orElseThrow();
+
+        assertThat(old.mode()).isEqualTo(HostFile.MODE_NOT_LISTED);
+        assertThat(CorosyncKey.problems(old)).isEmpty();
+        assertThat(absent.state()).isEqualTo(HostFile.State.ABSENT);
+        assertThat(absent.mode()).isEqualTo(HostFile.MODE_NOT_LISTED);
     }
 
     @Test
     void aKeyCorosyncWouldRefuseIsAProblem() throws Exception {
         Path key = Files.writeString(dir.resolve("authkey"), "a passphrase\n");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("r--------"));
 
         HostFile file = listed(key);
 
