@@ -63,7 +63,7 @@ public final class SecretBook {
             }
             String replacement = mask.apply(secret);
             if (xml || m.group(2).equals(IN_XML)) {
-                replacement = replacement.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+                replacement = XmlWriter.escape(replacement);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -90,7 +90,7 @@ public final class CibRenderer implements FileRenderer {
         } else {
             xml.start("primitive", "id", p.id(), "class", p.agentClass(), "provider", p.provider(), "type", p.type());
         }
-        nvset(xml, "instance_attributes", p.id() + "-instance_attributes", p.params());
+        nvset(xml, "instance_attributes", instanceAttributesId(p.id()), p.params());
         xml.start("operations");
         for (Op op : p.ops()) {
             if (op.role() == null) {
@@ -106,8 +106,18 @@ public final class CibRenderer implements FileRenderer {
     private static void nvset(XmlWriter xml, String element, String id, List<Nvpair> pairs) {
         xml.start(element, "id", id);
         for (Nvpair pair : pairs) {
-            xml.empty("nvpair", "id", id + "-" + pair.name(), "name", pair.name(), "value", pair.value());
+            nvpair(xml, id, pair);
         }
         xml.end();
+    }
+
+    /** The id of a resource's parameter set, as pcs names it too. */
+    static String instanceAttributesId(String resourceId) {
+        return resourceId + "-instance_attributes";
+    }
+
+    /** One nvpair of the set {@code setId}, with the id pcs gives it: the pcs script sets secret ones by this id. */
+    static XmlWriter nvpair(XmlWriter xml, String setId, Nvpair pair) {
+        return xml.empty("nvpair", "id", setId + "-" + pair.name(), "name", pair.name(), "value", pair.value());
     }
 }

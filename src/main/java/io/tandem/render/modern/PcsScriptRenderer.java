@@ -107,8 +107,8 @@ public final class PcsScriptRenderer implements FileRenderer {
         }
         for (SecretParam secret : secretParams) {
             lines.add("CIB_file=" + CIB + " cibadmin --modify --xml-pipe <<'EOF'");
-            lines.add(SecretBook.inXml("<nvpair id=\"" + XmlWriter.escape(secret.resource() + "-instance_attributes-" + secret.param().name())
-                    + "\" name=\"" + XmlWriter.escape(secret.param().name()) + "\" value=\"" + XmlWriter.escape(secret.param().value()) + "\"/>"));
+            String nvpair = CibRenderer.nvpair(new XmlWriter(), CibRenderer.instanceAttributesId(secret.resource()), secret.param()).toString();
+            lines.add(SecretBook.inXml(nvpair.strip()));
             lines.add("EOF");
         }
         lines.add("pcs cluster cib-push " + CIB + " --config");
