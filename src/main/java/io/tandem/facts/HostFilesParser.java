@@ -12,8 +12,8 @@ import java.util.Map;
  * The configuration files Tandem may write, read from a host so that Review can show what would
  * change. Read-only: {@code stat}, {@code head}, {@code tr}, {@code base64} and the shell's own
  * tests; a file over {@link HostFile#MAX_BYTES} or holding NUL bytes is reported, not sent. The
- * corosync key is binary and secret: its presence and size come from {@code stat}, its bytes are
- * never opened.
+ * corosync key is binary and secret: its presence, size and mode come from {@code stat}, its bytes
+ * are never opened.
  *
  * <p>Nothing a host puts in a folder Tandem reads can stall discovery: only regular files are opened
  * (a FIFO, a device or a socket, also behind a symlink, is only looked at with {@code test} and
@@ -24,8 +24,9 @@ import java.util.Map;
  * meanwhile) is reported as unreadable rather than as a shorter file.
  *
  * <p>Output, one record per file: {@code @@FILE STATE SIZE BASE64(PATH)}, followed for a present
- * file by one line of {@code BASE64(CONTENT)}. Everything a host controls is base64, so no file name
- * or content can forge a record or the fact script's frame.
+ * file by one line of {@code BASE64(CONTENT)}; a key's record ends with its octal mode ({@code -}
+ * when absent). Everything a host controls is base64, so no file name or content can forge a
+ * record or the fact script's frame.
  */
 public final class HostFilesParser {
 
@@ -85,7 +86,7 @@ public final class HostFilesParser {
                 for f in PATHS; do tandem_file "$f"; done
                 for f in GLOBS; do if [ -e "$f" ]; then tandem_file "$f"; fi; done
                 for f in KEYS; do
-                  if [ -e "$f" ]; then n=$(stat -L -c %s -- "$f"); m=$(stat -L -c %a -- "$f"); s=binary; else n=0; m=-; s=absent; fi
+                  if [ -e "$f" ]; then sm=$(stat -L -c '%s %a' -- "$f"); n=${sm% *}; m=${sm#* }; s=binary; else n=0; m=-; s=absent; fi
                   printf '@@FILE %s %s %s %s\\n' "$s" "$n" "$(printf '%s' "$f" | base64 -w0)" "$m"
                 done
                 """.replace("KERNEL_FS", String.join("|", KERNEL_FILE_SYSTEMS))

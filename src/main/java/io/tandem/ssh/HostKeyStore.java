@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ public final class HostKeyStore {
 
     /** Every trusted key on file for this host, from all files: the key types to ask the server for first. */
     public List<byte[]> knownKeys(SshTarget target) throws IOException {
-        List<byte[]> keys = new java.util.ArrayList<>();
+        List<byte[]> keys = new ArrayList<>();
         for (Path file : allFiles()) {
             keys.addAll(KnownHostsFile.read(file).knownKeys(target.knownHostsName()));
         }
@@ -65,7 +66,6 @@ public final class HostKeyStore {
 
     /** Remembers an accepted key: the whole store rewritten atomically, mode 0600. */
     public synchronized void add(SshTarget target, byte[] keyBlob) throws IOException {
-        Files.createDirectories(store.getParent());
         String existing = Files.exists(store) ? Files.readString(store, StandardCharsets.UTF_8) : "";
         if (!existing.isEmpty() && !existing.endsWith("\n")) {
             existing += "\n";
@@ -79,7 +79,7 @@ public final class HostKeyStore {
     }
 
     private List<Path> allFiles() {
-        java.util.ArrayList<Path> all = new java.util.ArrayList<>(readOnly);
+        List<Path> all = new ArrayList<>(readOnly);
         all.add(store);
         return all;
     }

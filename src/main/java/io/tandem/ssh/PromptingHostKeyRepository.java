@@ -7,6 +7,7 @@ import com.jcraft.jsch.UserInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class PromptingHostKeyRepository implements HostKeyRepository {
     private volatile Outcome outcome = Outcome.NOT_CHECKED;
     private volatile String fingerprint = "";
     private volatile String keyType = "";
-    private volatile java.nio.file.Path decidedBy;
+    private volatile Path decidedBy;
 
     PromptingHostKeyRepository(SshTarget target, HostKeyStore store, HostKeyPrompt prompt) {
         this.target = target;
@@ -81,7 +82,7 @@ final class PromptingHostKeyRepository implements HostKeyRepository {
     }
 
     /** The known-hosts file that revoked, trusted or contradicted the key. */
-    java.nio.file.Path decidedBy() {
+    Path decidedBy() {
         return decidedBy;
     }
 
