@@ -50,6 +50,18 @@ public record FileChange(RenderedFile file, Status status, String reason, String
         };
     }
 
+    /**
+     * Compares masked texts Tandem read itself (a probe's output masked by {@link SecretMasker#mask}):
+     * {@code before} empty when the host has no such file.
+     */
+    public static FileChange between(RenderedFile file, Optional<String> before, String maskedRendered) {
+        if (before.isEmpty()) {
+            return compared(file, Status.NEW, "", maskedRendered);
+        }
+        String after = PlacedText.place(file.placement(), before, maskedRendered);
+        return compared(file, after.equals(before.get()) ? Status.UNCHANGED : Status.CHANGED, before.get(), after);
+    }
+
     private static FileChange compared(RenderedFile file, Status status, String before, String after) {
         return new FileChange(file, status, "", before, after, Optional.of(LineDiff.of(before, after)));
     }

@@ -27,6 +27,11 @@ public record RemoteCommand(String script, List<Secret> secrets) {
         return new RemoteCommand(script, List.of());
     }
 
+    /** This command with more words, each quoted. */
+    public RemoteCommand withWords(List<String> words) {
+        return new RemoteCommand(script + (words.isEmpty() ? "" : " " + ShellQuote.join(words)), secrets);
+    }
+
     public RemoteCommand withSecrets(List<Secret> more) {
         List<Secret> all = new java.util.ArrayList<>(secrets);
         all.addAll(more);

@@ -1,0 +1,63 @@
+package io.tandem.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a block device holds, as a read-only probe sees it: the signatures {@code blkid -p} finds
+ * (filesystem, partition table, LVM, RAID, DRBD metadata), its mounts and holders, and its size.
+ * This is what decides whether writing to it destroys data.
+ */
+public record DeviceState(boolean exists, List<String> signatures, List<String> mounts, List<String> holders, long sizeBytes) {
+
+    /** Read-only: {@code blkid -p} with no cache, {@code lsblk}, {@code findmnt}, {@code blockdev}. */
+    public static String probe(String quotedDevice) {
+        return "d=" + quotedDevice + "\n"
+                + "if [ ! -b \"$d\" ]; then echo NODEV; else\n"
+                + "blkid -c /dev/null -p -o export \"$d\" 2>/dev/null | grep -E '^(TYPE|PTTYPE)=' || true\n"
+                + "findmnt -rn -S \"$d\" -o TARGET 2>/dev/null | sed 's/^/MOUNT=/'\n"
+                + "ls \"/sys/class/block/$(basename \"$(readlink -f \"$d\")\")/holders\" 2>/dev/null | sed 's/^/HOLDER=/'\n"
+                + "echo \"SIZE=$(blockdev --getsize64 \"$d\")\"\nfi";
+    }
+
+    public static Optional<DeviceState> parse(String output) {
+        if (output.strip().equals("NODEV")) {
+            return Optional.of(new DeviceState(false, List.of(), List.of(), List.of(), 0));
+        }
+        List<String> signatures = new ArrayList<>();
+        List<String> mounts = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
+        long size = -1;
+        for (String line : output.strip().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String key = line.substring(0, eq);
+            String value = line.substring(eq + 1);
+            switch (key) {
+                case "TYPE" -> signatures.add(value);
+                case "PTTYPE" -> signatures.add("partition table " + value);
+                case "MOUNT" -> mounts.add(value);
+                case "HOLDER" -> holders.add(value);
+                case "SIZE" -> size = value.matches("\\d+") ? Long.parseLong(value) : -1;
+                default -> { }
+            }
+        }
+        return size < 0 ? Optional.empty() : Optional.of(new DeviceState(true, signatures, mounts, holders, size));
+    }
+
+    public boolean hasDrbdMetadata() {
+        return signatures.contains("drbd");
+    }
+
+    /** Why writing to it would destroy something, in words; empty when it is provably unused (no signature, mount or holder). */
+    public List<String> inUse() {
+        List<String> reasons = new ArrayList<>();
+        signatures.forEach(s -> reasons.add(s.startsWith("partition table") ? "holds a " + s : "holds a " + s + " signature"));
+        mounts.forEach(m -> reasons.add("is mounted on " + m));
+        holders.forEach(h -> reasons.add("is in use by " + h));
+        return reasons;
+    }
+}

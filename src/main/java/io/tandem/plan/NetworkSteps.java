@@ -1,0 +1,85 @@
+package io.tandem.plan;
+
+import io.tandem.model.Node;
+import io.tandem.model.NetworkLink;
+import io.tandem.model.Project;
+import io.tandem.render.FileSet;
+import io.tandem.render.PlacedText;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretPolicy;
+import io.tandem.text.ShellQuote;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node's bonds and addresses: the files, then the interfaces brought up with commit-confirm.
+ * Done when every file is Tandem's and every interface carries its address.
+ */
+public final class NetworkSteps {
+
+    private NetworkSteps() {
+    }
+
+    static Probe addressProbe(String node) {
+        return new Probe(node, "ipv4", "ip -o -4 addr show 2>/dev/null; true");
+    }
+
+    /** {@code ip -o -4 addr} lines: {@code 5: bond0    inet 192.168.50.11/24 brd … scope global bond0}. */
+    static boolean hasAddress(String ipOutput, String device, String address) {
+        return ipOutput.lines().map(l -> l.trim().split("\\s+")).anyMatch(w -> w.length > 3 && w[1].equals(device) && w[2].equals("inet")
+                && w[3].startsWith(address + "/"));
+    }
+
+    public static Step step(Project project, Node node, FileSet files, List<RenderedFile> network, ProbeResults probed) {
+        Probe addresses = addressProbe(node.name());
+        List<Probe> fileProbes = network.stream().map(FileSteps::probe).toList();
+        List<NetworkLink> links = node.links();
+        Check check = new Check() {
+            @Override
+            public String describe() {
+                return "the network files are Tandem's and every link has its address";
+            }
+
+            @Override
+            public List<Probe> probes() {
+                List<Probe> all = new ArrayList<>(fileProbes);
+                all.add(addresses);
+                return all;
+            }
+
+            @Override
+            public boolean done(ProbeResults results) {
+                for (RenderedFile file : network) {
+                    if (!FileSteps.done(files, file, results.text(FileSteps.probe(file)).flatMap(HostFileState::parse))) {
+                        return false;
+                    }
+                }
+                String ip = results.text(addresses).orElse("");
+                return links.stream().allMatch(l -> hasAddress(ip, l.interfaceName(), l.address()));
+            }
+        };
+        List<String> interfaces = links.stream().map(NetworkLink::interfaceName).toList();
+        boolean netplan = network.stream().anyMatch(f -> f.path().startsWith("/etc/netplan/"));
+        String quoted = ShellQuote.join(interfaces);
+        String activate = netplan ? "netplan apply"
+                : "for i in " + quoted + "; do ifdown --force \"$i\" >/dev/null 2>&1 || true; done; ifup " + quoted;
+        String reactivate = netplan ? "netplan apply"
+                : "for i in " + quoted + "; do ifdown --force \"$i\" >/dev/null 2>&1; ip link del \"$i\" >/dev/null 2>&1; done; ifup -a";
+        List<NetworkChange.File> changeFiles = network.stream().map(f -> new NetworkChange.File(f.path(),
+                PlacedText.place(f.placement(), java.util.Optional.empty(), files.text(f, SecretPolicy.REVEAL)), f.mode())).toList();
+        NetworkChange change = new NetworkChange(changeFiles, activate, reactivate, Planner.NETWORK_WINDOW);
+        Action apply = new Action(node.name(), "arm a rollback on " + node.name() + " (it restores the old files and runs '" + reactivate
+                + "' unless Tandem reconnects within " + Planner.NETWORK_WINDOW.toSeconds() + " s); write "
+                + String.join(", ", network.stream().map(RenderedFile::path).toList()) + "; " + activate + "; reconnect; disarm",
+                remote -> remote.changeNetwork(change));
+        List<FileChange> changes = network.stream().map(f -> FileSteps.step(files, f, Phase.NETWORK, "", probed).changes().getFirst()).toList();
+        String summary = String.join(", ", links.stream().map(l -> l.interfaceName() + " " + l.address()
+                + (l.bond() == null ? "" : " (bond of " + String.join(" + ", l.bond().slaves()) + ", " + l.bond().mode() + ")")).toList());
+        return new Step("network:" + node.name(), Phase.NETWORK, List.of(node.name()), "Configure " + summary + " on " + node.name()
+                + "; if the change cuts Tandem off, the node puts its old network back by itself after "
+                + Planner.NETWORK_WINDOW.toSeconds() + " s", check, List.of(apply),
+                "the node's own rollback (armed during the change) or the copies in " + FileWrite.BACKUP_ROOT + "/<run>",
+                java.util.Optional.empty(), changes);
+    }
+}

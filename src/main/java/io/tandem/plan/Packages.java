@@ -1,0 +1,43 @@
+package io.tandem.plan;
+
+import io.tandem.model.Node;
+import io.tandem.model.Project;
+import io.tandem.model.StonithType;
+import io.tandem.model.TargetImplementation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What each host needs installed. Not pcs: Tandem loads the CIB with Pacemaker's own tools, and
+ * pcs would bring pcsd and Ruby. iptables although nothing depends on it: portblock runs it.
+ */
+public final class Packages {
+
+    private Packages() {
+    }
+
+    public static List<String> forNode(Project project, Node node) {
+        List<String> packages = new ArrayList<>(List.of("drbd-utils", "corosync", "pacemaker", "resource-agents", "iptables", "chrony"));
+        if (!node.os().usesNetplan()) {
+            packages.addAll(List.of("ifupdown", "ifenslave"));
+        }
+        TargetImplementation implementation = project.target().implementation();
+        if (implementation == TargetImplementation.TGT) {
+            packages.add("tgt");
+        } else if (implementation.agentName().equals("lio-t")) {
+            packages.addAll(List.of("targetcli-fb", "python3-rtslib-fb"));
+        }
+        StonithType fencing = project.cluster().stonith().type();
+        if (fencing == StonithType.SBD) {
+            packages.add("sbd");
+        } else if (fencing == StonithType.IPMI || fencing == StonithType.VIRSH) {
+            packages.add("fence-agents");
+        }
+        return packages;
+    }
+
+    public static List<String> forInitiator() {
+        return List.of("open-iscsi");
+    }
+}

@@ -1,0 +1,163 @@
+package io.tandem.plan;
+
+import io.tandem.model.Backing;
+import io.tandem.model.DiskLayout;
+import io.tandem.model.DrbdResource;
+import io.tandem.model.Initiator;
+import io.tandem.model.Node;
+import io.tandem.model.Profile;
+import io.tandem.model.Project;
+import io.tandem.model.StonithType;
+import io.tandem.model.TargetImplementation;
+import io.tandem.render.FileSet;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretPolicy;
+import io.tandem.render.modern.CibRenderer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The desired state of a project as candidate steps, in the order apply runs them. Pure: the
+ * same project, files and probe results give the same steps. Planning is two passes: the
+ * candidates' probes are sent to the hosts (one script per host), then the candidates are made
+ * again with the results (for their sentences and diffs) and only those not done are kept.
+ */
+public final class Planner {
+
+    /** How long a node waits for Tandem to come back over its new network before it rolls itself back. */
+    public static final Duration NETWORK_WINDOW = Duration.ofSeconds(90);
+
+    private Planner() {
+    }
+
+    /** Why apply cannot handle this project yet (empty when it can). */
+    public static List<String> unsupported(Project project) {
+        List<String> reasons = new ArrayList<>();
+        if (project.profile() != Profile.MODERN) {
+            reasons.add("the legacy profile is for export only (Heartbeat and IET are not deployed): set \"profile\": \"modern\"");
+        }
+        for (DrbdResource resource : project.replication().resources()) {
+            for (Backing backing : resource.backing()) {
+                if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
+                    reasons.add("replication.resources[" + resource.name() + "] on " + backing.node()
+                            + " asks for a new GPT partition; apply does not write partition tables yet: use the whole device (\"layout\": \"whole-device\")");
+                }
+            }
+        }
+        if (project.cluster().stonith().type() == StonithType.SBD) {
+            reasons.add("SBD fencing needs its disk header written (sbd create), which apply does not do yet: choose another fencing or none for now");
+        }
+        return reasons;
+    }
+
+    public static List<Step> candidates(Project project, FileSet files, ProbeResults probed) {
+        List<Step> steps = new ArrayList<>();
+        List<Node> nodes = project.nodes();
+        List<String> nodeNames = nodes.stream().map(Node::name).toList();
+        List<Initiator> clients = project.managedInitiators();
+
+        for (Node node : nodes) {
+            steps.add(PackageStep.step(node.name(), Packages.forNode(project, node), probed));
+        }
+        for (Initiator client : clients) {
+            steps.add(PackageStep.step(client.name(), Packages.forInitiator(), probed));
+        }
+
+        for (Node node : nodes) {
+            steps.add(ServiceSteps.disableOutsidePacemaker(node.name(), unitsOutsidePacemaker(project), probed));
+            steps.add(ServiceSteps.stopForeignCluster(node.name(), project.clusterName(), probed));
+        }
+
+        for (String host : files.hosts()) {
+            for (RenderedFile file : files.filesOf(host)) {
+                if (!host.equals(RenderedFile.CLUSTER) && !isNetwork(file) && !file.path().equals("/etc/fstab")) {
+                    steps.add(FileSteps.step(files, file, Phase.FILES, "", probed));
+                }
+            }
+        }
+        for (Node node : nodes) {
+            files.find(node.name(), "/etc/modules-load.d/tandem.conf").ifPresent(f -> steps.add(ServiceSteps.loadModules(node.name(), modules(f.content()))));
+        }
+
+        for (Node node : nodes) {
+            List<RenderedFile> network = files.filesOf(node.name()).stream().filter(Planner::isNetwork).toList();
+            if (!network.isEmpty()) {
+                steps.add(NetworkSteps.step(project, node, files, network, probed));
+            }
+        }
+
+        for (DrbdResource resource : project.replication().resources()) {
+            for (Backing backing : resource.backing()) {
+                steps.add(DrbdSteps.createMetadata(resource, backing, probed));
+            }
+        }
+        for (DrbdResource resource : project.replication().resources()) {
+            for (Node node : nodes) {
+                steps.add(DrbdSteps.up(resource, node.name()));
+            }
+        }
+        String first = project.cluster().preferredNode();
+        String second = project.peerOf(first).name();
+        for (DrbdResource resource : project.replication().resources()) {
+            steps.add(DrbdSteps.initialSync(resource, first, second, probed));
+        }
+
+        steps.add(ClusterSteps.authkey(nodeNames));
+        for (Node node : nodes) {
+            steps.add(ClusterSteps.startStack(node.name(), project.clusterName()));
+        }
+        steps.add(ClusterSteps.membership(first, nodeNames));
+        String cib = files.files().stream().filter(f -> f.path().equals(CibRenderer.PATH)).findFirst()
+                .map(f -> files.text(f, SecretPolicy.REVEAL)).orElseThrow();
+        steps.add(ClusterSteps.cib(first, cib));
+        steps.add(ClusterSteps.resourcesRunning(first, CibMerge.primitiveIds(cib)));
+
+        for (Initiator client : clients) {
+            steps.add(InitiatorSteps.login(project, client));
+            if (client.filesystem() != null) {
+                steps.add(InitiatorSteps.filesystem(project, client, probed));
+                steps.add(InitiatorSteps.mount(project, client));
+            }
+        }
+        return steps;
+    }
+
+    /** Every probe of the candidates, per host, each once. */
+    public static Map<String, List<Probe>> probes(List<Step> candidates) {
+        Map<String, Map<String, Probe>> byHost = new LinkedHashMap<>();
+        for (Step step : candidates) {
+            for (Probe probe : step.check().probes()) {
+                byHost.computeIfAbsent(probe.host(), h -> new LinkedHashMap<>()).putIfAbsent(probe.name(), probe);
+            }
+        }
+        Map<String, List<Probe>> out = new LinkedHashMap<>();
+        byHost.forEach((host, probes) -> out.put(host, List.copyOf(probes.values())));
+        return out;
+    }
+
+    static boolean isNetwork(RenderedFile file) {
+        return file.path().startsWith("/etc/network/interfaces") || file.path().startsWith("/etc/netplan/");
+    }
+
+    static List<String> modules(String modulesLoadConf) {
+        return modulesLoadConf.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** Units the packages start that must stay off: Pacemaker alone runs DRBD and the target. tgt's daemon stays: the tgt agent needs it. */
+    static List<String> unitsOutsidePacemaker(Project project) {
+        List<String> units = new ArrayList<>(List.of("drbd", "pcsd", "rtslib-fb-targetctl", "targetclid.socket", "targetclid"));
+        if (project.target().implementation() != TargetImplementation.TGT) {
+            units.add("tgt");
+        }
+        return units;
+    }
+
+    public static Optional<String> firstProblem(Project project) {
+        return unsupported(project).stream().findFirst();
+    }
+}

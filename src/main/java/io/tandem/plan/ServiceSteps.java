@@ -1,0 +1,71 @@
+package io.tandem.plan;
+
+import io.tandem.ssh.RemoteCommand;
+import io.tandem.text.ShellQuote;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Services Debian's packages start and enable on their own, which must not run outside Pacemaker
+ * (it alone starts DRBD and the target), and the cluster stack itself: the packages start corosync
+ * and pacemaker on Debian's default one-node configuration, which must stop before Tandem's starts.
+ */
+public final class ServiceSteps {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private ServiceSteps() {
+    }
+
+    /** Prints {@code UNIT ENABLED-STATE ACTIVE-STATE} per unit (empty states for units that do not exist). */
+    static Probe unitProbe(String host, String name, List<String> units) {
+        return new Probe(host, name, "for u in " + ShellQuote.join(units) + "; do printf '%s %s %s\\n' \"$u\" "
+                + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done");
+    }
+
+    /** Units the probe shows enabled or active. */
+    static List<String> running(String output) {
+        return output.lines().map(l -> l.split(" ", -1)).filter(w -> w.length == 3)
+                .filter(w -> w[1].equals("enabled") || w[2].equals("active") || w[2].equals("activating")).map(w -> w[0]).toList();
+    }
+
+    public static Step disableOutsidePacemaker(String host, List<String> units, ProbeResults probed) {
+        Probe probe = unitProbe(host, "units-off", units);
+        List<String> now = probed.text(probe).map(ServiceSteps::running).orElse(units);
+        Check check = Check.of("none of " + String.join(" ", units) + " is enabled or running", probe, out -> running(out).isEmpty());
+        RemoteCommand command = RemoteCommand.script("for u in " + ShellQuote.join(units) + "; do "
+                + "if systemctl cat \"$u\" >/dev/null 2>&1; then systemctl disable --now \"$u\" || exit 1; fi; done");
+        return Step.on(host, Phase.SERVICES, "services-off:" + host, "Stop and disable " + String.join(" ", now)
+                        + ": the packages started them, but only Pacemaker may start DRBD and the target", check,
+                "systemctl enable --now the units again", new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
+    }
+
+    /** Probe: the cluster name corosync runs with now, or nothing when it is not running. */
+    static Probe corosyncNameProbe(String host) {
+        return new Probe(host, "corosync-name", "if systemctl is-active -q corosync 2>/dev/null; then "
+                + "corosync-cmapctl -g totem.cluster_name 2>/dev/null | sed 's/.*= //'; fi; true");
+    }
+
+    /** Stops a cluster stack that runs with another configuration (Debian's default "debian" cluster after install). */
+    public static Step stopForeignCluster(String host, String clusterName, ProbeResults probed) {
+        Probe probe = corosyncNameProbe(host);
+        Check check = Check.of("corosync is stopped or already runs cluster " + clusterName, probe,
+                out -> out.isBlank() || out.strip().equals(clusterName));
+        RemoteCommand command = RemoteCommand.script("systemctl stop pacemaker corosync");
+        String running = probed.text(probe).map(String::strip).filter(s -> !s.isEmpty()).orElse("another");
+        return Step.on(host, Phase.SERVICES, "foreign-cluster-off:" + host, "Stop corosync and pacemaker, which the packages started as cluster \""
+                        + running + "\" on their default configuration; Tandem starts them on its own once configured", check,
+                "nothing to undo: they start again with Tandem's configuration", new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
+    }
+
+    /** Loads kernel modules now (the modules-load.d file loads them at boot). */
+    public static Step loadModules(String host, List<String> modules) {
+        Probe probe = new Probe(host, "modules", "for m in " + ShellQuote.join(modules) + "; do [ -d \"/sys/module/$m\" ] || echo \"$m\"; done");
+        Check check = Check.of("kernel modules loaded: " + String.join(" ", modules), probe, String::isBlank);
+        RemoteCommand command = RemoteCommand.of("modprobe", "-a").withWords(modules);
+        return Step.on(host, Phase.FILES, "modules:" + host, "Load the kernel modules " + String.join(" ", modules)
+                        + " now (the modules-load.d file loads them at every boot)", check, "modprobe -r them (only when nothing uses them)",
+                new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
+    }
+}
