@@ -52,20 +52,8 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", defaultValue = "22", description = "SSH port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file (repeatable). Without one, ssh-agent is used.")
-    List<Path> identities = new ArrayList<>();
-
-    @Option(names = "--ask-password", description = "Ask for the login password (never given on the command line).")
-    boolean askPassword;
-
-    @Option(names = "--ask-sudo-password", description = "Ask for the sudo password of a non-root user.")
-    boolean askSudoPassword;
-
-    @Option(names = "--accept-new-host-keys", description = "Trust host keys seen for the first time (for scripts); changed keys are always refused.")
-    boolean acceptNewHostKeys;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Tandem's own known-hosts store (default ~/.config/tandem/known_hosts).")
-    Path knownHosts;
+    @picocli.CommandLine.Mixin
+    LoginOptions login;
 
     @Option(names = "--json", description = "Print facts and report as JSON.")
     boolean json;
@@ -89,11 +77,6 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Authentication> auth = authentications();
-        Sudo sudo = sudo();
-        HostKeyStore store = knownHosts == null ? HostKeyStore.forCurrentUser()
-                : new HostKeyStore(List.of(Path.of(System.getProperty("user.home"), ".ssh/known_hosts")), knownHosts);
-        HostKeyPrompt prompt = hostKeyPrompt(err);
         Map<String, Future<Timed>> running = new LinkedHashMap<>();
         long started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -104,8 +87,7 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new UserError("'" + host + "' is not a host to connect to.", ExitCodes.BAD_INPUT);
                 }
-                ConnectionSettings settings = ConnectionSettings.of(target, auth, store, prompt).withSudo(sudo)
-                        .withPassphrasePrompt((file, attempt) -> readSecret("Passphrase for " + file + ": "));
+                ConnectionSettings settings = login.settings(target, err);
                 running.put(host, executor.submit(() -> {
                     long start = System.nanoTime();
                     try (SshConnection ssh = SshConnection.open(settings)) {
@@ -154,60 +136,5 @@ final class DiscoverCommand implements java.util.concurrent.Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
                 .enable(SerializationFeature.INDENT_OUTPUT).addMixIn(io.tandem.facts.HostFile.class, HostFileWithoutContent.class);
         return mapper.writeValueAsString(Map.of("hosts", discovered, "report", checks));
-    }
-
-    private List<Authentication> authentications() {
-        List<Authentication> auth = new ArrayList<>();
-        for (Path identity : identities) {
-            auth.add(new Authentication.KeyFile(identity));
-        }
-        if (identities.isEmpty() && System.getenv("SSH_AUTH_SOCK") != null) {
-            auth.add(new Authentication.Agent());
-        }
-        if (askPassword) {
-            auth.add(new Authentication.Password(readSecret("Password for " + user + ": ")
-                    .orElseThrow(() -> new UserError("No password given.", ExitCodes.BAD_INPUT))));
-        }
-        if (auth.isEmpty()) {
-            throw new UserError("No way to log in: give --identity FILE, start ssh-agent, or use --ask-password.", ExitCodes.BAD_INPUT);
-        }
-        return auth;
-    }
-
-    private Sudo sudo() {
-        if (askSudoPassword) {
-            return new Sudo.WithPassword(readSecret("sudo password for " + user + ": ")
-                    .orElseThrow(() -> new UserError("No sudo password given.", ExitCodes.BAD_INPUT)));
-        }
-        return Sudo.forUser(user);
-    }
-
-    private HostKeyPrompt hostKeyPrompt(PrintWriter err) {
-        Console console = System.console();
-        return key -> {
-            String description = key.host() + (key.port() == 22 ? "" : ":" + key.port()) + " presents a new host key: " + key.keyType()
-                    + " " + key.fingerprint();
-            if (acceptNewHostKeys) {
-                err.println(description + " (accepted: --accept-new-host-keys)");
-                return true;
-            }
-            if (console == null) {
-                err.println(description + ". Refused: check the fingerprint on the server (ssh-keygen -lf /etc/ssh/ssh_host_"
-                        + key.keyType().replace("ssh-", "").replaceAll("-.*", "") + "_key.pub), then run again with --accept-new-host-keys.");
-                return false;
-            }
-            String answer = console.readLine("%s%nTrust this key? Compare it with the server's own fingerprint first. [yes/no] ", description);
-            return answer != null && answer.strip().equalsIgnoreCase("yes");
-        };
-    }
-
-    /** Reads a secret from the terminal without echo; never from arguments or the environment. */
-    static java.util.Optional<Secret> readSecret(String prompt) {
-        Console console = System.console();
-        if (console == null) {
-            return java.util.Optional.empty();
-        }
-        char[] chars = console.readPassword("%s", prompt);
-        return chars == null || chars.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(Secret.of(new String(chars)));
     }
 }

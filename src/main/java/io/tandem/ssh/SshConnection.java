@@ -88,6 +88,14 @@ public final class SshConnection implements AutoCloseable {
         return privileged(asRoot, asUser.script() + "\n", new byte[0], timeout, null);
     }
 
+    /**
+     * Runs {@code command} as root with {@code stdin} (how secrets and file contents travel: never
+     * on a command line), handing each stdout line to {@code lines} as it arrives.
+     */
+    public ExecResult runAsRoot(RemoteCommand command, byte[] stdin, Duration timeout, Consumer<String> lines) throws SshFailure {
+        return privileged(command, "", stdin, timeout, lines);
+    }
+
     /** As {@link #runAsRoot}, handing each line of stdout to {@code lines} as it arrives (long commands). */
     public ExecResult streamAsRoot(RemoteCommand command, Duration timeout, Consumer<String> lines) throws SshFailure {
         return privileged(command, "", new byte[0], timeout, lines);
