@@ -31,25 +31,29 @@ public final class FileWrite {
 
     /** {@code expected}: the sha256 of the content the new one was placed into, or empty when there was no file. */
     public static String script(String path, int mode, Optional<String> expected, String stamp) {
-        String guard = expected.map(sha -> "[ -f \"$f\" ] && [ \"$(sha256sum < \"$f\" | cut -d' ' -f1)\" = " + sha + " ] || exit "
+        return build(path, mode, guard(expected), BACKUP_ROOT + "/" + stamp);
+    }
+
+    static String guard(Optional<String> expected) {
+        return expected.map(sha -> "[ -f \"$f\" ] && [ \"$(sha256sum < \"$f\" | cut -d' ' -f1)\" = " + sha + " ] || exit "
                 + CHANGED_MEANWHILE + "\n").orElse("[ -e \"$f\" ] && exit " + CHANGED_MEANWHILE + "\n");
-        return build(path, mode, guard, stamp);
     }
 
     /** Replaces whatever is there (kept in the backup), for files Tandem makes whole, such as a new key. */
     public static String overwriting(String path, int mode, String stamp) {
-        return build(path, mode, "", stamp);
+        return build(path, mode, "", BACKUP_ROOT + "/" + stamp);
     }
 
-    private static String build(String path, int mode, String guard, String stamp) {
-        if (!stamp.matches("[0-9]{8}T[0-9]{6}Z")) {
-            throw new IllegalArgumentException("stamp: " + stamp);
+    /** {@code backup}: the run's backup folder, {@code BACKUP_ROOT/STAMP} (a test's own folder in tests). */
+    static String build(String path, int mode, String guard, String backup) {
+        if (!backup.matches("/[A-Za-z0-9/._-]*/[0-9]{8}T[0-9]{6}Z")) {
+            throw new IllegalArgumentException("backup folder: " + backup);
         }
         String f = ShellQuote.quote(path);
         return "set -e\numask 077\nf=" + f + "\nd=$(dirname \"$f\")\n"
                 + guard
                 + "[ -d \"$d\" ] || mkdir -p -m 0755 \"$d\"\n"
-                + "if [ -e \"$f\" ]; then b=" + ShellQuote.quote(BACKUP_ROOT + "/" + stamp) + "\"$d\"; mkdir -p -m 0700 \"$b\"; "
+                + "if [ -e \"$f\" ]; then b=" + ShellQuote.quote(backup) + "\"$d\"; mkdir -p -m 0700 \"$b\"; "
                 + "cp -a \"$f\" \"$b/\"; fi\n"
                 + "t=$(mktemp \"$d/.tandem.XXXXXX\")\ntrap 'rm -f \"$t\"' EXIT\n"
                 + "cat > \"$t\"\nchmod " + String.format("%04o", mode) + " \"$t\"\nchown root:root \"$t\"\nsync \"$t\"\n"

@@ -90,7 +90,7 @@ public final class InitiatorSteps {
                 throw StepFailure.of(RemoteCommand.script("mkfs -t " + fs.type() + " " + device), result);
             }
         });
-        Step step = Step.on(host, Phase.INITIATORS, "mkfs:" + host, "Make a " + fs.type() + " filesystem on LUN " + device
+        Step step = Step.on(host, Phase.INITIATORS, "mkfs:" + host, "Make an " + fs.type() + " filesystem on LUN " + device
                         + (inUse.isEmpty() ? " (it holds nothing)" : ": this DESTROYS what it holds (" + String.join(", ", inUse) + ")"), check,
                 "not undoable: the filesystem overwrote the LUN's start", mkfs);
         return inUse.isEmpty() ? step : step.destroying(device);

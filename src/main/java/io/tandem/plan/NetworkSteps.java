@@ -75,7 +75,7 @@ public final class NetworkSteps {
                 remote -> remote.changeNetwork(change));
         List<FileChange> changes = network.stream().map(f -> FileSteps.step(files, f, Phase.NETWORK, "", probed).changes().getFirst()).toList();
         String summary = String.join(", ", links.stream().map(l -> l.interfaceName() + " " + l.address()
-                + (l.bond() == null ? "" : " (bond of " + String.join(" + ", l.bond().slaves()) + ", " + l.bond().mode() + ")")).toList());
+                + (l.bond() == null ? "" : " (bond of " + String.join(" + ", l.bond().slaves()) + ", " + l.bond().mode().name().toLowerCase().replace('_', '-') + ")")).toList());
         return new Step("network:" + node.name(), Phase.NETWORK, List.of(node.name()), "Configure " + summary + " on " + node.name()
                 + "; if the change cuts Tandem off, the node puts its old network back by itself after "
                 + Planner.NETWORK_WINDOW.toSeconds() + " s", check, List.of(apply),

@@ -1,5 +1,7 @@
 package io.tandem.plan;
 
+import io.tandem.facts.DpkgQueryParser;
+import io.tandem.facts.FactParseException;
 import io.tandem.ssh.ExecResult;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.text.ShellQuote;
@@ -26,15 +28,17 @@ public final class PackageStep {
     }
 
     public static Probe probe(String host, List<String> packages) {
-        return new Probe(host, "packages", "dpkg-query -W -f='${Package} ${db:Status-Abbrev}\\n' " + ShellQuote.join(packages)
-                + " 2>/dev/null; true");
+        return new Probe(host, "packages", DpkgQueryParser.COMMAND + " " + ShellQuote.join(packages) + " 2>/dev/null; true");
     }
 
-    /** The packages of {@code wanted} that the probe's output does not show as installed. */
+    /** The packages of {@code wanted} that dpkg's output (discovery's format) does not show as installed. */
     public static List<String> missing(List<String> wanted, String dpkgOutput) {
-        List<String> installed = dpkgOutput.lines().map(String::strip).filter(l -> l.matches("\\S+ ii\\s*"))
-                .map(l -> l.split(" ")[0].replaceAll(":.*", "")).toList();
-        return wanted.stream().filter(p -> !installed.contains(p)).toList();
+        try {
+            var installed = DpkgQueryParser.parse(dpkgOutput).keySet().stream().map(p -> p.replaceAll(":.*", "")).toList();
+            return wanted.stream().filter(p -> !installed.contains(p)).toList();
+        } catch (FactParseException e) {
+            return wanted;
+        }
     }
 
     public static String installScript(List<String> packages) {

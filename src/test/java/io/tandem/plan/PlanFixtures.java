@@ -1,0 +1,126 @@
+package io.tandem.plan;
+
+import io.tandem.model.NetworkLink;
+import io.tandem.model.Node;
+import io.tandem.model.Project;
+import io.tandem.model.ProjectFile;
+import io.tandem.render.FileSet;
+import io.tandem.render.PlacedText;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.Renderers;
+import io.tandem.render.SecretPolicy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Probe outputs for planner tests: those of a converged cluster (made from the desired state itself
+ * where the output is a file Tandem writes, from outputs captured in the VM lab where a tool reports
+ * state), and of fresh hosts.
+ */
+final class PlanFixtures {
+
+    private PlanFixtures() {
+    }
+
+    static Project vmLab() {
+        try {
+            return ProjectFile.read(Path.of("examples/vm-lab.tandem.json"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String vmlab(String name) {
+        try (InputStream in = PlanFixtures.class.getResourceAsStream("/fixtures/vmlab/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the file probe prints for a file holding {@code content} with {@code mode}, owned by root. */
+    static String fileOutput(String content, int mode) {
+        return Integer.toOctalString(mode) + " root:root\n" + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) + "\n";
+    }
+
+    /** The host's /etc/hosts before Tandem: Debian's three lines. */
+    static final String DEBIAN_HOSTS = "127.0.0.1\tlocalhost\n127.0.1.1\tnode1\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+
+    /** Every probe of every candidate answered as on the cluster once apply has run. */
+    static ProbeResults converged(Project project, FileSet files) {
+        ProbeResults r = new ProbeResults();
+        for (RenderedFile file : files.files()) {
+            if (file.host().equals(RenderedFile.CLUSTER)) {
+                continue;
+            }
+            String placed = PlacedText.place(file.placement(), java.util.Optional.of(DEBIAN_HOSTS).filter(x -> file.path().equals("/etc/hosts")),
+                    files.text(file, SecretPolicy.REVEAL));
+            Probe probe = FileSteps.probe(file);
+            r.put(file.host(), probe.name(), new ProbeResults.Output(fileOutput(placed, file.mode()), 0));
+        }
+        for (Node node : project.nodes()) {
+            String host = node.name();
+            String dpkg = Packages.forNode(project, node).stream().map(p -> p + "\t1.0\tii ").collect(Collectors.joining("\n")) + "\n";
+            r.put(host, "packages", new ProbeResults.Output(dpkg, 0));
+            r.put(host, "units-off", new ProbeResults.Output(Planner.unitsOutsidePacemaker(project).stream()
+                    .map(u -> u + " disabled inactive").collect(Collectors.joining("\n")) + "\n", 0));
+            r.put(host, "corosync-name", new ProbeResults.Output(project.clusterName() + "\n", 0));
+            r.put(host, "modules", new ProbeResults.Output("", 0));
+            r.put(host, "ipv4", new ProbeResults.Output(ipv4(node), 0));
+            for (var resource : project.replication().resources()) {
+                resource.backingOn(host).ifPresent(b -> r.put(host, DrbdSteps.deviceProbe(host, DrbdSteps.metadataDevice(b)).name(),
+                        new ProbeResults.Output("TYPE=drbd\nSIZE=1073741824\n", 0)));
+            }
+            r.put(host, "proc-drbd", new ProbeResults.Output(vmlab("node1.connected.proc_drbd.txt"), 0));
+            r.put(host, "corosync-key", new ProbeResults.Output("256 400 root\n" + "ab".repeat(32) + "\n", 0));
+            r.put(host, "cluster-stack", new ProbeResults.Output("corosync enabled active\npacemaker enabled active\nname "
+                    + project.clusterName() + "\n", 0));
+            r.put(host, "crm-mon", new ProbeResults.Output(vmlab("node1.on-node1.crm_mon_xml.txt"), 0));
+            String desired = files.text(files.files().stream().filter(f -> f.path().equals("/cib.xml")).findFirst().orElseThrow(), SecretPolicy.REVEAL);
+            r.put(host, "cib", new ProbeResults.Output(CibMerge.merged(vmlab("node1.healthy.cibadmin_Q.txt"), desired), 0));
+        }
+        for (var client : project.managedInitiators()) {
+            String host = client.name();
+            r.put(host, "packages", new ProbeResults.Output("open-iscsi\t2.1.8-1\tii \n", 0));
+            r.put(host, "iscsi-sessions", new ProbeResults.Output(vmlab("client.on-node2.iscsiadm_session.txt"), 0));
+            r.put(host, "lun-device", new ProbeResults.Output("TYPE=ext4\nSIZE=1073741824\n", 0));
+            String uuid = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+            r.put(host, "lun-uuid", new ProbeResults.Output(uuid + "\n", 0));
+            RenderedFile fstab = InitiatorSteps.fstab(project, client, uuid);
+            String tab = PlacedText.place(fstab.placement(), java.util.Optional.of("# /etc/fstab: static file system information.\n"), fstab.content());
+            r.put(host, "fstab", new ProbeResults.Output(fileOutput(tab, 0644), 0));
+            r.put(host, "mount", new ProbeResults.Output(client.filesystem().mountPoint() + "\n", 0));
+        }
+        return r;
+    }
+
+    private static String ipv4(Node node) {
+        StringBuilder out = new StringBuilder("1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n");
+        int index = 2;
+        for (NetworkLink link : node.links()) {
+            out.append(index++).append(": ").append(link.interfaceName()).append("    inet ").append(link.address())
+                    .append("/24 brd x scope global ").append(link.interfaceName()).append("\\       valid_lft forever preferred_lft forever\n");
+        }
+        return out.toString();
+    }
+
+    static FileSet render(Project project) {
+        return Renderers.render(project);
+    }
+
+    static List<Step> plan(Project project, ProbeResults results) {
+        FileSet files = render(project);
+        List<Step> candidates = Planner.candidates(project, files, results);
+        return candidates.stream().filter(s -> !s.check().done(results)).toList();
+    }
+}
