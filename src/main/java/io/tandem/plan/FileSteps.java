@@ -63,7 +63,10 @@ public final class FileSteps {
                 maskedRendered);
         String verb = before.map(HostFileState::exists).orElse(false) ? "Update " : "Write ";
         String sentence = verb + file.path() + ": " + file.purpose() + (after.isEmpty() ? "" : " " + after);
-        return new Step("file:" + file.host() + ":" + file.path(), phase, List.of(file.host()), sentence, check, List.of(write),
+        List<Action> actions = new java.util.ArrayList<>(List.of(write));
+        Reloads.after(file.path()).ifPresent(reload -> actions.add(new Action(file.host(), reload.display(),
+                remote -> remote.require(reload, java.time.Duration.ofMinutes(2)))));
+        return new Step("file:" + file.host() + ":" + file.path(), phase, List.of(file.host()), sentence, check, actions,
                 "restore the copy in " + FileWrite.BACKUP_ROOT + "/<run>" + file.path() + (before.map(HostFileState::exists).orElse(false)
                 ? "" : " (the file did not exist: delete it)"), Optional.empty(), List.of(change));
     }
