@@ -13,6 +13,10 @@ import java.util.Optional;
 public record NetworkCommitResult(State state, String id, String stateDir, String reason, Optional<String> rolledBack,
                                   Optional<String> answeredOn, Duration elapsed) {
 
+    public NetworkCommitResult {
+        reason = reason.strip().replaceAll("[.\\s]+$", "");
+    }
+
     public enum State {
         /** The new configuration answered (and passed the check); the rollback is disarmed. */
         COMMITTED,

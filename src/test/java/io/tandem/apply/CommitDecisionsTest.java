@@ -69,9 +69,9 @@ class CommitDecisionsTest {
         var unreachable = new NetworkCommitResult(State.UNREACHABLE, "net-1", dir, "no answer", Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(95));
         assertThat(unreachable.message()).contains("console").contains("cat " + dir + "/rolled-back").contains("sh " + dir + "/restore.sh");
-        var rolledBack = new NetworkCommitResult(State.ROLLED_BACK, "net-1", dir, "Tandem could not reconnect",
+        var rolledBack = new NetworkCommitResult(State.ROLLED_BACK, "net-1", dir, "Tandem could not reconnect: the port was refused (check sshd).",
                 Optional.of("at=2025-01-31T14:25:01Z files=restored reactivate-exit=0"), Optional.of("root@10.0.0.1"), Duration.ofSeconds(70));
-        assertThat(rolledBack.message()).contains("rolled back: Tandem could not reconnect").contains("answers again as root@10.0.0.1")
+        assertThat(rolledBack.message()).contains("rolled back: Tandem could not reconnect: the port was refused (check sshd). The node put").contains("answers again as root@10.0.0.1")
                 .contains("apply again");
         var unclean = new NetworkCommitResult(State.ROLLED_BACK, "net-1", dir, "x",
                 Optional.of("at=2025-01-31T14:25:01Z files=restored reactivate-exit=1"), Optional.empty(), Duration.ofSeconds(70));
