@@ -1,12 +1,12 @@
 package io.tandem.apply;
 
-import io.tandem.plan.NetworkChange;
 import io.tandem.plan.StepFailure;
 import io.tandem.ssh.ConnectionSettings;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Network changes with commit-confirm (the node rolls itself back unless Tandem reconnects in time). */
+/** A plan's network change run through {@link NetworkCommit}: the node rolls itself back unless Tandem reconnects in time. */
 final class CommitConfirmChanger implements NetworkChanger {
 
     private final Map<String, ConnectionSettings> settings;
@@ -16,7 +16,17 @@ final class CommitConfirmChanger implements NetworkChanger {
     }
 
     @Override
-    public void change(SshRemote remote, NetworkChange change) throws StepFailure {
-        throw new StepFailure("network changes are not wired yet", "");
+    public void change(SshRemote remote, io.tandem.plan.NetworkChange planned) throws StepFailure, InterruptedException {
+        ConnectionSettings same = settings.get(remote.host());
+        NetworkChange change = NetworkChange.of(NetworkChange.newId(),
+                        planned.files().stream().map(f -> new NetworkFile(f.path(), f.content().getBytes(StandardCharsets.UTF_8), f.mode())).toList(),
+                        planned.activate(), planned.reactivate())
+                .withCheck(planned.check()).withWindow(planned.window());
+        NetworkCommitResult result = new NetworkCommit(phase -> remote.progress("network: " + phase.name().toLowerCase().replace('_', ' ')))
+                .apply(remote.connection(), change, same, same);
+        if (!result.committed()) {
+            throw new StepFailure(result.message(), "");
+        }
+        remote.progress("network: committed (" + result.elapsed().toSeconds() + " s)");
     }
 }

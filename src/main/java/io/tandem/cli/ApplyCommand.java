@@ -93,7 +93,8 @@ final class ApplyCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             long start = System.nanoTime();
-            Optional<ApplyFailure> failure = session.apply(plan, confirmed, journal, new Printer(out), handle);
+            Printer printer = new Printer(out, new java.util.EnumMap<>(io.tandem.plan.Phase.class));
+            Optional<ApplyFailure> failure = session.apply(plan, confirmed, journal, printer, handle);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -104,6 +105,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.CHECK_FAILED;
             }
             out.printf("Done in %.0f s. Run 'tandem plan' to see that nothing is left to do.%n", (System.nanoTime() - start) / 1e9);
+            out.println("Time per phase: " + printer.phaseTimes());
             return ExitCodes.OK;
         } catch (SshFailure e) {
             err.println(e.getMessage());
@@ -122,10 +124,21 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** Prints each step as it starts, finishes or is found done, and progress of long ones. */
-    private record Printer(PrintWriter out) implements ApplyListener {
+    private record Printer(PrintWriter out, java.util.Map<io.tandem.plan.Phase, long[]> phases) implements ApplyListener {
         @Override
         public void stepStarted(Step step) {
+            synchronized (phases) {
+                phases.computeIfAbsent(step.phase(), p -> new long[] {System.nanoTime(), System.nanoTime()});
+            }
             line("[" + step.hostLabel() + "] " + step.sentence());
+        }
+
+        /** Wall time from each phase's first step starting to its last step ending: "Packages 402 s, …". */
+        String phaseTimes() {
+            synchronized (phases) {
+                return String.join(", ", phases.entrySet().stream()
+                        .map(e -> String.format("%s %.0f s", e.getKey().title(), (e.getValue()[1] - e.getValue()[0]) / 1e9)).toList());
+            }
         }
 
         @Override
@@ -135,6 +148,12 @@ final class ApplyCommand implements Callable<Integer> {
 
         @Override
         public void stepDone(Step step, Duration took) {
+            synchronized (phases) {
+                long[] span = phases.get(step.phase());
+                if (span != null) {
+                    span[1] = System.nanoTime();
+                }
+            }
             line(String.format("[%s] done (%.1f s)", step.hostLabel(), took.toMillis() / 1000.0));
         }
 

@@ -68,7 +68,10 @@ public final class NetworkSteps {
                 : "for i in " + quoted + "; do ifdown --force \"$i\" >/dev/null 2>&1; ip link del \"$i\" >/dev/null 2>&1; done; ifup -a";
         List<NetworkChange.File> changeFiles = network.stream().map(f -> new NetworkChange.File(f.path(),
                 PlacedText.place(f.placement(), java.util.Optional.empty(), files.text(f, SecretPolicy.REVEAL)), f.mode())).toList();
-        NetworkChange change = new NetworkChange(changeFiles, activate, reactivate, Planner.NETWORK_WINDOW);
+        // Over the new configuration, every link must carry its address before the change counts.
+        String verify = String.join(" && ", links.stream().map(l -> "ip -o -4 addr show dev " + ShellQuote.quote(l.interfaceName())
+                + " | grep -q " + ShellQuote.quote(" " + l.address() + "/")).toList());
+        NetworkChange change = new NetworkChange(changeFiles, activate, reactivate, verify, Planner.NETWORK_WINDOW);
         Action apply = new Action(node.name(), "arm a rollback on " + node.name() + " (it restores the old files and runs '" + reactivate
                 + "' unless Tandem reconnects within " + Planner.NETWORK_WINDOW.toSeconds() + " s); write "
                 + String.join(", ", network.stream().map(RenderedFile::path).toList()) + "; " + activate + "; reconnect; disarm",
