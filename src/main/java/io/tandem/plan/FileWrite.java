@@ -57,7 +57,11 @@ public final class FileWrite {
                 + "cp -a \"$f\" \"$b/\"; fi\n"
                 + "t=$(mktemp \"$d/.tandem.XXXXXX\")\ntrap 'rm -f \"$t\"' EXIT\n"
                 + "cat > \"$t\"\nchmod " + String.format("%04o", mode) + " \"$t\"\nchown root:root \"$t\"\nsync \"$t\"\n"
-                + "mv -f \"$t\" \"$f\"\ntrap - EXIT\nsync \"$d\" 2>/dev/null || sync\n";
+                // A file that is itself a mount point (a bind-mounted /etc/hosts in a container) cannot be renamed over:
+                // it is rewritten in place, the one case that is not atomic.
+                + "if mountpoint -q \"$f\" 2>/dev/null; then cat \"$t\" > \"$f\"; chmod " + String.format("%04o", mode)
+                + " \"$f\"; chown root:root \"$f\"; sync \"$f\"; rm -f \"$t\"; else mv -f \"$t\" \"$f\"; fi\n"
+                + "trap - EXIT\nsync \"$d\" 2>/dev/null || sync\n";
     }
 
     /** Reads the file, and when placing {@code placed} into it changes anything, writes the result. */
