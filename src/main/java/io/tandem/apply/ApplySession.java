@@ -117,7 +117,7 @@ public final class ApplySession implements AutoCloseable {
     }
 
     private List<String> notes() {
-        return List.of();
+        return io.tandem.plan.FailoverBudget.notes(project);
     }
 
     /** Runs {@code plan}; empty when it completed. {@code confirmed}: "host:device" the operator agreed to overwrite. */
