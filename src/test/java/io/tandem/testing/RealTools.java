@@ -70,6 +70,26 @@ public final class RealTools {
         }
     }
 
+    /** unshare able to make the user, mount and network namespaces the sandboxed checks run in. */
+    public static void requireSandbox() {
+        require("unshare");
+        io.tandem.verify.LocalCommand.find("unshare").ifPresent(unshare -> {
+            var out = runQuietly(unshare.toString(), "-r", "-m", "-n", "true");
+            if (out != 0) {
+                missing("unshare -r -m -n cannot make a user namespace here; allow unprivileged user namespaces or run as root");
+            }
+        });
+    }
+
+    private static int runQuietly(String... command) {
+        try {
+            return io.tandem.verify.LocalCommand.run(java.util.List.of(command), java.util.Map.of(), java.nio.file.Path.of("/"),
+                    java.time.Duration.ofSeconds(10)).exitCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     private static void missing(String message) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " (CI must not skip a test tier)");
