@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Whether a node's stock {@code ocf:heartbeat:portblock} is the broken one: resource-agents before
- * 4.14 (upstream fix: ClusterLabs/resource-agents PR #1924) looks for "tcp" in
+ * 4.14 (upstream fix: ClusterLabs/resource-agents PR #1924, merged in March 2024 after 4.13.0; 4.14.0 as
+ * the first fixed release is inferred from the dates) looks for "tcp" in
  * {@code iptables -n -L}, and iptables 1.8.9 (both backends; fixed in 1.8.10) prints "6" there, so
  * the agent never finds its rule and its unblock never removes it. Debian 12 ships exactly that
  * pair (resource-agents 1:4.12.0-2, iptables 1.8.9-2). Tandem deploys {@code ocf:tandem:portblock}

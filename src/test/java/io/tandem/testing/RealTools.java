@@ -28,7 +28,7 @@ public final class RealTools {
         requireFenceAgents();
         requireResourceAgents();
         requireNetworkTools();
-        require("chronyd", "findmnt", "getent");
+        require("chronyd", "findmnt", "getent", "iptables", "python3");
         requirePcs();
     }
 
