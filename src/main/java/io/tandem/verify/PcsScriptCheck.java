@@ -45,8 +45,15 @@ public final class PcsScriptCheck implements ToolCheck {
             fi
             exec "$TANDEM_REAL_PCS" "$@"
             """;
+    /**
+     * pcs refuses a resource whose agent it cannot find: Tandem's own agents (placed on the nodes
+     * before the script runs) join the installed ones through a read-only overlay.
+     */
     private static final String SCRIPT = """
             mount --bind "$TANDEM_ROOT_HOME" /root
+            if [ -d "$TANDEM_OCF_AGENTS/tandem" ]; then
+              mount -t overlay overlay -o lowerdir="$TANDEM_OCF_AGENTS:/usr/lib/ocf/resource.d" /usr/lib/ocf/resource.d
+            fi
             cd "$TANDEM_CLUSTER_DIR"
             PATH="$TANDEM_SHIM_DIR:$PATH" HOME="$TANDEM_ROOT_HOME" exec sh ./pcs-commands.sh
             """;
@@ -73,7 +80,7 @@ public final class PcsScriptCheck implements ToolCheck {
         try {
             Path dir = Files.createDirectories(workDir.resolve("pcs"));
             Path result = dir.resolve("pcs-result.xml");
-            var out = runScript(files, dir, pcs.get(), cibadmin.get(), unshare.get(), result);
+            var out = runScript(files, project.nodes().getFirst().name(), dir, pcs.get(), cibadmin.get(), unshare.get(), result);
             if (!out.ok() || !Files.exists(result)) {
                 results.add(CheckResult.fail(TOOL, SUBJECT, "the script " + (out.ok() ? "pushed no CIB" : "exit " + out.exitCode())
                         + ": " + files.secrets().hide(lastLines(out.stderr()))));
@@ -101,7 +108,8 @@ public final class PcsScriptCheck implements ToolCheck {
         return results;
     }
 
-    private static LocalCommand.Output runScript(FileSet files, Path dir, Path pcs, Path cibadmin, Path unshare, Path result)
+    /** {@code node}: the node the script runs on; Tandem's agents come from its files. */
+    private static LocalCommand.Output runScript(FileSet files, String node, Path dir, Path pcs, Path cibadmin, Path unshare, Path result)
             throws IOException {
         Path cluster = Files.createDirectories(dir.resolve("cluster"));
         for (RenderedFile file : files.filesOf(RenderedFile.CLUSTER)) {
@@ -114,9 +122,17 @@ public final class PcsScriptCheck implements ToolCheck {
         Files.writeString(shim, SHIM);
         Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwx------"));
         Path home = Files.createDirectories(dir.resolve("root-home"));
+        Path agents = Files.createDirectories(dir.resolve("ocf-agents"));
+        for (RenderedFile file : files.filesOf(node)) {
+            if (file.path().startsWith(BundledAgents.DIRECTORY)) {
+                Path agent = Files.createDirectories(agents.resolve(BundledAgents.PROVIDER)).resolve(file.path().substring(BundledAgents.DIRECTORY.length()));
+                Files.writeString(agent, files.text(file, SecretPolicy.REDACT));
+                Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
         return Sandbox.run(unshare, SCRIPT, Map.of("TANDEM_ROOT_HOME", home.toString(), "TANDEM_CLUSTER_DIR", cluster.toString(),
                 "TANDEM_SHIM_DIR", shimDir.toString(), "TANDEM_REAL_PCS", pcs.toString(), "TANDEM_CIBADMIN", cibadmin.toString(),
-                "TANDEM_PCS_RESULT", result.toString()), dir, TIMEOUT);
+                "TANDEM_PCS_RESULT", result.toString(), "TANDEM_OCF_AGENTS", agents.toString()), dir, TIMEOUT);
     }
 
     /** crm_diff's changes as "operation path (attributes)", values left out: they may be secrets. */

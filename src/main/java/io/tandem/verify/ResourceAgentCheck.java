@@ -23,7 +23,9 @@ import java.util.Set;
  * the declared type and not deprecated, and every parameter the agent requires must be set.
  * Neither crm_verify nor crm_simulate runs the agents, so neither notices a misspelt parameter:
  * the agent would start without it. The metadata comes from Pacemaker itself
- * ({@code crm_resource --show-metadata}), which runs the agent's {@code meta-data} action locally.
+ * ({@code crm_resource --show-metadata}), which runs the agent's {@code meta-data} action locally;
+ * for Tandem's own agents ({@code ocf:tandem:}, placed on the nodes as files) from the rendered
+ * agent's {@code meta-data} ({@link BundledAgents}).
  */
 public final class ResourceAgentCheck implements ToolCheck {
 
@@ -46,16 +48,19 @@ public final class ResourceAgentCheck implements ToolCheck {
         Map<String, AgentMetadata> agents = new HashMap<>();
         for (Primitive primitive : primitives) {
             String subject = "cluster/cib.xml " + primitive.id() + " (" + primitive.agent() + ")";
-            if (crmResource.isEmpty()) {
+            if (crmResource.isEmpty() && !BundledAgents.isBundled(primitive)) {
                 results.add(CheckResult.skipped(TOOL, subject, "needs crm_resource (apt-get install pacemaker-cli-utils resource-agents drbd-utils)"));
                 continue;
             }
             try {
-                AgentMetadata metadata = FenceAgentCheck.cached(agents, primitive.agent(), crmResource.get(),
-                        List.of("--show-metadata", primitive.agent()), java.nio.file.Files.createDirectories(workDir));
+                Path dir = java.nio.file.Files.createDirectories(workDir);
+                AgentMetadata metadata = BundledAgents.isBundled(primitive)
+                        ? BundledAgents.metadata(project, files, primitive, agents, dir)
+                        : FenceAgentCheck.cached(agents, primitive.agent(), crmResource.get(), List.of("--show-metadata", primitive.agent()), dir);
                 List<String> wrong = ParameterJudge.judge(primitive, metadata, Optional.empty(), Set.of());
                 results.add(wrong.isEmpty()
-                        ? CheckResult.pass(TOOL, subject, primitive.params().size() + " parameters declared by the installed agent")
+                        ? CheckResult.pass(TOOL, subject, primitive.params().size() + " parameters declared by "
+                                + (BundledAgents.isBundled(primitive) ? "the agent Tandem installs" : "the installed agent"))
                         : CheckResult.fail(TOOL, subject, String.join("; ", wrong)));
             } catch (IOException | IllegalArgumentException e) {
                 results.add(CheckResult.fail(TOOL, subject, e.getMessage()));

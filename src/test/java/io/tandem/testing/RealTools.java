@@ -28,7 +28,7 @@ public final class RealTools {
         requireFenceAgents();
         requireResourceAgents();
         requireNetworkTools();
-        require("chronyd", "findmnt", "getent");
+        require("chronyd", "findmnt", "getent", "iptables", "python3");
         requirePcs();
     }
 
@@ -67,6 +67,26 @@ public final class RealTools {
         require("sbd", "losetup");
         if (!"root".equals(System.getProperty("user.name"))) {
             missing("the SBD header check attaches a loop device and needs root");
+        }
+    }
+
+    /** unshare able to make the user, mount and network namespaces the sandboxed checks run in. */
+    public static void requireSandbox() {
+        require("unshare");
+        io.tandem.verify.LocalCommand.find("unshare").ifPresent(unshare -> {
+            var out = runQuietly(unshare.toString(), "-r", "-m", "-n", "true");
+            if (out != 0) {
+                missing("unshare -r -m -n cannot make a user namespace here; allow unprivileged user namespaces or run as root");
+            }
+        });
+    }
+
+    private static int runQuietly(String... command) {
+        try {
+            return io.tandem.verify.LocalCommand.run(java.util.List.of(command), java.util.Map.of(), java.nio.file.Path.of("/"),
+                    java.time.Duration.ofSeconds(10)).exitCode();
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

@@ -31,8 +31,8 @@ class ResourceAgentRealToolsTest {
         for (Project project : List.of(Examples.modern(), Variants.drbd9UbuntuTgtStonith())) {
             List<CheckResult> results = new ResourceAgentCheck().run(project, Renderers.render(project), work.resolve(project.target().implementation().name()));
             assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml drbd_r0 (ocf:linbit:drbd)",
-                    "cluster/cib.xml p_block (ocf:heartbeat:portblock)", "cluster/cib.xml p_vip (ocf:heartbeat:IPaddr2)",
-                    "cluster/cib.xml p_target (ocf:heartbeat:iSCSITarget)", "cluster/cib.xml p_unblock (ocf:heartbeat:portblock)");
+                    "cluster/cib.xml p_block (ocf:tandem:portblock)", "cluster/cib.xml p_vip (ocf:heartbeat:IPaddr2)",
+                    "cluster/cib.xml p_target (ocf:heartbeat:iSCSITarget)", "cluster/cib.xml p_unblock (ocf:tandem:portblock)");
             assertThat(results).hasSize(5 + project.target().luns().size() + 1)
                     .allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
         }

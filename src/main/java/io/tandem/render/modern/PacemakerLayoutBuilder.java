@@ -109,7 +109,7 @@ public final class PacemakerLayoutBuilder {
         String allowed = project.initiators().stream().map(Initiator::iqn).collect(Collectors.joining(" "));
         List<Op> monitor = List.of(new Op("monitor", "10s", project.cluster().operationTimeoutSeconds() + "s", null));
         List<Primitive> members = new ArrayList<>();
-        members.add(new Primitive("p_block", "ocf:heartbeat:portblock", List.of(
+        members.add(new Primitive("p_block", PortblockAgentRenderer.AGENT, List.of(
                 new Nvpair("action", "block"), new Nvpair("protocol", "tcp"), new Nvpair("portno", port), new Nvpair("ip", vip)), monitor));
 
         List<Nvpair> vipParams = new ArrayList<>(List.of(new Nvpair("ip", vip),
@@ -155,7 +155,7 @@ public final class PacemakerLayoutBuilder {
             }
             members.add(new Primitive("p_lun" + lun.number(), "ocf:heartbeat:iSCSILogicalUnit", params, monitor));
         }
-        members.add(new Primitive("p_unblock", "ocf:heartbeat:portblock", List.of(
+        members.add(new Primitive("p_unblock", PortblockAgentRenderer.AGENT, List.of(
                 new Nvpair("action", "unblock"), new Nvpair("protocol", "tcp"), new Nvpair("portno", port), new Nvpair("ip", vip)), monitor));
         return members;
     }

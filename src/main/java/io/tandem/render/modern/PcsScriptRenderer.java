@@ -51,7 +51,8 @@ public final class PcsScriptRenderer implements FileRenderer {
         List<SecretParam> secretParams = new ArrayList<>();
         lines.add("#!/bin/sh");
         lines.add("# The Pacemaker configuration of cluster " + project.clusterName() + " as pcs 0.11 commands.");
-        lines.add("# Equivalent to cib.xml beside this file. Run on one node once corosync and pacemaker are up.");
+        lines.add("# Equivalent to cib.xml beside this file. Run on one node once corosync and pacemaker are up");
+        lines.add("# and Tandem's agent " + PortblockAgentRenderer.PATH + " is on both nodes.");
         lines.add("set -eu");
         lines.add("umask 077 # the CIB file may hold passwords");
         lines.add("pcs cluster cib " + CIB);
@@ -101,9 +102,9 @@ public final class PcsScriptRenderer implements FileRenderer {
             lines.add(pcs("constraint", "location", l.rsc(), avoid ? "avoids" : "prefers", l.node() + "=" + score));
         }
         if (!secretParams.isEmpty()) {
-            lines.add(3, "# Passwords never go on a command line, where ps shows them to every user of the node:");
-            lines.add(4, "# resources are created with " + PLACEHOLDER + " in their place, and the values are written into");
-            lines.add(5, "# the CIB file at the end through cibadmin's standard input.");
+            lines.add(4, "# Passwords never go on a command line, where ps shows them to every user of the node:");
+            lines.add(5, "# resources are created with " + PLACEHOLDER + " in their place, and the values are written into");
+            lines.add(6, "# the CIB file at the end through cibadmin's standard input.");
         }
         for (SecretParam secret : secretParams) {
             lines.add("CIB_file=" + CIB + " cibadmin --modify --xml-pipe <<'EOF'");

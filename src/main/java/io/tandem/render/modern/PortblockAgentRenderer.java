@@ -1,0 +1,55 @@
+package io.tandem.render.modern;
+
+import io.tandem.model.Project;
+import io.tandem.render.FileRenderer;
+import io.tandem.render.Header;
+import io.tandem.render.Placement;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretBook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Tandem's own port blocker, {@code ocf:tandem:portblock}, on every node. Debian 12's
+ * {@code ocf:heartbeat:portblock} (resource-agents 4.12) never unblocks with iptables 1.8.9: it
+ * looks for "tcp" in {@code iptables -n -L}, which prints "6" (see docs/generated-files.md). The
+ * agent is a POSIX sh script bundled as a resource; this file's header names the cluster.
+ */
+public final class PortblockAgentRenderer implements FileRenderer {
+
+    public static final String AGENT = "ocf:tandem:portblock";
+    public static final String PATH = "/usr/lib/ocf/resource.d/tandem/portblock";
+    static final String RESOURCE = "/io/tandem/agents/portblock";
+    private static final String SHEBANG = "#!/bin/sh\n";
+
+    @Override
+    public List<RenderedFile> render(Project project, SecretBook secrets) {
+        String agent = bundledAgent();
+        String content = SHEBANG + Header.hash(project, "The OCF resource agent " + AGENT + " (p_block, p_unblock).")
+                + agent.substring(SHEBANG.length());
+        return project.nodes().stream()
+                .map(node -> new RenderedFile(node.name(), PATH, content, 0755, Placement.WHOLE_FILE,
+                        "Blocks the iSCSI port on the virtual IP while the target moves; replaces Debian 12's portblock, which never unblocks."))
+                .toList();
+    }
+
+    /** The agent as bundled, starting with {@code #!/bin/sh}. */
+    static String bundledAgent() {
+        try (InputStream in = PortblockAgentRenderer.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled agent " + RESOURCE + " is missing from the build");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!text.startsWith(SHEBANG)) {
+                throw new IllegalStateException("the bundled agent " + RESOURCE + " does not start with " + SHEBANG.strip());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
