@@ -40,13 +40,15 @@ final class PlanCommand implements Callable<Integer> {
         Project p = ClusterHosts.readValid(project, err);
         long start = System.nanoTime();
         try (ApplySession session = ClusterHosts.connect(p, login, err)) {
+            long connected = System.nanoTime();
             Plan plan = session.plan();
             if (json) {
                 out.println(PlanPrinter.json(plan));
             } else {
                 PlanPrinter.print(plan, out);
             }
-            err.printf("planned in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            err.printf("planned in %.1f s (logging in to the hosts %.1f s, checking every step %.1f s)%n", (System.nanoTime() - start) / 1e9,
+                    (connected - start) / 1e9, (System.nanoTime() - connected) / 1e9);
             return ExitCodes.OK;
         } catch (SshFailure e) {
             err.println(e.getMessage());
