@@ -17,63 +17,30 @@ public interface Check {
 
     boolean done(ProbeResults results);
 
+    /** A check judged on the outputs of several probes (absent or failed probes are the judge's to read). */
+    static Check on(String description, List<Probe> probes, Predicate<ProbeResults> judge) {
+        return new Judged(description, List.copyOf(probes), judge);
+    }
+
     /** A check on one probe whose output (exit 0) satisfies {@code done}. */
     static Check of(String description, Probe probe, Predicate<String> done) {
-        return new Check() {
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public List<Probe> probes() {
-                return List.of(probe);
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                return results.text(probe).map(done::test).orElse(false);
-            }
-        };
+        return on(description, List.of(probe), results -> results.text(probe).map(done::test).orElse(false));
     }
 
     /** A check that is done when the probe exits 0. */
     static Check exitZero(String description, Probe probe) {
-        return new Check() {
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public List<Probe> probes() {
-                return List.of(probe);
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                return results.get(probe).map(ProbeResults.Output::ok).orElse(false);
-            }
-        };
+        return on(description, List.of(probe), results -> results.get(probe).map(ProbeResults.Output::ok).orElse(false));
     }
 
     /** Done when all are. */
     static Check all(String description, List<Check> checks) {
-        return new Check() {
-            @Override
-            public String describe() {
-                return description;
-            }
+        return on(description, checks.stream().flatMap(c -> c.probes().stream()).toList(), results -> checks.stream().allMatch(c -> c.done(results)));
+    }
 
-            @Override
-            public List<Probe> probes() {
-                return checks.stream().flatMap(c -> c.probes().stream()).toList();
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                return checks.stream().allMatch(c -> c.done(results));
-            }
-        };
+    record Judged(String describe, List<Probe> probes, Predicate<ProbeResults> judge) implements Check {
+        @Override
+        public boolean done(ProbeResults results) {
+            return judge.test(results);
+        }
     }
 }

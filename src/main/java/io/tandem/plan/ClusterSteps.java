@@ -44,23 +44,10 @@ public final class ClusterSteps {
 
     public static Step authkey(List<String> nodes) {
         List<Probe> probes = nodes.stream().map(ClusterSteps::keyProbe).toList();
-        Check check = new Check() {
-            @Override
-            public String describe() {
-                return "both nodes have the same corosync key, mode 0400";
-            }
-
-            @Override
-            public List<Probe> probes() {
-                return probes;
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                List<Optional<String>> keys = probes.stream().map(p -> results.text(p).flatMap(ClusterSteps::goodKey)).toList();
-                return keys.stream().allMatch(Optional::isPresent) && keys.stream().map(Optional::get).distinct().count() == 1;
-            }
-        };
+        Check check = Check.on("both nodes have the same corosync key, mode 0400", probes, results -> {
+            List<Optional<String>> keys = probes.stream().map(p -> results.text(p).flatMap(ClusterSteps::goodKey)).toList();
+            return keys.stream().allMatch(Optional::isPresent) && keys.stream().map(Optional::get).distinct().count() == 1;
+        });
         // One key for all nodes, made here when the step runs, kept in memory only, sent on stdin.
         byte[][] key = new byte[1][];
         List<Action> actions = new ArrayList<>();

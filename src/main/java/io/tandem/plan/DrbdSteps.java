@@ -96,23 +96,9 @@ public final class DrbdSteps {
     public static Step initialSync(DrbdResource resource, String first, String second, ProbeResults probed) {
         Probe p1 = procDrbd(first);
         Probe p2 = procDrbd(second);
-        Check check = new Check() {
-            @Override
-            public String describe() {
-                return resource.name() + " is UpToDate on both nodes";
-            }
-
-            @Override
-            public List<Probe> probes() {
-                return List.of(p1, p2);
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                return results.text(p1).map(o -> upToDate(state(o, resource.minor()))).orElse(false)
-                        && results.text(p2).map(o -> upToDate(state(o, resource.minor()))).orElse(false);
-            }
-        };
+        Check check = Check.on(resource.name() + " is UpToDate on both nodes", List.of(p1, p2),
+                results -> results.text(p1).map(o -> upToDate(state(o, resource.minor()))).orElse(false)
+                        && results.text(p2).map(o -> upToDate(state(o, resource.minor()))).orElse(false));
         String name = resource.name();
         RemoteCommand poll = RemoteCommand.script(ProcDrbdParser.COMMAND);
         Action sync = new Action(first, "wait until " + name + " is connected; when both sides are Inconsistent: drbdadm primary --force "

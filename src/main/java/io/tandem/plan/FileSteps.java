@@ -37,22 +37,8 @@ public final class FileSteps {
 
     public static Step step(FileSet set, RenderedFile file, Phase phase, String after, ProbeResults probed) {
         Probe probe = probe(file);
-        Check check = new Check() {
-            @Override
-            public String describe() {
-                return file.path() + " on " + file.host() + " is Tandem's, mode " + file.octalMode();
-            }
-
-            @Override
-            public List<Probe> probes() {
-                return List.of(probe);
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                return FileSteps.done(set, file, results.text(probe).flatMap(HostFileState::parse));
-            }
-        };
+        Check check = Check.on(file.path() + " on " + file.host() + " is Tandem's, mode " + file.octalMode(), List.of(probe),
+                results -> done(set, file, results.text(probe).flatMap(HostFileState::parse)));
         Action write = new Action(file.host(), "write " + file.path() + " (mode " + file.octalMode() + ", root:root, " + file.placement().description()
                 + "; the file there now is kept in " + FileWrite.BACKUP_ROOT + "/<run>" + file.path() + ")",
                 remote -> FileWrite.write(remote, file.path(), file.mode(),

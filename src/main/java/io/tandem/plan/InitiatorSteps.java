@@ -114,19 +114,7 @@ public final class InitiatorSteps {
         Probe fstabProbe = new Probe(host, "fstab", HostFileState.probe("/etc/fstab"));
         Probe uuidProbe = new Probe(host, "lun-uuid", "blkid -c /dev/null -p -s UUID -o value " + ShellQuote.quote(device) + " 2>/dev/null; true");
         Probe mountProbe = new Probe(host, "mount", "findmnt -rn -o TARGET " + ShellQuote.quote(fs.mountPoint()) + " 2>/dev/null; true");
-        Check check = new Check() {
-            @Override
-            public String describe() {
-                return fs.mountPoint() + " is in /etc/fstab by UUID and mounted";
-            }
-
-            @Override
-            public List<Probe> probes() {
-                return List.of(fstabProbe, uuidProbe, mountProbe);
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
+        Check check = Check.on(fs.mountPoint() + " is in /etc/fstab by UUID and mounted", List.of(fstabProbe, uuidProbe, mountProbe), results -> {
                 Optional<String> uuid = results.text(uuidProbe).map(String::strip).filter(u -> u.matches("[0-9a-fA-F-]{8,}"));
                 Optional<HostFileState> tab = results.text(fstabProbe).flatMap(HostFileState::parse);
                 if (uuid.isEmpty() || tab.isEmpty() || !tab.get().exists()) {
@@ -135,8 +123,7 @@ public final class InitiatorSteps {
                 RenderedFile wanted = fstab(project, initiator, uuid.get());
                 boolean written = PlacedText.place(wanted.placement(), tab.get().existing(), wanted.content()).equals(tab.get().content());
                 return written && results.text(mountProbe).map(m -> m.strip().equals(fs.mountPoint())).orElse(false);
-            }
-        };
+        });
         Action action = new Action(host, "read the filesystem's UUID; put it in Tandem's block of /etc/fstab (with _netdev); "
                 + "mkdir -p " + fs.mountPoint() + "; mount it", remote -> {
             String uuid = remote.require(RemoteCommand.script(uuidProbe.script()), SHORT).stdout().strip();

@@ -35,30 +35,11 @@ public final class NetworkSteps {
         Probe addresses = addressProbe(node.name());
         List<Probe> fileProbes = network.stream().map(FileSteps::probe).toList();
         List<NetworkLink> links = node.links();
-        Check check = new Check() {
-            @Override
-            public String describe() {
-                return "the network files are Tandem's and every link has its address";
-            }
-
-            @Override
-            public List<Probe> probes() {
-                List<Probe> all = new ArrayList<>(fileProbes);
-                all.add(addresses);
-                return all;
-            }
-
-            @Override
-            public boolean done(ProbeResults results) {
-                for (RenderedFile file : network) {
-                    if (!FileSteps.done(files, file, results.text(FileSteps.probe(file)).flatMap(HostFileState::parse))) {
-                        return false;
-                    }
-                }
-                String ip = results.text(addresses).orElse("");
-                return links.stream().allMatch(l -> hasAddress(ip, l.interfaceName(), l.address()));
-            }
-        };
+        List<Probe> probes = new ArrayList<>(fileProbes);
+        probes.add(addresses);
+        Check check = Check.on("the network files are Tandem's and every link has its address", probes, results ->
+                network.stream().allMatch(f -> FileSteps.done(files, f, results.text(FileSteps.probe(f)).flatMap(HostFileState::parse)))
+                        && links.stream().allMatch(l -> hasAddress(results.text(addresses).orElse(""), l.interfaceName(), l.address())));
         List<String> interfaces = links.stream().map(NetworkLink::interfaceName).toList();
         boolean netplan = network.stream().anyMatch(f -> f.path().startsWith("/etc/netplan/"));
         String quoted = ShellQuote.join(interfaces);
