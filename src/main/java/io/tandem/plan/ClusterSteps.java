@@ -155,11 +155,14 @@ public final class ClusterSteps {
     }
 
     static final String SPLIT = "@@TANDEM-CIB-SPLIT@@";
-    /** Both CIBs arrive on stdin (they may hold CHAP secrets): kept in a 0700 folder only while crm_diff runs. */
+    /**
+     * Both CIBs arrive on stdin (they may hold CHAP secrets): kept in a 0700 folder only while crm_diff runs. The patch
+     * carries no version, as pcs pushes: the status section's counters move all the time and would make it stale.
+     */
     static final String PATCH_SCRIPT = "set -e\numask 077\nmkdir -p /var/lib/tandem\nd=$(mktemp -d /var/lib/tandem/cib.XXXXXX)\n"
             + "trap 'rm -rf \"$d\"' EXIT\ncat > \"$d/both\"\n"
             + "sed '/^" + SPLIT + "$/,$d' \"$d/both\" > \"$d/live.xml\"\nsed '1,/^" + SPLIT + "$/d' \"$d/both\" > \"$d/new.xml\"\n"
-            + "rc=0; crm_diff --original \"$d/live.xml\" --new \"$d/new.xml\" > \"$d/patch.xml\" || rc=$?\n"
+            + "rc=0; crm_diff --no-version --original \"$d/live.xml\" --new \"$d/new.xml\" > \"$d/patch.xml\" || rc=$?\n"
             + "[ \"$rc\" -eq 0 ] && exit 0\n[ \"$rc\" -eq 1 ] || exit \"$rc\"\n"
             + "cibadmin --patch --xml-file \"$d/patch.xml\"\n";
 

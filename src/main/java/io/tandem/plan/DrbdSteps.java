@@ -89,6 +89,12 @@ public final class DrbdSteps {
                 new Action(node, command.display(), remote -> remote.require(command, SHORT)));
     }
 
+    /** Connected to the peer, also while a sync, verify or the bitmap exchange of a connection runs. */
+    static boolean connected(String cs) {
+        return cs.equals("Connected") || cs.startsWith("Sync") || cs.startsWith("PausedSync") || cs.startsWith("Verify")
+                || cs.startsWith("StartingSync") || cs.startsWith("WFBitMap") || cs.equals("WFSyncUUID");
+    }
+
     static boolean upToDate(Optional<DrbdDeviceState> s) {
         return s.map(d -> "UpToDate".equals(d.diskState()) && "UpToDate".equals(d.peerDiskState())).orElse(false);
     }
@@ -104,8 +110,7 @@ public final class DrbdSteps {
         Action sync = new Action(first, "wait until " + name + " is connected; when both sides are Inconsistent: drbdadm primary --force "
                 + name + " on " + first + ", then drbdadm secondary " + name + "; wait for UpToDate/UpToDate", remote -> {
             Waiting.until(remote, poll, r -> state(r.stdout(), resource.minor())
-                    .map(s -> new Waiting.Seen(!s.connectionState().startsWith("WF") && !s.connectionState().equals("StandAlone"),
-                            name + ": " + s.connectionState()))
+                    .map(s -> new Waiting.Seen(connected(s.connectionState()), name + ": " + s.connectionState()))
                     .orElse(Waiting.Seen.waiting(name + " not up")), Duration.ofMinutes(3), Duration.ofSeconds(2), name + " connects to its peer");
             Optional<DrbdDeviceState> now = state(remote.run(poll, new byte[0], SHORT, l -> { }).stdout(), resource.minor());
             if (now.map(s -> "Inconsistent".equals(s.diskState()) && "Inconsistent".equals(s.peerDiskState())).orElse(false)) {

@@ -69,4 +69,22 @@ class CibMergeTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
     }
+
+    /** The script apply runs on the node, run here by the real crm_diff and cibadmin against a CIB file instead of a live cluster. */
+    @Test
+    void thePatchScriptPushesOnlyTandemsPartWithPacemakersOwnTools(@TempDir Path dir) throws Exception {
+        Path cib = dir.resolve("cib.xml");
+        Files.writeString(cib, LIVE);
+        String merged = CibMerge.merged(LIVE, desired);
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", ClusterSteps.PATCH_SCRIPT).redirectErrorStream(true);
+        builder.environment().put("CIB_file", cib.toString());
+        Process run = builder.start();
+        run.getOutputStream().write((LIVE.strip() + "\n" + ClusterSteps.SPLIT + "\n" + merged + "\n").getBytes());
+        run.getOutputStream().close();
+        String out = new String(run.getInputStream().readAllBytes());
+        assertEquals(0, run.waitFor(), out);
+        String after = Files.readString(cib);
+        assertTrue(CibMerge.converged(after, desired), after);
+        assertTrue(after.contains("admin_dummy"));
+    }
 }
