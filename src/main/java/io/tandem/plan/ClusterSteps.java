@@ -71,23 +71,30 @@ public final class ClusterSteps {
                 "the previous key is in the run's backup folder", Optional.empty(), List.of());
     }
 
-    static Probe stackProbe(String node) {
-        return new Probe(node, "cluster-stack", "for u in corosync pacemaker; do printf '%s %s %s\\n' \"$u\" "
+    /** The stack's units: corosync and pacemaker, and sbd with SBD fencing. */
+    static List<String> stackUnits(boolean sbd) {
+        return sbd ? List.of("corosync", "pacemaker", "sbd") : List.of("corosync", "pacemaker");
+    }
+
+    static Probe stackProbe(String node, boolean sbd) {
+        return new Probe(node, "cluster-stack", "for u in " + String.join(" ", stackUnits(sbd)) + "; do printf '%s %s %s\\n' \"$u\" "
                 + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done; "
                 + "printf 'name %s\\n' \"$(corosync-cmapctl -g totem.cluster_name 2>/dev/null | sed 's/.*= //')\"");
     }
 
-    static boolean stackRunning(String output, String clusterName) {
+    static boolean stackRunning(String output, String clusterName, boolean sbd) {
         List<String> lines = output.lines().toList();
-        return lines.contains("corosync enabled active") && lines.contains("pacemaker enabled active") && lines.contains("name " + clusterName);
+        return stackUnits(sbd).stream().allMatch(u -> lines.contains(u + " enabled active")) && lines.contains("name " + clusterName);
     }
 
-    public static Step startStack(String node, String clusterName) {
-        Probe probe = stackProbe(node);
-        Check check = Check.of("corosync and pacemaker run cluster " + clusterName + " on " + node + " and start at boot", probe,
-                out -> stackRunning(out, clusterName));
+    /** Restarting corosync also (re)starts sbd when it is enabled: sbd.service is RequiredBy and PartOf corosync. */
+    public static Step startStack(String node, String clusterName, boolean sbd) {
+        Probe probe = stackProbe(node, sbd);
+        Check check = Check.of(String.join(", ", stackUnits(sbd)) + " run cluster " + clusterName + " on " + node + " and start at boot", probe,
+                out -> stackRunning(out, clusterName, sbd));
         RemoteCommand command = RemoteCommand.script("systemctl enable corosync pacemaker && systemctl restart corosync && systemctl restart pacemaker");
-        return Step.on(node, Phase.CLUSTER, "cluster-start:" + node, "Start corosync and pacemaker on " + node + " with Tandem's configuration",
+        return Step.on(node, Phase.CLUSTER, "cluster-start:" + node, "Start corosync" + (sbd ? " (and with it sbd)" : "") + " and pacemaker on "
+                        + node + " with Tandem's configuration",
                 check, "systemctl disable --now pacemaker corosync", new Action(node, command.display(), remote -> remote.require(command, SHORT)));
     }
 

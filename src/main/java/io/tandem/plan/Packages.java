@@ -30,7 +30,8 @@ public final class Packages {
         }
         StonithType fencing = project.cluster().stonith().type();
         if (fencing == StonithType.SBD) {
-            packages.add("sbd");
+            // sbd is the daemon; fence_sbd, the stonith agent Pacemaker runs, is in fence-agents.
+            packages.addAll(List.of("sbd", "fence-agents"));
         } else if (fencing == StonithType.IPMI || fencing == StonithType.VIRSH) {
             packages.add("fence-agents");
         }

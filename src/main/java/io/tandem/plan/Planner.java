@@ -7,6 +7,7 @@ import io.tandem.model.Initiator;
 import io.tandem.model.Node;
 import io.tandem.model.Profile;
 import io.tandem.model.Project;
+import io.tandem.model.Sbd;
 import io.tandem.model.StonithType;
 import io.tandem.model.TargetImplementation;
 import io.tandem.render.FileSet;
@@ -49,9 +50,6 @@ public final class Planner {
                 }
             }
         }
-        if (project.cluster().stonith().type() == StonithType.SBD) {
-            reasons.add("SBD fencing needs its disk header written (sbd create), which apply does not do yet: choose another fencing or none for now");
-        }
         return reasons;
     }
 
@@ -91,6 +89,11 @@ public final class Planner {
             }
         }
 
+        String first = project.cluster().preferredNode();
+        String second = project.peerOf(first).name();
+        Optional<Sbd> sbd = sbd(project);
+        sbd.ifPresent(s -> s.devices().forEach(device -> steps.add(SbdSteps.header(s, device, first, second, probed))));
+
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
                 steps.add(DrbdSteps.createMetadata(resource, backing, probed));
@@ -101,15 +104,15 @@ public final class Planner {
                 steps.add(DrbdSteps.up(resource, node.name()));
             }
         }
-        String first = project.cluster().preferredNode();
-        String second = project.peerOf(first).name();
         for (DrbdResource resource : project.replication().resources()) {
             steps.add(DrbdSteps.initialSync(resource, first, second, probed));
         }
 
         steps.add(ClusterSteps.authkey(nodeNames));
+        // sbd before the stack on each node: corosync requires an enabled sbd.service and starts it first.
+        sbd.ifPresent(s -> nodes.forEach(node -> steps.add(SbdSteps.enable(node.name(), s))));
         for (Node node : nodes) {
-            steps.add(ClusterSteps.startStack(node.name(), project.clusterName()));
+            steps.add(ClusterSteps.startStack(node.name(), project.clusterName(), sbd.isPresent()));
         }
         steps.add(ClusterSteps.membership(first, nodeNames));
         String cib = files.files().stream().filter(f -> f.path().equals(CibRenderer.PATH)).findFirst()
@@ -155,6 +158,10 @@ public final class Planner {
             units.add("tgt");
         }
         return units;
+    }
+
+    private static Optional<Sbd> sbd(Project project) {
+        return project.cluster().stonith().type() == StonithType.SBD ? Optional.of(project.cluster().stonith().sbd()) : Optional.empty();
     }
 
     public static Optional<String> firstProblem(Project project) {

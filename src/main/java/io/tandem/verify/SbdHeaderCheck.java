@@ -1,5 +1,6 @@
 package io.tandem.verify;
 
+import io.tandem.facts.SbdHeader;
 import io.tandem.model.Profile;
 import io.tandem.model.Project;
 import io.tandem.model.Sbd;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the SBD create command apply will run, on a loop device over a file in the work directory
@@ -30,7 +29,6 @@ public final class SbdHeaderCheck implements ToolCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String TOOL = "sbd create + dump";
-    private static final Pattern TIMEOUT_LINE = Pattern.compile("(?m)^Timeout \\((watchdog|msgwait)\\)\\s*:\\s*(\\d+)\\s*$");
 
     @Override
     public List<CheckResult> run(Project project, FileSet files, Path workDir) {
@@ -118,11 +116,6 @@ public final class SbdHeaderCheck implements ToolCheck {
     }
 
     static Map<String, Integer> timeouts(String dump) {
-        Map<String, Integer> values = new java.util.HashMap<>();
-        Matcher m = TIMEOUT_LINE.matcher(dump);
-        while (m.find()) {
-            values.put(m.group(1), Integer.parseInt(m.group(2)));
-        }
-        return values;
+        return SbdHeader.parse(dump).map(h -> Map.of("watchdog", h.watchdogSeconds(), "msgwait", h.msgwaitSeconds())).orElse(Map.of());
     }
 }

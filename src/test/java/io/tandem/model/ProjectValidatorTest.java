@@ -31,6 +31,11 @@ class ProjectValidatorTest {
     }
 
     @Test
+    void vmLabSbdExampleIsValidWithoutAnyProblem() {
+        assertThat(ProjectValidator.validate(Examples.read(Examples.VM_LAB_SBD))).isEmpty();
+    }
+
+    @Test
     void seedExampleKeepsTheTutorialsShortSecretsAsWarnings() {
         List<Problem> problems = ProjectValidator.validate(Examples.seed());
         assertThat(problems).allSatisfy(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));

@@ -30,17 +30,35 @@ final class PlanFixtures {
     }
 
     static Project vmLab() {
+        return read("examples/vm-lab.tandem.json");
+    }
+
+    /** The VM lab with SBD fencing on its shared disk and the i6300esb watchdog. */
+    static Project vmLabSbd() {
+        return read("examples/vm-lab-sbd.tandem.json");
+    }
+
+    private static Project read(String path) {
         try {
-            return ProjectFile.read(Path.of("examples/vm-lab.tandem.json"));
+            return ProjectFile.read(Path.of(path));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String vmlab(String name) {
-        try (InputStream in = PlanFixtures.class.getResourceAsStream("/fixtures/vmlab/" + name)) {
+        return fixture("vmlab/" + name);
+    }
+
+    /** Captured on the development machine (fixtures/local/README.md). */
+    static String local(String name) {
+        return fixture("local/" + name);
+    }
+
+    private static String fixture(String relative) {
+        try (InputStream in = PlanFixtures.class.getResourceAsStream("/fixtures/" + relative)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
+                throw new IllegalArgumentException("no fixture " + relative);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -52,6 +70,16 @@ final class PlanFixtures {
     static String fileOutput(String content, int mode) {
         return Integer.toOctalString(mode) + " root:root\n" + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)) + "\n";
     }
+
+    /**
+     * What the SBD header probe prints for a disk without any blkid signature, 16 MiB, and sbd's dump
+     * of it with its exit status ({@code dump} captured with {@code sbd -d /dev/loop4 dump}).
+     */
+    static String sbdProbeOutput(String deviceLines, String dump, int dumpExit) {
+        return deviceLines + SbdSteps.DUMP_MARK + "\n" + dump + SbdSteps.DUMP_MARK + "-exit " + dumpExit + "\n";
+    }
+
+    static final String BLANK_16M = "SIZE=16777216\n";
 
     /** The host's /etc/hosts before Tandem: Debian's three lines. */
     static final String DEBIAN_HOSTS = "127.0.0.1\tlocalhost\n127.0.1.1\tnode1\n::1\tlocalhost ip6-localhost ip6-loopback\n";
@@ -83,8 +111,17 @@ final class PlanFixtures {
             }
             r.put(host, "proc-drbd", new ProbeResults.Output(vmlab("node1.connected.proc_drbd.txt"), 0));
             r.put(host, "corosync-key", new ProbeResults.Output("256 400 root\n" + "ab".repeat(32) + "\n", 0));
-            r.put(host, "cluster-stack", new ProbeResults.Output("corosync enabled active\npacemaker enabled active\nname "
-                    + project.clusterName() + "\n", 0));
+            boolean sbd = project.cluster().stonith().type() == io.tandem.model.StonithType.SBD;
+            r.put(host, "cluster-stack", new ProbeResults.Output("corosync enabled active\npacemaker enabled active\n"
+                    + (sbd ? "sbd enabled active\n" : "") + "name " + project.clusterName() + "\n", 0));
+            if (sbd) {
+                // Captured from a disk whose header sbd wrote with watchdog 10 s, msgwait 20 s: the SBD example's timeouts.
+                for (String device : project.cluster().stonith().sbd().devices()) {
+                    r.put(host, SbdSteps.headerProbe(host, device).name(), new ProbeResults.Output(
+                            sbdProbeOutput(BLANK_16M, local("sbd_dump.loop_w10_m20.txt"), 0), 0));
+                }
+                r.put(host, "sbd-unit", new ProbeResults.Output("sbd enabled\nwatchdog\n", 0));
+            }
             r.put(host, "crm-mon", new ProbeResults.Output(vmlab("node1.on-node1.crm_mon_xml.txt"), 0));
             String desired = files.text(files.files().stream().filter(f -> f.path().equals("/cib.xml")).findFirst().orElseThrow(), SecretPolicy.REVEAL);
             r.put(host, "cib", new ProbeResults.Output(CibMerge.merged(vmlab("node1.healthy.cibadmin_Q.txt"), desired), 0));

@@ -3,6 +3,10 @@ package io.tandem.plan;
 import io.tandem.model.Project;
 import io.tandem.render.FileSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Set;
@@ -17,8 +21,14 @@ class PlannerTest {
     private final Project project = PlanFixtures.vmLab();
     private final FileSet files = PlanFixtures.render(project);
 
-    @Test
-    void aConvergedClusterPlansNothing() {
+    static List<Arguments> projects() {
+        return List.of(Arguments.of(Named.of("vm-lab", PlanFixtures.vmLab())), Arguments.of(Named.of("vm-lab-sbd", PlanFixtures.vmLabSbd())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projects")
+    void aConvergedClusterPlansNothing(Project project) {
+        FileSet files = PlanFixtures.render(project);
         ProbeResults converged = PlanFixtures.converged(project, files);
         List<Step> plan = PlanFixtures.plan(project, converged);
         assertEquals(List.of(), plan.stream().map(Step::id).toList());
@@ -35,8 +45,10 @@ class PlannerTest {
                 "corosync-key", "cib", "resources-running", "iscsi-login:client", "mkfs:client", "mount:client")));
     }
 
-    @Test
-    void eachStepIsPlannedAgainWhenOnlyItsOwnProbeSaysNotDone() {
+    @ParameterizedTest
+    @MethodSource("projects")
+    void eachStepIsPlannedAgainWhenOnlyItsOwnProbeSaysNotDone(Project project) {
+        FileSet files = PlanFixtures.render(project);
         ProbeResults converged = PlanFixtures.converged(project, files);
         for (Step step : Planner.candidates(project, files, converged)) {
             for (Probe probe : step.check().probes()) {
@@ -48,8 +60,10 @@ class PlannerTest {
         }
     }
 
-    @Test
-    void phasesComeInTheOrderApplyNeeds() {
+    @ParameterizedTest
+    @MethodSource("projects")
+    void phasesComeInTheOrderApplyNeeds(Project project) {
+        FileSet files = PlanFixtures.render(project);
         List<Step> candidates = Planner.candidates(project, files, new ProbeResults());
         for (int i = 1; i < candidates.size(); i++) {
             assertTrue(candidates.get(i - 1).phase().compareTo(candidates.get(i).phase()) <= 0,

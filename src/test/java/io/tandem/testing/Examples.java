@@ -13,6 +13,8 @@ public final class Examples {
     public static final Path MODERN = Path.of("examples/two-node-lio.tandem.json");
     /** The VM lab (lab/vm): SSH over the management network, user tandem with sudo. */
     public static final Path VM_LAB = Path.of("examples/vm-lab.tandem.json");
+    /** The VM lab fenced by SBD on its shared disk (virtio serial tandem-sbd) with the i6300esb watchdog. */
+    public static final Path VM_LAB_SBD = Path.of("examples/vm-lab-sbd.tandem.json");
 
     private Examples() {
     }
