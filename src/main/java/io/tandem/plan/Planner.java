@@ -109,7 +109,7 @@ public final class Planner {
         }
 
         steps.add(ClusterSteps.authkey(nodeNames));
-        // sbd before the stack on each node: corosync requires an enabled sbd.service and starts it first.
+        // sbd enabled before the stack on each node: corosync then requires sbd.service and starts it along (pacemaker waits for it).
         sbd.ifPresent(s -> nodes.forEach(node -> steps.add(SbdSteps.enable(node.name(), s))));
         for (Node node : nodes) {
             steps.add(ClusterSteps.startStack(node.name(), project.clusterName(), sbd.isPresent()));

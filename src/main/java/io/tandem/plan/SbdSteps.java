@@ -125,7 +125,7 @@ public final class SbdSteps {
 
     /**
      * Enables sbd.service on {@code node} before its cluster stack starts: corosync then requires it,
-     * so the start (and every boot) brings sbd up first. Its watchdog device must exist by then.
+     * so the start (and every boot) brings sbd up with it, before pacemaker (Before=pacemaker.service). Its watchdog device must exist by then.
      */
     public static Step enable(String node, Sbd sbd) {
         Probe probe = unitProbe(node, sbd);
@@ -137,7 +137,7 @@ public final class SbdSteps {
         RemoteCommand command = RemoteCommand.script("[ -c " + wd + " ] || { echo " + ShellQuote.quote(sbd.watchdogDevice() + " does not exist on "
                 + node + ": " + missing) + " >&2; exit " + NO_DEVICE + "; }\nsystemctl enable sbd");
         return Step.on(node, Phase.CLUSTER, "sbd-enable:" + node, "Enable sbd on " + node + " (watchdog " + sbd.watchdogDevice()
-                        + "): corosync starts it first, at the cluster start and at every boot", check, "systemctl disable sbd",
+                        + "): corosync starts it along, at the cluster start and at every boot, and pacemaker waits for it", check, "systemctl disable sbd",
                 new Action(node, "check that " + sbd.watchdogDevice() + " exists; systemctl enable sbd", remote -> remote.require(command, SHORT)));
     }
 }
