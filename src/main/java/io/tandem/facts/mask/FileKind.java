@@ -17,11 +17,17 @@ public enum FileKind {
     AUTHKEYS(new AuthkeysMasker()),
     FSTAB(new FstabMasker()),
     SHELL(new ShellScriptMasker()),
+    /**
+     * Tandem's own resource agents (/usr/lib/ocf/resource.d/tandem/): program text that holds no
+     * secret (the agents take them from Pacemaker at run time), shown as it is so Review compares it.
+     */
+    TANDEM_AGENT(text -> text),
     /** A key file (the corosync key, chrony's keys, PEM keys): nothing of it is shown. */
     KEY(new WholeTextMask()),
     /** Anything else (chrony.conf, /etc/hosts, ha.cf, modules lists…): the common ways of writing a secret. */
     OTHER(new LinePatternMasker());
 
+    private static final String TANDEM_AGENTS = "/usr/lib/ocf/resource.d/tandem/";
     private static final WholeTextMask FAIL_SAFE = new WholeTextMask();
 
     private final FormatMasker masker;
@@ -32,6 +38,9 @@ public enum FileKind {
 
     public static FileKind of(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
+        if (path.startsWith(TANDEM_AGENTS) && !path.substring(TANDEM_AGENTS.length()).contains("/")) {
+            return TANDEM_AGENT;
+        }
         if (path.equals("/etc/corosync/authkey") || name.equals("authkey") || name.endsWith(".key") || name.endsWith(".keys")
                 || name.endsWith(".pem")) {
             return KEY;
