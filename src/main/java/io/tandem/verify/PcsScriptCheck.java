@@ -45,8 +45,22 @@ public final class PcsScriptCheck implements ToolCheck {
             fi
             exec "$TANDEM_REAL_PCS" "$@"
             """;
+    /** Where Pacemaker looks for OCF agents, by provider; Tandem ships agents of its own there. */
+    static final String OCF_AGENTS = "/usr/lib/ocf/resource.d/";
+    // The agents Tandem ships are made visible beside the installed ones (as apply installs them on
+    // the nodes), so pcs finds their metadata: the installed providers stay reachable through a bind
+    // mount, linked from a merged directory that is then mounted over resource.d.
     private static final String SCRIPT = """
             mount --bind "$TANDEM_ROOT_HOME" /root
+            if [ -d "$TANDEM_OCF_SHIPPED" ] && [ -d /usr/lib/ocf/resource.d ]; then
+              mkdir -p "$TANDEM_OCF_MERGED" "$TANDEM_OCF_INSTALLED"
+              mount --bind /usr/lib/ocf/resource.d "$TANDEM_OCF_INSTALLED"
+              for provider in "$TANDEM_OCF_INSTALLED"/*; do
+                [ -e "$TANDEM_OCF_SHIPPED/${provider##*/}" ] || ln -s "$provider" "$TANDEM_OCF_MERGED/${provider##*/}"
+              done
+              cp -R "$TANDEM_OCF_SHIPPED"/. "$TANDEM_OCF_MERGED"/
+              mount --bind "$TANDEM_OCF_MERGED" /usr/lib/ocf/resource.d
+            fi
             cd "$TANDEM_CLUSTER_DIR"
             PATH="$TANDEM_SHIM_DIR:$PATH" HOME="$TANDEM_ROOT_HOME" exec sh ./pcs-commands.sh
             """;
@@ -114,9 +128,30 @@ public final class PcsScriptCheck implements ToolCheck {
         Files.writeString(shim, SHIM);
         Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwx------"));
         Path home = Files.createDirectories(dir.resolve("root-home"));
-        return Sandbox.run(unshare, SCRIPT, Map.of("TANDEM_ROOT_HOME", home.toString(), "TANDEM_CLUSTER_DIR", cluster.toString(),
-                "TANDEM_SHIM_DIR", shimDir.toString(), "TANDEM_REAL_PCS", pcs.toString(), "TANDEM_CIBADMIN", cibadmin.toString(),
-                "TANDEM_PCS_RESULT", result.toString()), dir, TIMEOUT);
+        Path shipped = dir.resolve("ocf-shipped");
+        copyShippedAgents(files, shipped);
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("TANDEM_ROOT_HOME", home.toString(),
+                "TANDEM_CLUSTER_DIR", cluster.toString(), "TANDEM_SHIM_DIR", shimDir.toString(), "TANDEM_REAL_PCS", pcs.toString(),
+                "TANDEM_CIBADMIN", cibadmin.toString(), "TANDEM_PCS_RESULT", result.toString()));
+        environment.putAll(Map.of("TANDEM_OCF_SHIPPED", shipped.toString(), "TANDEM_OCF_MERGED", dir.resolve("ocf-merged").toString(),
+                "TANDEM_OCF_INSTALLED", dir.resolve("ocf-installed").toString()));
+        return Sandbox.run(unshare, SCRIPT, environment, dir, TIMEOUT);
+    }
+
+    /** The OCF agents the files place on the first node that has any (every node gets the same), under {@code into}/PROVIDER/TYPE. */
+    private static void copyShippedAgents(FileSet files, Path into) throws IOException {
+        for (String host : files.hosts()) {
+            List<RenderedFile> agents = files.filesOf(host).stream().filter(f -> f.path().startsWith(OCF_AGENTS)).toList();
+            for (RenderedFile agent : agents) {
+                Path copy = into.resolve(agent.path().substring(OCF_AGENTS.length()));
+                Files.createDirectories(copy.getParent());
+                Files.writeString(copy, files.text(agent, SecretPolicy.REDACT));
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            if (!agents.isEmpty()) {
+                return;
+            }
+        }
     }
 
     /** crm_diff's changes as "operation path (attributes)", values left out: they may be secrets. */

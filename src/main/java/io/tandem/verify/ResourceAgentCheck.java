@@ -6,9 +6,11 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.LioAgentRenderer;
 import io.tandem.render.modern.PacemakerLayout.Primitive;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ import java.util.Set;
  * the declared type and not deprecated, and every parameter the agent requires must be set.
  * Neither crm_verify nor crm_simulate runs the agents, so neither notices a misspelt parameter:
  * the agent would start without it. The metadata comes from Pacemaker itself
- * ({@code crm_resource --show-metadata}), which runs the agent's {@code meta-data} action locally.
+ * ({@code crm_resource --show-metadata}), which runs the agent's {@code meta-data} action locally;
+ * for Tandem's own ocf:tandem:LioTarget, from the agent Tandem ships (it is not installed here).
  */
 public final class ResourceAgentCheck implements ToolCheck {
 
@@ -46,13 +49,17 @@ public final class ResourceAgentCheck implements ToolCheck {
         Map<String, AgentMetadata> agents = new HashMap<>();
         for (Primitive primitive : primitives) {
             String subject = "cluster/cib.xml " + primitive.id() + " (" + primitive.agent() + ")";
+            if (primitive.agent().equals(LioAgentRenderer.AGENT)) {
+                results.add(judgeTandemAgent(primitive, subject, agents, workDir));
+                continue;
+            }
             if (crmResource.isEmpty()) {
                 results.add(CheckResult.skipped(TOOL, subject, "needs crm_resource (apt-get install pacemaker-cli-utils resource-agents drbd-utils)"));
                 continue;
             }
             try {
                 AgentMetadata metadata = FenceAgentCheck.cached(agents, primitive.agent(), crmResource.get(),
-                        List.of("--show-metadata", primitive.agent()), java.nio.file.Files.createDirectories(workDir));
+                        List.of("--show-metadata", primitive.agent()), Files.createDirectories(workDir));
                 List<String> wrong = ParameterJudge.judge(primitive, metadata, Optional.empty(), Set.of());
                 results.add(wrong.isEmpty()
                         ? CheckResult.pass(TOOL, subject, primitive.params().size() + " parameters declared by the installed agent")
@@ -62,6 +69,29 @@ public final class ResourceAgentCheck implements ToolCheck {
             }
         }
         return results;
+    }
+
+    /**
+     * Tandem's own agent is not installed here but shipped with Tandem: its metadata comes from the
+     * bundled script's own meta-data action, run with sh from a copy in the check's directory.
+     */
+    private static CheckResult judgeTandemAgent(Primitive primitive, String subject, Map<String, AgentMetadata> agents, Path workDir) {
+        var sh = LocalCommand.find("sh");
+        if (sh.isEmpty()) {
+            return CheckResult.skipped(TOOL, subject, "needs sh");
+        }
+        try {
+            Path dir = Files.createDirectories(workDir.resolve("tandem-agent"));
+            Path script = dir.resolve("LioTarget");
+            Files.writeString(script, LioAgentRenderer.agentScript());
+            AgentMetadata metadata = FenceAgentCheck.cached(agents, primitive.agent(), sh.get(), List.of(script.toString(), "meta-data"), dir);
+            List<String> wrong = ParameterJudge.judge(primitive, metadata, Optional.empty(), Set.of());
+            return wrong.isEmpty()
+                    ? CheckResult.pass(TOOL, subject, primitive.params().size() + " parameters declared by Tandem's agent")
+                    : CheckResult.fail(TOOL, subject, String.join("; ", wrong));
+        } catch (IOException | IllegalArgumentException e) {
+            return CheckResult.fail(TOOL, subject, e.getMessage());
+        }
     }
 
     /** The primitives of the rendered CIB file, secrets redacted: names and plain values are what the metadata judges. */
