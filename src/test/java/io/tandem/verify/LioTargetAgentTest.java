@@ -46,8 +46,6 @@ class LioTargetAgentTest {
     private static LocalCommand.Output run(Map<String, String> params, String action) throws IOException {
         Map<String, String> env = new HashMap<>();
         params.forEach((k, v) -> env.put("OCF_RESKEY_" + k, v));
-        // No OCF library: the agent must work alone (its fallbacks log to stderr).
-        env.put("OCF_ROOT", dir.resolve("no-ocf").toString());
         return LocalCommand.run(List.of("sh", agent.toString(), action), env, dir, Duration.ofSeconds(30));
     }
 
@@ -79,6 +77,31 @@ class LioTargetAgentTest {
         assertThat(metadata.parameters().keySet()).contains("discovery_outgoing_username", "discovery_outgoing_password");
         assertThat(metadata.parameters().values().stream().filter(AgentMetadata.Parameter::required).map(AgentMetadata.Parameter::name))
                 .containsExactlyInAnyOrder("iqn", "portals", "luns", "allowed_initiators");
+    }
+
+    /** What ocf-tester checks with xmllint: the meta-data is valid against resource-agents' ra-api-1.dtd. */
+    @Test
+    void metaDataIsValidAgainstTheOcfDtd() throws Exception {
+        Path dtd = Path.of("/usr/share/resource-agents/ra-api-1.dtd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(dtd), "needs resource-agents' ra-api-1.dtd");
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setValidating(true);
+        var builder = factory.newDocumentBuilder();
+        // The DOCTYPE names ra-api-1.dtd: resolve it to the installed file and nothing else.
+        builder.setEntityResolver((publicId, systemId) -> {
+            if (systemId != null && systemId.endsWith("/ra-api-1.dtd") || "ra-api-1.dtd".equals(systemId)) {
+                return new org.xml.sax.InputSource(Files.newInputStream(dtd));
+            }
+            throw new org.xml.sax.SAXException("unexpected entity " + systemId);
+        });
+        List<String> errors = new ArrayList<>();
+        builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
+            public void warning(org.xml.sax.SAXParseException e) { errors.add("warning: " + e.getMessage()); }
+            public void error(org.xml.sax.SAXParseException e) { errors.add(e.getMessage()); }
+            public void fatalError(org.xml.sax.SAXParseException e) { errors.add(e.getMessage()); }
+        });
+        builder.parse(new java.io.ByteArrayInputStream(run(Map.of(), "meta-data").stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(errors).isEmpty();
     }
 
     @Test
