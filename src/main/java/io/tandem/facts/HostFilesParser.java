@@ -40,7 +40,9 @@ public final class HostFilesParser {
             "/etc/modprobe.d/aliases.conf",
             "/etc/heartbeat/ha.cf", "/etc/heartbeat/authkeys", "/etc/heartbeat/haresources",
             "/etc/ietd.conf",
-            "/etc/iscsi/initiatorname.iscsi", "/etc/iscsi/iscsid.conf");
+            "/etc/iscsi/initiatorname.iscsi", "/etc/iscsi/iscsid.conf",
+            // Tandem's own resource agent (implementation lio), placed by apply like the files above.
+            "/usr/lib/ocf/resource.d/tandem/LioTarget");
 
     /** Directories read by pattern (a directory and a file name suffix): every matching file is listed. */
     public static final List<String> GLOBS = List.of(

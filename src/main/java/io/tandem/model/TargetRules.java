@@ -108,15 +108,18 @@ final class TargetRules {
         if (chap.discovery() != null) {
             credentials(project, "$.chap.discovery", chap.discovery(), problems);
         }
-        if (project.profile() == Profile.MODERN) {
-            // The stock iSCSITarget agent sets one incoming user per ACL and nothing else.
+        if (project.profile() == Profile.MODERN && project.target().implementation().usesStockAgents()) {
+            // The stock iSCSITarget agent sets one incoming user per ACL and nothing else; Tandem's
+            // own agent (implementation lio) writes mutual and discovery CHAP too.
+            String agent = " is not configured by the stock iSCSITarget resource agent that implementation \""
+                    + project.target().implementation().agentName() + "\" uses";
             if (chap.outgoing() != null) {
-                problems.error("$.chap.outgoing", "mutual CHAP is not configured by the iSCSITarget resource agent that the modern "
-                        + "profile uses, so initiators set up for it could not log in.", "Remove \"outgoing\" for now.");
+                problems.error("$.chap.outgoing", "mutual CHAP" + agent + ", so initiators set up for it could not log in.",
+                        "Choose implementation \"lio\" (Tandem's LIO agent, which sets mutual CHAP), or remove \"outgoing\".");
             }
             if (chap.discovery() != null) {
-                problems.error("$.chap.discovery", "discovery CHAP is not configured by the iSCSITarget resource agent that the "
-                        + "modern profile uses.", "Remove \"discovery\" for now; discovery reveals only the target's name.");
+                problems.error("$.chap.discovery", "discovery CHAP" + agent + ".",
+                        "Choose implementation \"lio\" (Tandem's LIO agent, which sets discovery CHAP), or remove \"discovery\".");
             }
         }
     }

@@ -9,6 +9,7 @@ import io.tandem.render.modern.CibRenderer;
 import io.tandem.render.modern.PacemakerLayout.Primitive;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

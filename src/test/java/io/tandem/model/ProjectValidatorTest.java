@@ -173,9 +173,21 @@ class ProjectValidatorTest {
     }
 
     @Test
-    void modernProfileRefusesWhatItsAgentsCannotConfigure() {
-        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.chap.outgoing", java.util.Map.of("user", "target", "secret", "Zx8cV7bN6mQ5wE4r")));
-        assertThat(errorAt(problems, "$.chap.outgoing").message()).contains("mutual CHAP");
+    void stockAgentsCannotConfigureMutualOrDiscoveryChapSoOnlyLioAllowsThem() {
+        var mutual = java.util.Map.of("user", "target", "secret", "Zx8cV7bN6mQ5wE4r");
+        var discovery = java.util.Map.of("user", "finder", "secret", "Hn4bT8kW2pX6cR9m");
+        for (String stock : List.of("lio-t", "tgt")) {
+            var problems = validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", stock)
+                    .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2)
+                    .set("$.chap.outgoing", mutual).set("$.chap.discovery", discovery));
+            assertThat(errorAt(problems, "$.chap.outgoing").message()).contains("mutual CHAP", "\"" + stock + "\"");
+            assertThat(errorAt(problems, "$.chap.outgoing").fix()).contains("implementation \"lio\"");
+            assertThat(errorAt(problems, "$.chap.discovery").message()).contains("discovery CHAP");
+            assertThat(errorAt(problems, "$.chap.discovery").fix()).contains("implementation \"lio\"");
+        }
+        var lio = validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "lio")
+                .set("$.chap.outgoing", mutual).set("$.chap.discovery", discovery));
+        assertThat(ProjectValidator.hasErrors(lio)).as("%s", lio).isFalse();
     }
 
     @Test

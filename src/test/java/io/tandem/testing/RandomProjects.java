@@ -111,8 +111,10 @@ public final class RandomProjects {
         ClusterSettings cluster = new ClusterSettings(nodes.get(r.nextInt(2)).name(), 3000 + r.nextInt(5) * 1000, true, r.nextInt(500),
                 60 + r.nextInt(120), stonith(stonithType, nodes, first, r), null);
         String domain = "example" + r.nextInt(100) + ".test";
+        TargetImplementation implementation = tgt ? TargetImplementation.TGT
+                : r.nextBoolean() ? TargetImplementation.LIO : TargetImplementation.LIO_T;
         Target target = new Target("iqn.20" + (10 + r.nextInt(15)) + "-0" + (1 + r.nextInt(9)) + ".test.example" + r.nextInt(10) + ":store" + r.nextInt(99),
-                tgt ? TargetImplementation.TGT : TargetImplementation.LIO_T, 3260, null,
+                implementation, 3260, null,
                 new SessionParameters(1, r.nextBoolean(), r.nextBoolean(), 8192 * (1 + r.nextInt(32)), 8192 * (1 + r.nextInt(32)),
                         262144 * (1 + r.nextInt(4)), 65536, 2, 20, 1 + r.nextInt(4), true, true, 0, "None", r.nextBoolean() ? "None" : "CRC32C,None", null),
                 lunList);
@@ -128,8 +130,19 @@ public final class RandomProjects {
         return new Project(Project.SCHEMA_VERSION, Profile.MODERN, "c" + r.nextInt(1000), domain, nodes,
                 new Networks(new Network(clientPrefix + "0/24", clientPrefix + "1", clientPrefix + (150 + r.nextInt(40))),
                         new Network(replPrefix + "0/24", null, null)),
-                replication, cluster, target, new Chap(new Credentials("user" + r.nextInt(100), secret(r, 12 + r.nextInt(5))), null, null),
+                replication, cluster, target, chap(implementation, r),
                 initiators, new TimeSync(List.of(clientPrefix + "1")));
+    }
+
+    /** Mutual and discovery CHAP only where the agents can set them (Tandem's LioTarget). */
+    private static Chap chap(TargetImplementation implementation, Random r) {
+        Credentials incoming = new Credentials("user" + r.nextInt(100), secret(r, 12 + r.nextInt(5)));
+        if (implementation != TargetImplementation.LIO) {
+            return new Chap(incoming, null, null);
+        }
+        Credentials outgoing = r.nextBoolean() ? new Credentials("target" + r.nextInt(100), secret(r, 12 + r.nextInt(5))) : null;
+        Credentials discovery = r.nextBoolean() ? new Credentials("finder" + r.nextInt(100), secret(r, 12 + r.nextInt(5))) : null;
+        return new Chap(incoming, outgoing, discovery);
     }
 
     private static Stonith stonith(StonithType type, List<Node> nodes, int first, Random r) {

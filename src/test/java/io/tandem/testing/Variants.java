@@ -22,6 +22,7 @@ public final class Variants {
     public static List<Variant> all() {
         return List.of(new Variant("seed-legacy", Examples.seed()),
                 new Variant("modern-lio", Examples.modern()),
+                new Variant("modern-lio-t-stock-agents", lioTStockAgents()),
                 new Variant("modern-drbd9-ubuntu-tgt-stonith", drbd9UbuntuTgtStonith()),
                 new Variant("modern-sbd", sbd()),
                 new Variant("modern-virsh", virsh()));
@@ -33,7 +34,7 @@ public final class Variants {
             return JsonEdit.of(Examples.MODERN)
                     .set("$.nodes[0].drbdVersion", "9").set("$.nodes[1].drbdVersion", "9")
                     .set("$.nodes[0].os", "ubuntu-24.04").set("$.nodes[1].os", "ubuntu-24.04")
-                    .set("$.target.implementation", "tgt")
+                    .set("$.target.implementation", "tgt").remove("$.chap.outgoing")
                     .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2)
                     .remove("$.replication.dynamicResync").set("$.replication.syncRate", "200M")
                     .set("$.replication.fencing", "resource-and-stonith")
@@ -46,6 +47,16 @@ public final class Variants {
         } catch (ProjectFileException e) {
             throw new AssertionError(e.problems().toString(), e);
         }
+    }
+
+    /** LIO through the stock iSCSITarget and iSCSILogicalUnit agents (targetcli), which set no mutual CHAP. */
+    public static Project lioTStockAgents() {
+        return edit(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "lio-t").remove("$.chap.outgoing"));
+    }
+
+    /** Tandem's LIO agent with mutual (the example's) and discovery CHAP. */
+    public static Project withMutualAndDiscoveryChap() {
+        return edit(JsonEdit.of(Examples.MODERN).set("$.chap.discovery", Map.of("user", "labfinder", "secret", "Wd5sK8nQ3vB7xM2c")));
     }
 
     /** SBD on one shared disk with softdog, sbd's default timeouts, and DRBD's resource-and-stonith. */

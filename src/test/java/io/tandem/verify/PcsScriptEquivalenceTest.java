@@ -30,8 +30,9 @@ class PcsScriptEquivalenceTest {
     private static final Path LOCAL = Path.of("src/test/resources/fixtures/local");
     private static final String PLACEHOLDER = "Abcdefgh12345";
 
+    /** The fixture was built by pcs from the stock-agent script (iSCSITarget + iSCSILogicalUnit), so its CIB is that variant's. */
     private static String goldenCib() throws IOException {
-        return Files.readString(Path.of("src/test/resources/golden/modern-lio/cluster/cib.xml"))
+        return Files.readString(Path.of("src/test/resources/golden/modern-lio-t-stock-agents/cluster/cib.xml"))
                 .replace("&lt;redacted:chap-incoming-secret&gt;", PLACEHOLDER);
     }
 

@@ -48,7 +48,7 @@ class RealToolChecksTest {
     void failoverPreviewPutsEverythingOnThePreferredNodeThenOnThePeer(@TempDir Path work) throws IOException {
         Project project = Examples.modern();
         FailoverPreview.Result preview = FailoverPreview.run(project, Renderers.render(project), work);
-        assertThat(FailoverPreview.Result.nodesOf(preview.start(), "p_lun1", "Started")).containsExactly("node1");
+        assertThat(FailoverPreview.Result.nodesOf(preview.start(), "p_target", "Started")).containsExactly("node1");
         assertThat(FailoverPreview.Result.nodesOf(preview.start(), "drbd_r0", "Promoted")).containsExactly("node1");
         assertThat(FailoverPreview.Result.nodesOf(preview.start(), "drbd_r0", "Unpromoted")).containsExactly("node2");
         assertThat(preview.lostNode()).isEqualTo("node1");

@@ -28,7 +28,7 @@ class ResourceAgentRealToolsTest {
 
     @Test
     void everyResourceOfLioAndTgtProjectsPasses(@TempDir Path work) {
-        for (Project project : List.of(Examples.modern(), Variants.drbd9UbuntuTgtStonith())) {
+        for (Project project : List.of(Variants.lioTStockAgents(), Variants.drbd9UbuntuTgtStonith())) {
             List<CheckResult> results = new ResourceAgentCheck().run(project, Renderers.render(project), work.resolve(project.target().implementation().name()));
             assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml drbd_r0 (ocf:linbit:drbd)",
                     "cluster/cib.xml p_block (ocf:tandem:portblock)", "cluster/cib.xml p_vip (ocf:heartbeat:IPaddr2)",
@@ -38,9 +38,32 @@ class ResourceAgentRealToolsTest {
         }
     }
 
+    /** Tandem's agent is judged by its own meta-data (the bundled script, run with sh), not by an installed copy. */
+    @Test
+    void tandemsLioAgentIsJudgedByItsOwnMetadata(@TempDir Path work) {
+        Project project = Variants.withMutualAndDiscoveryChap();
+        List<CheckResult> results = new ResourceAgentCheck().run(project, Renderers.render(project), work);
+        assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml p_target (ocf:tandem:LioTarget)")
+                .doesNotContain("cluster/cib.xml p_lun0 (ocf:heartbeat:iSCSILogicalUnit)");
+        assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
+        assertThat(results).filteredOn(r -> r.subject().contains("LioTarget")).singleElement()
+                .satisfies(r -> assertThat(r.detail()).isEqualTo("11 parameters declared by Tandem's agent"));
+
+        FileSet wrong = replace(Renderers.render(project), RenderedFile.CLUSTER, CibRenderer.PATH, c -> c
+                .replace("name=\"outgoing_username\"", "name=\"outgoing_user\"")
+                .replace("name=\"luns\"", "name=\"lunz\""));
+        List<CheckResult> failed = new ResourceAgentCheck().run(project, wrong, work.resolve("wrong")).stream()
+                .filter(r -> r.outcome() == CheckResult.Outcome.FAIL).toList();
+        assertThat(failed).singleElement().satisfies(r -> {
+            assertThat(r.subject()).isEqualTo("cluster/cib.xml p_target (ocf:tandem:LioTarget)");
+            assertThat(r.detail()).contains("outgoing_user is not a parameter of LioTarget", "lunz is not a parameter of LioTarget",
+                    "LioTarget requires luns");
+        });
+    }
+
     @Test
     void aMisspeltAMissingAndAMistypedParameterFail(@TempDir Path work) {
-        Project project = Examples.modern();
+        Project project = Variants.lioTStockAgents();
         FileSet wrong = replace(Renderers.render(project), RenderedFile.CLUSTER, CibRenderer.PATH, c -> c
                 .replace("name=\"cidr_netmask\"", "name=\"cidr_netmsk\"")
                 .replace("<nvpair id=\"p_lun1-instance_attributes-path\" name=\"path\" value=\"/dev/drbd1\"/>", "")

@@ -26,7 +26,8 @@ public final class TargetView implements StepView {
         suggest.setOnAction(e -> step.useSuggestedIqn());
         root.getChildren().addAll(Form.field(Form.byPath(fields, "$.target.iqn")), suggest,
                 Form.field(Form.byPath(fields, "$.target.implementation")),
-                Form.note("lio-t: the Linux kernel's target (recommended). tgt: the user-space target."));
+                Form.note("lio: the Linux kernel's target with Tandem's own agent (recommended; mutual and discovery CHAP). "
+                        + "lio-t: the kernel's target with the stock agents (targetcli). tgt: the user-space target."));
         root.getChildren().add(Form.heading("LUNs"));
         step.luns().forEach(l -> root.getChildren().add(Form.note(l)));
         root.getChildren().add(Form.heading("CHAP"));

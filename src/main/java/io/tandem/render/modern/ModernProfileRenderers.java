@@ -7,7 +7,7 @@ import io.tandem.render.initiator.IscsidConfRenderer;
 
 import java.util.List;
 
-/** The files of the modern profile: Corosync/Pacemaker (and sbd), DRBD, LIO or tgt, open-iscsi. */
+/** The files of the modern profile: Corosync/Pacemaker (and sbd), DRBD, LIO or tgt (and Tandem's LIO agent), open-iscsi. */
 public final class ModernProfileRenderers {
 
     private ModernProfileRenderers() {
@@ -16,7 +16,7 @@ public final class ModernProfileRenderers {
     public static List<FileRenderer> all() {
         return List.of(new IfupdownRenderer(), new NetplanRenderer(), new HostsRenderer(), new ChronyRenderer(),
                 new ModulesLoadRenderer(), new SbdConfigRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(),
-                new CorosyncRenderer(), new PortblockAgentRenderer(), new CibRenderer(),
+                new CorosyncRenderer(), new PortblockAgentRenderer(), new CibRenderer(), new LioAgentRenderer(),
                 new PcsScriptRenderer(), new InitiatorNameRenderer(), new IscsidConfRenderer(), new FstabRenderer());
     }
 }

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Decides the cluster's resources: one promotable DRBD clone per resource, and one group that
- * blocks the iSCSI port, raises the VIP, starts the target and its LUNs, then unblocks the port.
+ * blocks the iSCSI port, raises the VIP, starts the target and its LUNs (one resource with Tandem's
+ * LioTarget agent, or the stock iSCSITarget and one iSCSILogicalUnit per LUN), then unblocks the port.
  * The port stays blocked while the LUNs are missing: a live portal without its LUN gave
  * initiators I/O errors in the lab, while dropped packets only make them retry.
  */
@@ -35,6 +36,8 @@ public final class PacemakerLayoutBuilder {
     public static final String GROUP = "g_iscsi";
     /** tgt reserves LUN 0 for its controller; its targets need a numeric id. */
     static final String TGT_TID = "1";
+    /** The target's resource: iSCSITarget with the stock agents, Tandem's LioTarget (with all LUNs) for lio. */
+    public static final String TARGET_ID = "p_target";
 
     private PacemakerLayoutBuilder() {
     }
@@ -105,8 +108,6 @@ public final class PacemakerLayoutBuilder {
         var target = project.target();
         String vip = project.networks().client().virtualIp();
         String port = String.valueOf(target.portalPort());
-        boolean tgt = target.implementation() == TargetImplementation.TGT;
-        String allowed = project.initiators().stream().map(Initiator::iqn).collect(Collectors.joining(" "));
         List<Op> monitor = List.of(new Op("monitor", "10s", project.cluster().operationTimeoutSeconds() + "s", null));
         List<Primitive> members = new ArrayList<>();
         members.add(new Primitive("p_block", PortblockAgentRenderer.AGENT, List.of(
@@ -121,6 +122,24 @@ public final class PacemakerLayoutBuilder {
         }
         members.add(new Primitive("p_vip", "ocf:heartbeat:IPaddr2", vipParams, monitor));
 
+        if (target.implementation() == TargetImplementation.LIO) {
+            members.add(new Primitive(TARGET_ID, LioAgentRenderer.AGENT, LioTargetParameters.of(project, secrets), monitor));
+        } else {
+            members.addAll(stockTargetAndLuns(project, secrets, monitor));
+        }
+        members.add(new Primitive("p_unblock", PortblockAgentRenderer.AGENT, List.of(
+                new Nvpair("action", "unblock"), new Nvpair("protocol", "tcp"), new Nvpair("portno", port), new Nvpair("ip", vip)), monitor));
+        return members;
+    }
+
+    /** The stock agents (lio-t, tgt): iSCSITarget, then one iSCSILogicalUnit per LUN. */
+    private static List<Primitive> stockTargetAndLuns(Project project, SecretBook secrets, List<Op> monitor) {
+        var target = project.target();
+        String vip = project.networks().client().virtualIp();
+        String port = String.valueOf(target.portalPort());
+        boolean tgt = target.implementation() == TargetImplementation.TGT;
+        String allowed = allowedInitiators(project);
+        List<Primitive> members = new ArrayList<>();
         List<Nvpair> targetParams = new ArrayList<>();
         targetParams.add(new Nvpair("implementation", target.implementation().agentName()));
         targetParams.add(new Nvpair("iqn", target.iqn()));
@@ -135,7 +154,7 @@ public final class PacemakerLayoutBuilder {
         targetParams.add(new Nvpair("incoming_username", project.chap().incoming().user()));
         targetParams.add(new Nvpair("incoming_password", secrets.ref(SecretNames.CHAP_INCOMING, project.chap().incoming().secret())));
         targetParams.add(new Nvpair("additional_parameters", sessionParameters(target.session())));
-        members.add(new Primitive("p_target", "ocf:heartbeat:iSCSITarget", targetParams, monitor));
+        members.add(new Primitive(TARGET_ID, "ocf:heartbeat:iSCSITarget", targetParams, monitor));
 
         for (Lun lun : target.luns()) {
             DrbdResource resource = project.resource(lun.resource()).orElseThrow();
@@ -155,9 +174,12 @@ public final class PacemakerLayoutBuilder {
             }
             members.add(new Primitive("p_lun" + lun.number(), "ocf:heartbeat:iSCSILogicalUnit", params, monitor));
         }
-        members.add(new Primitive("p_unblock", PortblockAgentRenderer.AGENT, List.of(
-                new Nvpair("action", "unblock"), new Nvpair("protocol", "tcp"), new Nvpair("portno", port), new Nvpair("ip", vip)), monitor));
         return members;
+    }
+
+    /** The initiators' IQNs, space-separated, as the agents' allowed_initiators expects. */
+    static String allowedInitiators(Project project) {
+        return project.initiators().stream().map(Initiator::iqn).collect(Collectors.joining(" "));
     }
 
     /** RFC 7143 key=value pairs, space-separated, as the agent's additional_parameters expects. */
