@@ -47,7 +47,7 @@ class ResourceAgentRealToolsTest {
                 .doesNotContain("cluster/cib.xml p_lun0 (ocf:heartbeat:iSCSILogicalUnit)");
         assertThat(results).hasSize(6).allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
         assertThat(results).filteredOn(r -> r.subject().contains("LioTarget")).singleElement()
-                .satisfies(r -> assertThat(r.detail()).isEqualTo("11 parameters declared by Tandem's agent"));
+                .satisfies(r -> assertThat(r.detail()).isEqualTo("11 parameters declared by the agent Tandem installs"));
 
         FileSet wrong = replace(Renderers.render(project), RenderedFile.CLUSTER, CibRenderer.PATH, c -> c
                 .replace("name=\"outgoing_username\"", "name=\"outgoing_user\"")

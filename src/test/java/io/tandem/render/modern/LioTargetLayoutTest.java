@@ -57,12 +57,12 @@ class LioTargetLayoutTest {
     @Test
     void theStockAgentsKeepTheirTargetAndOneResourcePerLun() {
         assertThat(group(Variants.lioTStockAgents())).extracting(Primitive::id, Primitive::agent).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("p_block", "ocf:heartbeat:portblock"),
+                org.assertj.core.groups.Tuple.tuple("p_block", "ocf:tandem:portblock"),
                 org.assertj.core.groups.Tuple.tuple("p_vip", "ocf:heartbeat:IPaddr2"),
                 org.assertj.core.groups.Tuple.tuple("p_target", "ocf:heartbeat:iSCSITarget"),
                 org.assertj.core.groups.Tuple.tuple("p_lun0", "ocf:heartbeat:iSCSILogicalUnit"),
                 org.assertj.core.groups.Tuple.tuple("p_lun1", "ocf:heartbeat:iSCSILogicalUnit"),
-                org.assertj.core.groups.Tuple.tuple("p_unblock", "ocf:heartbeat:portblock"));
+                org.assertj.core.groups.Tuple.tuple("p_unblock", "ocf:tandem:portblock"));
     }
 
     @Test
