@@ -37,8 +37,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", required = true, paramLabel = "FILE", description = "The project file (*.tandem.json).")
-    Path project;
+    @Mixin
+    ClusterHosts cluster;
 
     @Option(names = "--confirm-destroy", paramLabel = "HOST:DEVICE", description = "Allow overwriting this device, which holds data (repeatable).")
     List<String> confirmDestroy = List.of();
@@ -49,14 +49,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where the journal is kept (default ~/.local/state/tandem/<cluster>-<hash>).")
     Path stateDir;
 
-    @Mixin
-    LoginOptions login;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Project p = ClusterHosts.readValid(project, err);
+        Project p = cluster.readValid(err);
         Set<String> confirmed = new HashSet<>();
         for (String c : confirmDestroy) {
             if (!c.matches("[A-Za-z0-9][A-Za-z0-9.-]*:/dev/[A-Za-z0-9/._:-]+")) {
@@ -64,9 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
             }
             confirmed.add(c);
         }
-        Journal journal = new Journal((stateDir != null ? stateDir : StateDirectory.of(project, p.clusterName())).resolve("journal.jsonl"));
+        Journal journal = new Journal((stateDir != null ? stateDir : StateDirectory.of(cluster.project, p.clusterName())).resolve("journal.jsonl"));
         journal.lastInterrupted().ifPresent(i -> out.println(i.describe() + " Resuming: every step is checked again, so what it did is not redone."));
-        try (ApplySession session = ClusterHosts.connect(p, login, err)) {
+        try (ApplySession session = cluster.connect(p, err)) {
             Plan plan = session.plan();
             if (plan.isEmpty()) {
                 out.println("Nothing to do: the cluster is already as the project says.");

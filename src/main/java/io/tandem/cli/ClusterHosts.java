@@ -17,13 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads, validates and connects to a project's hosts for plan and apply, with one set of messages. */
+/** The project and the login of plan and apply: reads, validates and connects to its hosts, with one set of messages. */
 final class ClusterHosts {
 
-    private ClusterHosts() {
-    }
+    @picocli.CommandLine.Option(names = "--project", required = true, paramLabel = "FILE", description = "The project file (*.tandem.json).")
+    Path project;
 
-    static Project readValid(Path file, PrintWriter err) {
+    @picocli.CommandLine.Mixin
+    LoginOptions login;
+
+    Project readValid(PrintWriter err) {
+        Path file = project;
         Project project = ProjectLoader.read(file, err);
         List<Problem> problems = ProjectLoader.validate(project);
         if (problems.stream().anyMatch(Problem::isError)) {
@@ -39,7 +43,7 @@ final class ClusterHosts {
         return project;
     }
 
-    static ApplySession connect(Project project, LoginOptions login, PrintWriter err) throws InterruptedException {
+    ApplySession connect(Project project, PrintWriter err) throws InterruptedException {
         Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
         for (Node node : project.nodes()) {
             settings.put(node.name(), login.settings(target(node.name(), node.ssh()), err));

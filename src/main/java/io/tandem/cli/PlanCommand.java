@@ -24,22 +24,19 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", required = true, paramLabel = "FILE", description = "The project file (*.tandem.json).")
-    Path project;
+    @Mixin
+    ClusterHosts cluster;
 
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
-
-    @Mixin
-    LoginOptions login;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Project p = ClusterHosts.readValid(project, err);
+        Project p = cluster.readValid(err);
         long start = System.nanoTime();
-        try (ApplySession session = ClusterHosts.connect(p, login, err)) {
+        try (ApplySession session = cluster.connect(p, err)) {
             long connected = System.nanoTime();
             Plan plan = session.plan();
             if (json) {

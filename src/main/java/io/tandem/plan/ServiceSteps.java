@@ -18,11 +18,18 @@ public final class ServiceSteps {
     private ServiceSteps() {
     }
 
-    /** Prints {@code UNIT ENABLED-STATE ACTIVE-STATE} per unit (empty states for units that do not exist). */
+    /**
+     * Prints {@code UNIT ENABLED-STATE ACTIVE-STATE} per unit (empty states for units that do not
+     * exist), and {@code not-installed} while pacemaker is not: the packages the install step brings
+     * enable their units, so the step must be planned with the install, not found done.
+     */
     static Probe unitProbe(String host, String name, List<String> units) {
-        return new Probe(host, name, "for u in " + ShellQuote.join(units) + "; do printf '%s %s %s\\n' \"$u\" "
+        return new Probe(host, name, "dpkg-query -W -f='${db:Status-Abbrev}' pacemaker 2>/dev/null | grep -q '^ii' || echo " + NOT_INSTALLED + "\n"
+                + "for u in " + ShellQuote.join(units) + "; do printf '%s %s %s\\n' \"$u\" "
                 + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done");
     }
+
+    static final String NOT_INSTALLED = "not-installed";
 
     /** Units the probe shows enabled or active. */
     static List<String> running(String output) {
@@ -32,8 +39,9 @@ public final class ServiceSteps {
 
     public static Step disableOutsidePacemaker(String host, List<String> units, ProbeResults probed) {
         Probe probe = unitProbe(host, "units-off", units);
-        List<String> now = probed.text(probe).map(ServiceSteps::running).orElse(units);
-        Check check = Check.of("none of " + String.join(" ", units) + " is enabled or running", probe, out -> running(out).isEmpty());
+        List<String> now = probed.text(probe).filter(out -> !out.contains(NOT_INSTALLED)).map(ServiceSteps::running).orElse(units);
+        Check check = Check.of("none of " + String.join(" ", units) + " is enabled or running", probe,
+                out -> !out.contains(NOT_INSTALLED) && running(out).isEmpty());
         RemoteCommand command = RemoteCommand.script("for u in " + ShellQuote.join(units) + "; do "
                 + "if systemctl cat \"$u\" >/dev/null 2>&1; then systemctl disable --now \"$u\" || exit 1; fi; done");
         return Step.on(host, Phase.SERVICES, "services-off:" + host, "Stop and disable " + String.join(" ", now)
@@ -42,8 +50,13 @@ public final class ServiceSteps {
     }
 
     /** Probe: the cluster name corosync runs with now, or nothing when it is not running. */
+    /**
+     * Before corosync is installed this prints {@code not-installed}: installing it starts it on
+     * Debian's default configuration, so the step must be planned with the install, not found done.
+     */
     static Probe corosyncNameProbe(String host) {
-        return new Probe(host, "corosync-name", "if systemctl is-active -q corosync 2>/dev/null; then "
+        return new Probe(host, "corosync-name", "if ! command -v corosync >/dev/null 2>&1; then echo " + NOT_INSTALLED + "; "
+                + "elif systemctl is-active -q corosync 2>/dev/null; then "
                 + "corosync-cmapctl -g totem.cluster_name 2>/dev/null | sed 's/.*= //'; fi; true");
     }
 
@@ -53,7 +66,7 @@ public final class ServiceSteps {
         Check check = Check.of("corosync is stopped or already runs cluster " + clusterName, probe,
                 out -> out.isBlank() || out.strip().equals(clusterName));
         RemoteCommand command = RemoteCommand.script("systemctl stop pacemaker corosync");
-        String running = probed.text(probe).map(String::strip).filter(s -> !s.isEmpty()).orElse("another");
+        String running = probed.text(probe).map(String::strip).filter(s -> !s.isEmpty() && !s.equals(NOT_INSTALLED)).orElse("debian");
         return Step.on(host, Phase.SERVICES, "foreign-cluster-off:" + host, "Stop corosync and pacemaker, which the packages started as cluster \""
                         + running + "\" on their default configuration; Tandem starts them on its own once configured", check,
                 "nothing to undo: they start again with Tandem's configuration", new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));

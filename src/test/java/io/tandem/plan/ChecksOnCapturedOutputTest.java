@@ -102,4 +102,13 @@ class ChecksOnCapturedOutputTest {
         assertTrue(plannedWith("node2", "corosync-key", "256 444 root\n" + "ab".repeat(32) + "\n").contains("corosync-key"));
         assertTrue(plannedWith("node2", "corosync-key", "").contains("corosync-key"));
     }
+
+    /** Found in the VM lab: before the install nothing runs, but installing corosync starts it on Debian's own configuration. */
+    @Test
+    void servicesThePackagesWillStartArePlannedWithTheInstallNotFoundDone() {
+        assertTrue(plannedWith("node1", "corosync-name", "not-installed\n").contains("foreign-cluster-off:node1"));
+        assertTrue(plannedWith("node1", "units-off", "not-installed\ndrbd  \n").contains("services-off:node1"));
+        assertTrue(plannedWith("node1", "corosync-name", "debian\n").contains("foreign-cluster-off:node1"));
+        assertFalse(plannedWith("node1", "corosync-name", "").contains("foreign-cluster-off:node1"), "installed and stopped");
+    }
 }
