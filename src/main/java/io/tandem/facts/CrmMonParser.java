@@ -25,7 +25,9 @@ public final class CrmMonParser {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(output)));
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws, and prints nothing to stderr
+            doc = builder.parse(new InputSource(new StringReader(output)));
         } catch (Exception e) {
             throw new FactParseException("crm_mon", "not XML: " + e.getMessage(), e);
         }

@@ -152,7 +152,9 @@ public final class CibMerge {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setIgnoringComments(true);
-            Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws, and prints nothing to stderr
+            Document doc = builder.parse(new InputSource(new StringReader(xml)));
             strip(doc.getDocumentElement());
             return doc;
         } catch (Exception e) {

@@ -18,7 +18,9 @@ public final class Packages {
     }
 
     public static List<String> forNode(Project project, Node node) {
-        List<String> packages = new ArrayList<>(List.of("drbd-utils", "corosync", "pacemaker", "resource-agents", "iptables", "chrony"));
+        // pacemaker-cli-utils (crm_mon, cibadmin, crm_diff) is only a recommendation of pacemaker.
+        List<String> packages = new ArrayList<>(List.of("drbd-utils", "corosync", "pacemaker", "pacemaker-cli-utils", "resource-agents", "iptables",
+                "chrony"));
         if (!node.os().usesNetplan()) {
             packages.addAll(List.of("ifupdown", "ifenslave"));
         }
