@@ -46,16 +46,13 @@ public final class CibMerge {
         return write(l);
     }
 
-    /** The ids of the primitives {@code desired} defines (inside clones and groups too). */
+    /** The ids of the primitives {@code desired} defines (inside clones and groups too; fence devices too: fencing must run). */
     public static List<String> primitiveIds(String desired) {
         Document d = parse(desired);
         List<String> ids = new ArrayList<>();
         var all = d.getElementsByTagName("primitive");
         for (int i = 0; i < all.getLength(); i++) {
-            Element p = (Element) all.item(i);
-            if (!"stonith".equals(p.getAttribute("class"))) {
-                ids.add(p.getAttribute("id"));
-            }
+            ids.add(((Element) all.item(i)).getAttribute("id"));
         }
         return ids;
     }

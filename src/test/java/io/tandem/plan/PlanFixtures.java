@@ -122,7 +122,9 @@ final class PlanFixtures {
                 }
                 r.put(host, "sbd-unit", new ProbeResults.Output("sbd enabled\nwatchdog\n", 0));
             }
-            r.put(host, "crm-mon", new ProbeResults.Output(vmlab("node1.on-node1.crm_mon_xml.txt"), 0));
+            // The SBD cluster as apply built it (fence_sbd running); the other from the hand-built cluster of the same layout.
+            r.put(host, "crm-mon", new ProbeResults.Output(vmlab(project.cluster().stonith().type() == io.tandem.model.StonithType.SBD
+                    ? "node1.sbd-applied.crm_mon_xml.txt" : "node1.on-node1.crm_mon_xml.txt"), 0));
             String desired = files.text(files.files().stream().filter(f -> f.path().equals("/cib.xml")).findFirst().orElseThrow(), SecretPolicy.REVEAL);
             r.put(host, "cib", new ProbeResults.Output(CibMerge.merged(vmlab("node1.healthy.cibadmin_Q.txt"), desired), 0));
         }
