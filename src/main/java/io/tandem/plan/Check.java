@@ -32,10 +32,6 @@ public interface Check {
         return on(description, List.of(probe), results -> results.get(probe).map(ProbeResults.Output::ok).orElse(false));
     }
 
-    /** Done when all are. */
-    static Check all(String description, List<Check> checks) {
-        return on(description, checks.stream().flatMap(c -> c.probes().stream()).toList(), results -> checks.stream().allMatch(c -> c.done(results)));
-    }
 
     record Judged(String describe, List<Probe> probes, Predicate<ProbeResults> judge) implements Check {
         @Override

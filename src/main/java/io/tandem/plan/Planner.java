@@ -164,7 +164,4 @@ public final class Planner {
         return project.cluster().stonith().type() == StonithType.SBD ? Optional.of(project.cluster().stonith().sbd()) : Optional.empty();
     }
 
-    public static Optional<String> firstProblem(Project project) {
-        return unsupported(project).stream().findFirst();
-    }
 }

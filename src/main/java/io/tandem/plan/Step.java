@@ -28,9 +28,6 @@ public record Step(String id, Phase phase, List<String> hosts, String sentence, 
         return new Step(id, phase, hosts, sentence, check, actions, undo, Optional.of(device), changes);
     }
 
-    public Step withChanges(List<FileChange> more) {
-        return new Step(id, phase, hosts, sentence, check, actions, undo, destroys, more);
-    }
 
     public boolean onOneHost() {
         return hosts.size() == 1;
