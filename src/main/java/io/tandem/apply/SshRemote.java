@@ -75,6 +75,21 @@ final class SshRemote implements Remote {
         return result;
     }
 
+    @Override
+    public ExecResult read(RemoteCommand command, Duration timeout) throws SshFailure, StepFailure {
+        ExecResult result = ssh.runAsRoot(command, new byte[0], timeout, line -> { });
+        journal.append(new JournalEntry(java.time.Instant.now(), run, "command", host, step, command.display(), result.exitStatus(),
+                NOT_KEPT));
+        if (!result.ok()) {
+            // Only stderr: stdout may hold part of a file.
+            throw new StepFailure("reading on " + host + " failed (exit status " + result.exitStatus() + ")", mask(command, result.stderr()).strip());
+        }
+        return result;
+    }
+
+    /** What the journal says instead of the output of a read: it may hold files or the CIB. */
+    static final String NOT_KEPT = "(output not kept: it may hold file contents)";
+
     String mask(RemoteCommand command, String text) {
         return HostText.lines(secrets.hide(command.mask(text)));
     }

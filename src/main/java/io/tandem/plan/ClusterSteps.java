@@ -141,7 +141,7 @@ public final class ClusterSteps {
                 out -> !out.isBlank() && converged(out, desiredXml));
         Action load = new Action(node, "cibadmin -Q; put Tandem's resources, constraints and settings in (nothing else changes); "
                 + "crm_diff against the live CIB; cibadmin --patch", remote -> {
-            ExecResult live = remote.require(RemoteCommand.script("cibadmin -Q"), SHORT);
+            ExecResult live = remote.read(RemoteCommand.script("cibadmin -Q"), SHORT);
             String merged = CibMerge.merged(live.stdout(), desiredXml);
             byte[] both = (live.stdout().strip() + "\n" + SPLIT + "\n" + merged + "\n").getBytes(StandardCharsets.UTF_8);
             ExecResult result = remote.run(RemoteCommand.script(PATCH_SCRIPT), both, SHORT, l -> { });

@@ -67,7 +67,7 @@ public final class FileWrite {
     /** Reads the file, and when placing {@code placed} into it changes anything, writes the result. */
     public static void write(Remote remote, String path, int mode, java.util.function.Function<Optional<String>, String> placed)
             throws SshFailure, StepFailure {
-        ExecResult read = remote.require(RemoteCommand.script(HostFileState.probe(ShellQuote.quote(path))), TIMEOUT);
+        ExecResult read = remote.read(RemoteCommand.script(HostFileState.probe(ShellQuote.quote(path))), TIMEOUT);
         HostFileState state = HostFileState.parse(read.stdout())
                 .orElseThrow(() -> new StepFailure("could not read " + path + " on " + remote.host(), ""));
         String content = placed.apply(state.existing());

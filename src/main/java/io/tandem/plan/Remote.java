@@ -21,6 +21,15 @@ public interface Remote {
      */
     ExecResult run(RemoteCommand command, byte[] stdin, Duration timeout, Consumer<String> lines) throws SshFailure;
 
+    /**
+     * Runs a read-only command whose output may hold whole files or the CIB (secrets, also
+     * base64-encoded where no mask would find them): the journal keeps the command and its exit
+     * status, never its output. Fails like {@link #require}.
+     */
+    default ExecResult read(RemoteCommand command, Duration timeout) throws SshFailure, StepFailure {
+        return require(command, timeout);
+    }
+
     /** Runs and fails with the command's stderr when it exits non-zero. */
     default ExecResult require(RemoteCommand command, Duration timeout) throws SshFailure, StepFailure {
         ExecResult result = run(command, new byte[0], timeout, line -> { });

@@ -182,6 +182,9 @@ class LabApplyIT {
         String text = Files.readString(journal.file());
         assertThat(text).contains("\"event\":\"step-failed\"", "\"step\":\"test:slow\"", "\"event\":\"run-end\"");
         assertThat(journal.read().stream().filter(e -> e.event().equals("run-start")).count()).isEqualTo(2);
+        assertThat(journal.read()).filteredOn(e -> e.command() != null && e.command().contains("base64 -w0"))
+                .as("the reads of files Tandem places content into are journaled without their output (base64 would hide secrets from the mask)")
+                .isNotEmpty().allSatisfy(e -> assertThat(e.output()).doesNotContain("root:root"));
         for (String secret : List.of("Qm7wN3xV8cJ2hT5d", "rK8vT2qW6nZ4pX9s")) {
             assertThat(text).as("no secret in the journal").doesNotContain(secret);
         }
