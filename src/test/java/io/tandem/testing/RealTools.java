@@ -65,8 +65,13 @@ public final class RealTools {
     /** sbd, and a loop device to write its header on: that needs root. */
     public static void requireSbdOnLoopDevice() {
         require("sbd", "losetup");
+        requireRoot("the SBD header check attaches a loop device");
+    }
+
+    /** Root, for what only root may do (loop devices, chown root:root): scripts/test runs as root. */
+    public static void requireRoot(String why) {
         if (!"root".equals(System.getProperty("user.name"))) {
-            missing("the SBD header check attaches a loop device and needs root");
+            missing(why + " and needs root");
         }
     }
 
