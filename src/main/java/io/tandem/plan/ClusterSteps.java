@@ -77,8 +77,7 @@ public final class ClusterSteps {
     }
 
     static Probe stackProbe(String node, boolean sbd) {
-        return new Probe(node, "cluster-stack", "for u in " + String.join(" ", stackUnits(sbd)) + "; do printf '%s %s %s\\n' \"$u\" "
-                + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done; "
+        return new Probe(node, "cluster-stack", ServiceSteps.unitStates(stackUnits(sbd)) + "; "
                 + "printf 'name %s\\n' \"$(corosync-cmapctl -g totem.cluster_name 2>/dev/null | sed 's/.*= //')\"");
     }
 

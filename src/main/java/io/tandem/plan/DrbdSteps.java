@@ -5,7 +5,6 @@ import io.tandem.facts.FactParseException;
 import io.tandem.facts.ProcDrbdParser;
 import io.tandem.model.Backing;
 import io.tandem.model.DrbdResource;
-import io.tandem.ssh.ExecResult;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.text.ShellQuote;
 
@@ -21,7 +20,6 @@ import java.util.Optional;
 public final class DrbdSteps {
 
     private static final Duration SHORT = Duration.ofMinutes(2);
-    static final int NOT_CONFIRMED = 4;
 
     private DrbdSteps() {
     }
@@ -43,24 +41,14 @@ public final class DrbdSteps {
         Optional<DeviceState> seen = probed.text(probe).flatMap(DeviceState::parse);
         List<String> inUse = seen.map(DeviceState::inUse).orElse(List.of());
         String q = ShellQuote.quote(device);
-        // The signature check again, right before writing: the disk may have gained one since the plan.
-        String script = "d=" + q + "\nif [ -n \"$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\" ] || findmnt -rn -S \"$d\" >/dev/null; then\n"
-                + "  [ \"$TANDEM_CONFIRMED\" = yes ] || { echo \"$d holds data (a signature or a mount) and its overwrite was not confirmed\" >&2; exit "
-                + NOT_CONFIRMED + "; }\n  findmnt -rn -S \"$d\" >/dev/null && { echo \"$d is mounted: unmount it first\" >&2; exit 5; }\n"
-                + "  wipefs -a \"$d\"\nfi\n"
+        String script = "d=" + ShellQuote.quote(device) + "\n" + DestructiveWrite.guard("", true, "a signature or a mount")
                 + "drbdadm create-md " + ShellQuote.quote(resource.name()) + " </dev/null\n";
         Action create = new Action(node, "check that " + device + " holds nothing (again), "
-                + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ") + "drbdadm create-md " + resource.name(), remote -> {
-            String confirmed = remote.confirmedDestroy(device) ? "yes" : "no";
-            ExecResult result = remote.run(RemoteCommand.script("TANDEM_CONFIRMED=" + confirmed + "\n" + script), new byte[0], SHORT, l -> { });
-            if (result.exitStatus() == NOT_CONFIRMED) {
-                throw new StepFailure(device + " on " + node + " holds data now (it did not when the plan was made); nothing was written",
-                        "Look at it (lsblk -f " + device + "); if it may be overwritten, run apply again with --confirm-destroy " + node + ":" + device);
-            }
-            if (!result.ok()) {
-                throw StepFailure.of(RemoteCommand.script("drbdadm create-md " + resource.name()), result);
-            }
-        });
+                + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ") + "drbdadm create-md " + resource.name(), remote ->
+                DestructiveWrite.run(remote, device, script,
+                        new StepFailure(device + " on " + node + " holds data now (it did not when the plan was made); nothing was written",
+                                "Look at it (lsblk -f " + device + "); if it may be overwritten, run apply again with --confirm-destroy " + node + ":" + device),
+                        RemoteCommand.script("drbdadm create-md " + resource.name())));
         Step step = Step.on(node, Phase.REPLICATION, "drbd-md:" + resource.name() + ":" + node, "Create DRBD metadata for " + resource.name()
                         + " on " + device + (inUse.isEmpty() ? " (it holds nothing)" : ": this DESTROYS what it holds (" + String.join(", ", inUse) + ")"),
                 check, "not undoable: the metadata overwrote the end of " + device, create);

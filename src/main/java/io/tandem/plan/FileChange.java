@@ -41,11 +41,8 @@ public record FileChange(RenderedFile file, Status status, String reason, String
         String rendered = set.maskedText(file, secret -> SecretMasker.token(secret.reveal()));
         HostFile onHost = found.get();
         return switch (onHost.state()) {
-            case ABSENT -> compared(file, Status.NEW, "", rendered);
-            case PRESENT -> {
-                String after = PlacedText.place(file.placement(), Optional.of(onHost.content()), rendered);
-                yield compared(file, after.equals(onHost.content()) ? Status.UNCHANGED : Status.CHANGED, onHost.content(), after);
-            }
+            case ABSENT -> between(file, Optional.empty(), rendered);
+            case PRESENT -> between(file, Optional.of(onHost.content()), rendered);
             case TOO_LARGE, BINARY, UNREADABLE, NOT_A_FILE, KERNEL_FILE -> unknown(file, "on the host it is " + onHost.state().description());
         };
     }

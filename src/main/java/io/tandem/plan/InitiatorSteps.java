@@ -8,7 +8,6 @@ import io.tandem.render.PlacedText;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 import io.tandem.render.initiator.FstabRenderer;
-import io.tandem.ssh.ExecResult;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.text.ShellQuote;
 
@@ -73,23 +72,14 @@ public final class InitiatorSteps {
                 out -> DeviceState.parse(out).map(d -> d.signatures().contains(fs.type())).orElse(false));
         Optional<DeviceState> seen = probed.text(probe).flatMap(DeviceState::parse);
         List<String> inUse = seen.map(DeviceState::inUse).orElse(List.of());
-        String q = ShellQuote.quote(device);
-        String script = "d=" + q + "\nudevadm settle -t 30 || true\n[ -b \"$d\" ] || { echo \"$d does not exist: is the session logged in?\" >&2; exit 6; }\n"
-                + "if [ -n \"$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\" ]; then\n"
-                + "  [ \"$TANDEM_CONFIRMED\" = yes ] || { echo \"$d holds data and its overwrite was not confirmed\" >&2; exit " + DrbdSteps.NOT_CONFIRMED + "; }\n"
-                + "  wipefs -a \"$d\"\nfi\n"
+        String script = "d=" + ShellQuote.quote(device) + "\nudevadm settle -t 30 || true\n"
+                + "[ -b \"$d\" ] || { echo \"$d does not exist: is the session logged in?\" >&2; exit 6; }\n"
+                + DestructiveWrite.guard("", false, "")
                 + ShellQuote.join(List.of("mkfs", "-t", fs.type(), "-q")) + " \"$d\" </dev/null\n";
-        Action mkfs = new Action(host, "check that " + device + " holds nothing (again); mkfs -t " + fs.type() + " on it", remote -> {
-            ExecResult result = remote.run(RemoteCommand.script("TANDEM_CONFIRMED=" + (remote.confirmedDestroy(device) ? "yes" : "no") + "\n" + script),
-                    new byte[0], SHORT, l -> { });
-            if (result.exitStatus() == DrbdSteps.NOT_CONFIRMED) {
-                throw new StepFailure(device + " on " + host + " holds data now; no filesystem was made",
-                        "If it may be overwritten, run apply again with --confirm-destroy " + host + ":" + device);
-            }
-            if (!result.ok()) {
-                throw StepFailure.of(RemoteCommand.script("mkfs -t " + fs.type() + " " + device), result);
-            }
-        });
+        Action mkfs = new Action(host, "check that " + device + " holds nothing (again); mkfs -t " + fs.type() + " on it", remote ->
+                DestructiveWrite.run(remote, device, script, new StepFailure(device + " on " + host + " holds data now; no filesystem was made",
+                                "If it may be overwritten, run apply again with --confirm-destroy " + host + ":" + device),
+                        RemoteCommand.script("mkfs -t " + fs.type() + " " + device)));
         Step step = Step.on(host, Phase.INITIATORS, "mkfs:" + host, "Make an " + fs.type() + " filesystem on LUN " + device
                         + (inUse.isEmpty() ? " (it holds nothing)" : ": this DESTROYS what it holds (" + String.join(", ", inUse) + ")"), check,
                 "not undoable: the filesystem overwrote the LUN's start", mkfs);

@@ -3,7 +3,6 @@ package io.tandem.plan;
 import io.tandem.facts.SbdHeader;
 import io.tandem.model.Sbd;
 import io.tandem.render.modern.SbdSettings;
-import io.tandem.ssh.ExecResult;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.text.ShellQuote;
 
@@ -79,27 +78,17 @@ public final class SbdSteps {
                 + "m=$(printf '%s\\n' \"$dump\" | sed -n 's/^Timeout (msgwait) *: *\\([0-9]*\\) *$/\\1/p')\n"
                 + "[ \"$w\" = " + watchdog + " ] && [ \"$m\" = " + msgwait + " ] && exit 0\n"
                 + notRunning(node)
-                + "if [ -n \"$w$m\" ] || [ -n \"$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\" ] || findmnt -rn -S \"$d\" >/dev/null; then\n"
-                + "  [ \"$TANDEM_CONFIRMED\" = yes ] || { echo \"$d holds data (a signature, a mount or an SBD header with watchdog ${w:-?} s, msgwait ${m:-?} s) "
-                + "and its overwrite was not confirmed\" >&2; exit " + DrbdSteps.NOT_CONFIRMED + "; }\n"
-                + "  findmnt -rn -S \"$d\" >/dev/null && { echo \"$d is mounted: unmount it first\" >&2; exit 5; }\n"
-                + "  wipefs -a \"$d\" >/dev/null\nfi\n"
+                + DestructiveWrite.guard("[ -n \"$w$m\" ]", true, "a signature, a mount or an SBD header with watchdog ${w:-?} s, msgwait ${m:-?} s")
                 + ShellQuote.join(create) + " </dev/null\n"
                 + "sbd -d \"$d\" dump\n";
         Action peerIdle = new Action(peer, "check that sbd does not run on " + peer + " (it would keep the old header's timeouts)", remote ->
                 remote.require(RemoteCommand.script(notRunning(peer)), SHORT));
         Action write = new Action(node, "check that " + device + " holds nothing (again), "
                 + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ") + ShellQuote.join(create) + ", sbd -d " + device + " dump", remote -> {
-            String confirmed = remote.confirmedDestroy(device) ? "yes" : "no";
-            ExecResult result = remote.run(RemoteCommand.script("TANDEM_CONFIRMED=" + confirmed + "\n" + script), new byte[0], SHORT, l -> { });
-            if (result.exitStatus() == DrbdSteps.NOT_CONFIRMED) {
-                throw new StepFailure(device + " on " + node + " holds data now (it did not when the plan was made); nothing was written",
-                        "Look at it (lsblk -f " + device + "; sbd -d " + device + " dump); if it may be overwritten, run apply again with --confirm-destroy "
-                                + node + ":" + device);
-            }
-            if (!result.ok()) {
-                throw StepFailure.of(RemoteCommand.script(ShellQuote.join(create)), result);
-            }
+            DestructiveWrite.run(remote, device, script, new StepFailure(device + " on " + node
+                            + " holds data now (it did not when the plan was made); nothing was written",
+                    "Look at it (lsblk -f " + device + "; sbd -d " + device + " dump); if it may be overwritten, run apply again with --confirm-destroy "
+                            + node + ":" + device), RemoteCommand.script(ShellQuote.join(create)));
         });
         Step step = new Step("sbd-header:" + device, Phase.DISKS, List.of(node, peer), "Write the SBD header (watchdog " + watchdog
                 + " s, msgwait " + msgwait + " s, 255 empty slots) on the shared disk " + device + " from " + node

@@ -25,8 +25,13 @@ public final class ServiceSteps {
      */
     static Probe unitProbe(String host, String name, List<String> units) {
         return new Probe(host, name, "dpkg-query -W -f='${db:Status-Abbrev}' pacemaker 2>/dev/null | grep -q '^ii' || echo " + NOT_INSTALLED + "\n"
-                + "for u in " + ShellQuote.join(units) + "; do printf '%s %s %s\\n' \"$u\" "
-                + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done");
+                + unitStates(units));
+    }
+
+    /** Shell printing {@code UNIT ENABLED-STATE ACTIVE-STATE} for each unit, one line each. */
+    static String unitStates(List<String> units) {
+        return "for u in " + ShellQuote.join(units) + "; do printf '%s %s %s\\n' \"$u\" "
+                + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done";
     }
 
     static final String NOT_INSTALLED = "not-installed";
