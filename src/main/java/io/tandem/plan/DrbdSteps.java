@@ -11,11 +11,19 @@ import io.tandem.text.ShellQuote;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * DRBD brought up by hand before Pacemaker takes it over: metadata created (only on a device that
  * holds nothing, or with its typed confirmation, checked again right before writing), the resource
- * up on both nodes, connected, the initial sync run to UpToDate/UpToDate with its progress.
+ * up on both nodes, connected, the initial sync run to UpToDate/UpToDate with its progress — or
+ * skipped when both nodes proved their data blank: each node reads its whole data area (the size
+ * DRBD exports, which excludes internal metadata) and compares it with zeros; only when both read
+ * zeros does the preferred node clear the bitmap ({@code new-current-uuid --clear-bitmap}), so the
+ * two sides are declared equal without a copy. Two all-zero disks are equal, so this is exact, not
+ * a guess from missing signatures; what it does not cover is a writer on the backing disk itself
+ * between the proof and the sync (nothing Tandem starts writes there: both sides are Secondary).
  */
 public final class DrbdSteps {
 
@@ -87,7 +95,49 @@ public final class DrbdSteps {
         return s.map(d -> "UpToDate".equals(d.diskState()) && "UpToDate".equals(d.peerDiskState())).orElse(false);
     }
 
-    public static Step initialSync(DrbdResource resource, String first, String second, ProbeResults probed) {
+    /** Where a node keeps the outcome of its blank proof until the next boot: "blank BYTES" or "data". */
+    static String blankMarker(String resource) {
+        return "/run/tandem/drbd-blank/" + resource;
+    }
+
+    /** The node's proof when it made one, else its /proc/drbd (whether a proof is still needed). */
+    static Probe blankProbe(String node, String resource) {
+        return new Probe(node, "blank-" + FileWrite.sha256(resource).substring(0, 12), "m=\nf=" + ShellQuote.quote(blankMarker(resource)) + "\n"
+                + "[ -r \"$f\" ] && read -r m < \"$f\"\nif [ -n \"$m\" ]; then echo \"proof $m\"; else " + ProcDrbdParser.COMMAND + "; fi");
+    }
+
+    /** Bytes proven zero from a marker's text, when it says blank. */
+    static OptionalLong provenBlank(String marker) {
+        String m = marker.strip();
+        return m.matches("blank [0-9]{1,19}") ? OptionalLong.of(Long.parseLong(m.substring(6))) : OptionalLong.empty();
+    }
+
+    /**
+     * Reads the node's data area of {@code resource} (the size DRBD exports now, never more) and keeps
+     * whether it is all zeros. Done once read, or when the node's disk is no longer Inconsistent.
+     */
+    public static Step proveBlank(DrbdResource resource, Backing backing) {
+        String node = backing.node();
+        String name = resource.name();
+        Check check = Check.of("the data area of " + name + " on " + node + " was read for zeros, or it is not Inconsistent",
+                blankProbe(node, name), out -> out.startsWith("proof ")
+                        || state(out, resource.minor()).map(s -> s.isConfigured() && !"Inconsistent".equals(s.diskState())).orElse(false));
+        String file = blankMarker(name);
+        RemoteCommand read = RemoteCommand.script("b=" + ShellQuote.quote(backing.drbdDisk()) + "\nm=" + ShellQuote.quote(file) + "\n"
+                + "sectors=$(cat /sys/block/drbd" + resource.minor() + "/size 2>/dev/null)\n"
+                + "[ \"${sectors:-0}\" -gt 0 ] || { echo \"drbd" + resource.minor() + " has no size: " + name + " is not attached\" >&2; exit 1; }\n"
+                + "bytes=$((sectors * 512))\n"
+                + "cmp -s -n \"$bytes\" /dev/zero \"$b\"\n"
+                + "case $? in 0) v=\"blank $bytes\" ;; 1) v=data ;; *) echo \"reading $b failed\" >&2; exit 1 ;; esac\n"
+                + "mkdir -p \"${m%/*}\" && echo \"$v\" > \"$m.t\" && mv -f \"$m.t\" \"$m\"\n");
+        return Step.on(node, Phase.REPLICATION, "drbd-blank:" + name + ":" + node, "Read " + backing.drbdDisk() + " on " + node
+                        + " to prove whether " + name + "'s data is blank (all zeros): if both nodes' is, the initial sync is skipped",
+                check, "nothing to undo: it only reads", new Action(node, "cmp the data area of " + backing.drbdDisk() + " with /dev/zero; keep the result in " + file,
+                        remote -> remote.require(read, Duration.ofHours(12))));
+    }
+
+    /** {@code skipBlank}: the project allows skipping the sync (skip-new-disks), so the nodes' blank proofs are read. */
+    public static Step initialSync(DrbdResource resource, String first, String second, boolean skipBlank, ProbeResults probed) {
         Probe p1 = procDrbd(first);
         Probe p2 = procDrbd(second);
         Check check = Check.on(resource.name() + " is UpToDate on both nodes", List.of(p1, p2),
@@ -95,15 +145,30 @@ public final class DrbdSteps {
                         && results.text(p2).map(o -> upToDate(state(o, resource.minor()))).orElse(false));
         String name = resource.name();
         RemoteCommand poll = RemoteCommand.script(ProcDrbdParser.COMMAND);
-        Action sync = new Action(first, "wait until " + name + " is connected; when both sides are Inconsistent: drbdadm primary --force "
-                + name + " on " + first + ", then drbdadm secondary " + name + "; wait for UpToDate/UpToDate", remote -> {
+        RemoteCommand readMarker = RemoteCommand.script("cat " + ShellQuote.quote(blankMarker(name)) + " 2>/dev/null; true");
+        AtomicReference<String> peerProof = new AtomicReference<>("");
+        Action readPeer = new Action(second, "read " + second + "'s blank proof of " + name,
+                remote -> peerProof.set(remote.require(readMarker, SHORT).stdout()));
+        Action sync = new Action(first, "wait until " + name + " is connected; when both sides are Inconsistent: "
+                + (skipBlank ? "if both proved their data blank, drbdadm new-current-uuid --clear-bitmap " + name + " on " + first + " (no copy); otherwise " : "")
+                + "drbdadm primary --force " + name + " on " + first + ", then drbdadm secondary " + name + "; wait for UpToDate/UpToDate", remote -> {
             Waiting.until(remote, poll, r -> state(r.stdout(), resource.minor())
                     .map(s -> new Waiting.Seen(connected(s.connectionState()), name + ": " + s.connectionState()))
                     .orElse(Waiting.Seen.waiting(name + " not up")), Duration.ofMinutes(3), Duration.ofSeconds(2), name + " connects to its peer");
             Optional<DrbdDeviceState> now = state(remote.run(poll, new byte[0], SHORT, l -> { }).stdout(), resource.minor());
             if (now.map(s -> "Inconsistent".equals(s.diskState()) && "Inconsistent".equals(s.peerDiskState())).orElse(false)) {
-                remote.require(RemoteCommand.of("drbdadm", "primary", "--force", name), SHORT);
-                remote.require(RemoteCommand.of("drbdadm", "secondary", name), SHORT);
+                long exported = !skipBlank ? 0 : Long.parseLong(remote.require(RemoteCommand.script("cat /sys/block/drbd" + resource.minor() + "/size"), SHORT)
+                        .stdout().strip()) * 512;
+                if (skipBlank && bothBlank(remote.require(readMarker, SHORT).stdout(), peerProof.get(), exported)) {
+                    remote.progress(name + ": both nodes read zeros over its " + exported / (1024 * 1024) + " MiB: initial sync skipped");
+                    remote.require(RemoteCommand.of("drbdadm", "new-current-uuid", "--clear-bitmap", name), SHORT);
+                } else {
+                    if (skipBlank) {
+                        remote.progress(name + ": not both nodes read zeros: the full initial sync runs");
+                    }
+                    remote.require(RemoteCommand.of("drbdadm", "primary", "--force", name), SHORT);
+                    remote.require(RemoteCommand.of("drbdadm", "secondary", name), SHORT);
+                }
             }
             Waiting.until(remote, poll, r -> {
                 Optional<DrbdDeviceState> s = state(r.stdout(), resource.minor());
@@ -116,8 +181,16 @@ public final class DrbdSteps {
         String sizeNote = probed.text(p1).flatMap(o -> state(o, resource.minor())).filter(DrbdDeviceState::isSyncing)
                 .map(s -> " (" + describeSync(s) + ")").orElse("");
         return new Step("drbd-sync:" + name, Phase.REPLICATION, List.of(first, second), "Run the initial sync of " + name + " from "
-                + first + " to " + second + ": every block is copied once" + sizeNote, check, List.of(sync),
+                + first + " to " + second + (skipBlank ? ": skipped if both nodes proved their data blank, else every block is copied once"
+                : ": every block is copied once") + sizeNote, check, skipBlank ? List.of(readPeer, sync) : List.of(sync),
                 "nothing to undo: both sides hold the same data", Optional.empty(), List.of());
+    }
+
+    /** Both proofs say blank over at least the size DRBD exports now (a proof made before connecting covers the local, larger size). */
+    static boolean bothBlank(String ownMarker, String peerMarker, long exportedBytes) {
+        OptionalLong own = provenBlank(ownMarker);
+        OptionalLong peer = provenBlank(peerMarker);
+        return exportedBytes > 0 && own.isPresent() && peer.isPresent() && own.getAsLong() >= exportedBytes && peer.getAsLong() >= exportedBytes;
     }
 
     /** "r0: SyncSource 43.2 %, 21.3 MiB/s, 0:32 left". */

@@ -3,6 +3,7 @@ package io.tandem.plan;
 import io.tandem.model.Backing;
 import io.tandem.model.DiskLayout;
 import io.tandem.model.DrbdResource;
+import io.tandem.model.InitialSync;
 import io.tandem.model.Initiator;
 import io.tandem.model.Node;
 import io.tandem.model.Profile;
@@ -105,7 +106,11 @@ public final class Planner {
             }
         }
         for (DrbdResource resource : project.replication().resources()) {
-            steps.add(DrbdSteps.initialSync(resource, first, second, probed));
+            boolean skipBlank = project.replication().initialSyncOrDefault() == InitialSync.SKIP_NEW_DISKS;
+            if (skipBlank) {
+                resource.backing().forEach(backing -> steps.add(DrbdSteps.proveBlank(resource, backing)));
+            }
+            steps.add(DrbdSteps.initialSync(resource, first, second, skipBlank, probed));
         }
 
         steps.add(ClusterSteps.authkey(nodeNames));

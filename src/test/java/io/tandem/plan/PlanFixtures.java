@@ -110,6 +110,10 @@ final class PlanFixtures {
                         new ProbeResults.Output("TYPE=drbd\nSIZE=1073741824\n", 0)));
             }
             r.put(host, "proc-drbd", new ProbeResults.Output(vmlab("node1.connected.proc_drbd.txt"), 0));
+            for (var resource : project.replication().resources()) {
+                // No proof kept (the marker is gone after a reboot): the probe falls back to /proc/drbd, UpToDate.
+                r.put(host, DrbdSteps.blankProbe(host, resource.name()).name(), new ProbeResults.Output(vmlab("node1.connected.proc_drbd.txt"), 0));
+            }
             r.put(host, "corosync-key", new ProbeResults.Output("256 400 root\n" + "ab".repeat(32) + "\n", 0));
             boolean sbd = project.cluster().stonith().type() == io.tandem.model.StonithType.SBD;
             r.put(host, "cluster-stack", new ProbeResults.Output("corosync enabled active\npacemaker enabled active\n"

@@ -72,6 +72,22 @@ class PlannerTest {
     }
 
     @Test
+    void blankProofsArePlannedOnlyWhenTheProjectAllowsSkippingTheSyncAndComeBeforeIt() {
+        List<String> full = Planner.candidates(project, files, new ProbeResults()).stream().map(Step::id).toList();
+        assertFalse(full.stream().anyMatch(id -> id.startsWith("drbd-blank:")), "initialSync full: no disk is read for zeros");
+        Project skip = PlanFixtures.vmLabSbd();
+        assertEquals(io.tandem.model.InitialSync.SKIP_NEW_DISKS, skip.replication().initialSyncOrDefault());
+        List<String> ids = Planner.candidates(skip, PlanFixtures.render(skip), new ProbeResults()).stream().map(Step::id).toList();
+        for (String resource : List.of("r0", "r1")) {
+            int sync = ids.indexOf("drbd-sync:" + resource);
+            for (String node : List.of("node1", "node2")) {
+                int proof = ids.indexOf("drbd-blank:" + resource + ":" + node);
+                assertTrue(proof > ids.indexOf("drbd-up:" + resource + ":" + node) && proof < sync, "after up, before the sync: " + ids);
+            }
+        }
+    }
+
+    @Test
     void theClusterFilesAreNotWrittenToAnyHostAndFstabWaitsForTheFilesystem() {
         List<Step> candidates = Planner.candidates(project, files, new ProbeResults());
         assertFalse(candidates.stream().anyMatch(s -> s.id().endsWith(":/cib.xml") || s.id().endsWith("pcs-commands.sh")));

@@ -44,7 +44,8 @@ public final class ReplicationStep extends StepViewModel {
     public static final String WHY_PROTOCOL_C = "Protocol C confirms a write only when both nodes have it on disk: a failover "
             + "loses nothing. A and B are for distant sites and can lose the last writes.";
     public static final String SKIP_SYNC_CONDITION = "Skipping the initial sync is safe only when both disks are brand new and "
-            + "were never written (all zeros or never used): then both sides are already equal. When in doubt, use a full sync.";
+            + "were never written (all zeros): then both sides are already equal. Apply reads both disks first and skips the copy "
+            + "only when both read all zeros; otherwise it runs the full sync. When in doubt, use a full sync.";
 
     /** Replication link speed from the slower node's first replication NIC, in Mb/s. */
     public Optional<Integer> linkSpeedMbps() {
