@@ -46,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             err.printf("planned in %.1f s (logging in to the hosts %.1f s, checking every step %.1f s)%n", (System.nanoTime() - start) / 1e9,
                     (connected - start) / 1e9, (System.nanoTime() - connected) / 1e9);
-            return ExitCodes.OK;
+            return plan.refusals().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         } catch (SshFailure e) {
             err.println(e.getMessage());
             return ExitCodes.CHECK_FAILED;

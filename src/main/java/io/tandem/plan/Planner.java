@@ -14,6 +14,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.PartitionTableRenderer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +43,17 @@ public final class Planner {
         if (project.profile() != Profile.MODERN) {
             reasons.add("the legacy profile is for export only (Heartbeat and IET are not deployed): set \"profile\": \"modern\"");
         }
-        for (DrbdResource resource : project.replication().resources()) {
-            for (Backing backing : resource.backing()) {
-                if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
-                    reasons.add("replication.resources[" + resource.name() + "] on " + backing.node()
-                            + " asks for a new GPT partition; apply does not write partition tables yet: use the whole device (\"layout\": \"whole-device\")");
-                }
-            }
-        }
         return reasons;
+    }
+
+    /** Why apply must not run this plan, seen in the hosts' answers (a backing device too small for DRBD): apply refuses before writing anything. */
+    public static List<String> refusals(Project project, ProbeResults probed) {
+        return BackingSizes.refusals(project, probed);
+    }
+
+    /** What the operator should know about the devices the plan saw (backing devices of clearly different sizes). */
+    public static List<String> notes(Project project, ProbeResults probed) {
+        return BackingSizes.notes(project, probed);
     }
 
     public static List<Step> candidates(Project project, FileSet files, ProbeResults probed) {
@@ -94,9 +97,20 @@ public final class Planner {
         Optional<Sbd> sbd = sbd(project);
         sbd.ifPresent(s -> s.devices().forEach(device -> steps.add(SbdSteps.header(s, device, first, second, probed))));
 
+        // GPT layout: the partition table first (Disks), so the metadata step finds the partition it writes to.
+        Map<Backing, Boolean> newPartition = new LinkedHashMap<>();
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
-                steps.add(DrbdSteps.createMetadata(resource, backing, probed));
+                if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
+                    String script = files.find(backing.node(), PartitionTableRenderer.path(resource)).orElseThrow().content();
+                    steps.add(PartitionSteps.table(resource, backing, script, probed));
+                    newPartition.put(backing, !PartitionSteps.done(probed, backing, SfdiskScript.parse(script)));
+                }
+            }
+        }
+        for (DrbdResource resource : project.replication().resources()) {
+            for (Backing backing : resource.backing()) {
+                steps.add(DrbdSteps.createMetadata(resource, backing, probed, newPartition.getOrDefault(backing, false)));
             }
         }
         for (DrbdResource resource : project.replication().resources()) {

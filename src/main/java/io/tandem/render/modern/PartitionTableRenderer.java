@@ -23,13 +23,18 @@ public final class PartitionTableRenderer implements FileRenderer {
         return "tandem-" + resource.name();
     }
 
+    /** Where the script is kept on the node. */
+    public static String path(DrbdResource resource) {
+        return "/var/lib/tandem/partitions/" + resource.name() + ".sfdisk";
+    }
+
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
         List<RenderedFile> files = new ArrayList<>();
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
                 if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
-                    files.add(RenderedFile.whole(backing.node(), "/var/lib/tandem/partitions/" + resource.name() + ".sfdisk",
+                    files.add(RenderedFile.whole(backing.node(), path(resource),
                             script(resource, backing), "The partition table for " + backing.disk() + " (sfdisk input): one "
                                     + "partition, " + backing.drbdDisk() + ", for DRBD resource " + resource.name() + "."));
                 }
