@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = {"Connects to every host of the project, checks each step of the setup (read-only: nothing is changed,",
                 "one round trip per host) and prints the steps that are not done yet: per host, the file diffs (secrets masked),",
                 "the commands, and the steps that destroy data with their device. A converged cluster plans nothing.",
-                "Exit 0: the plan was made (empty or not); 1: a host could not be reached; 2: bad input."})
+                "Exit 0: the plan was made (empty or not); 1: a host could not be reached; 2: bad input, or a backing device apply would refuse."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec

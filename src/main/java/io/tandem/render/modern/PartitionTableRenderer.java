@@ -43,7 +43,7 @@ public final class PartitionTableRenderer implements FileRenderer {
         return files;
     }
 
-    static String script(DrbdResource resource, Backing backing) {
+    public static String script(DrbdResource resource, Backing backing) {
         // sfdisk reads '#' lines as comments; no size: the partition runs to the end of the disk.
         return "# Tandem: partition table of " + backing.disk() + " for DRBD resource " + resource.name() + ".\n"
                 + "# Applied with: sfdisk " + backing.disk() + " < this file (replaces the disk's partition table).\n"
