@@ -40,12 +40,17 @@ public final class DrbdSteps {
      * confirmation, and sfdisk wipes the new partition's range — and its size is not compared: it
      * is new. The write script still checks the partition right before create-md, so a partition
      * that holds data anyway (the table step found done at apply time after all) stops the step.
+     * {@code table}: the GPT layout's partition-table check. The metadata is done only when the table
+     * is too: a table step that runs wipes the partition's range (metadata found there at plan time
+     * included), so the metadata step must run after it in the same apply, not be skipped as done.
      */
-    public static Step createMetadata(DrbdResource resource, Backing backing, ProbeResults probed, boolean newPartition) {
+    public static Step createMetadata(DrbdResource resource, Backing backing, ProbeResults probed, boolean newPartition, Optional<Check> table) {
         String node = backing.node();
         String device = metadataDevice(backing);
         Probe probe = deviceProbe(node, device);
-        Check check = Check.of(device + " holds DRBD metadata", probe, out -> DeviceState.parse(out).map(DeviceState::hasDrbdMetadata).orElse(false));
+        Check own = Check.of(device + " holds DRBD metadata", probe, out -> DeviceState.parse(out).map(DeviceState::hasDrbdMetadata).orElse(false));
+        Check check = table.map(t -> Check.on(own.describe() + " on the partition table of " + backing.disk(),
+                java.util.stream.Stream.concat(t.probes().stream(), own.probes().stream()).toList(), r -> t.done(r) && own.done(r))).orElse(own);
         Optional<DeviceState> seen = newPartition ? Optional.empty() : probed.text(probe).flatMap(DeviceState::parse);
         List<String> inUse = seen.map(DeviceState::inUse).orElse(List.of());
         long plannedSize = seen.filter(DeviceState::exists).map(DeviceState::sizeBytes).orElse(DestructiveWrite.UNKNOWN_SIZE);

@@ -83,11 +83,6 @@ public final class PartitionSteps {
         return out;
     }
 
-    /** True when the probe shows the rendered table in place: the partition-table step is done and has nothing to write. */
-    static boolean done(ProbeResults results, Backing backing, SfdiskScript wanted) {
-        return results.text(tableProbe(backing)).map(out -> differences(out, wanted, backing).isEmpty()).orElse(false);
-    }
-
     /**
      * Writes {@code script} (the rendered sfdisk input for {@code backing}) as the disk's partition
      * table. {@code sfdisk --wipe always --wipe-partitions always} also clears signatures left in the

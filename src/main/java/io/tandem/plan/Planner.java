@@ -98,19 +98,21 @@ public final class Planner {
         sbd.ifPresent(s -> s.devices().forEach(device -> steps.add(SbdSteps.header(s, device, first, second, probed))));
 
         // GPT layout: the partition table first (Disks), so the metadata step finds the partition it writes to.
-        Map<Backing, Boolean> newPartition = new LinkedHashMap<>();
+        Map<Backing, Step> tables = new LinkedHashMap<>();
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
                 if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
                     String script = files.find(backing.node(), PartitionTableRenderer.path(resource)).orElseThrow().content();
-                    steps.add(PartitionSteps.table(resource, backing, script, probed));
-                    newPartition.put(backing, !PartitionSteps.done(probed, backing, SfdiskScript.parse(script)));
+                    Step table = PartitionSteps.table(resource, backing, script, probed);
+                    steps.add(table);
+                    tables.put(backing, table);
                 }
             }
         }
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
-                steps.add(DrbdSteps.createMetadata(resource, backing, probed, newPartition.getOrDefault(backing, false)));
+                Optional<Check> table = Optional.ofNullable(tables.get(backing)).map(Step::check);
+                steps.add(DrbdSteps.createMetadata(resource, backing, probed, table.map(t -> !t.done(probed)).orElse(false), table));
             }
         }
         for (DrbdResource resource : project.replication().resources()) {

@@ -92,7 +92,7 @@ class PartitionStepsOnLoopDeviceTest {
         assertEquals(String.valueOf(62L << 20), LocalRoot.sh("blockdev --getsize64 " + backing.drbdDisk()).stdout().strip());
 
         // The metadata step on a partition the table step has just made needs no confirmation and compares no size.
-        Step md = DrbdSteps.createMetadata(resource, backing, new ProbeResults(), true);
+        Step md = DrbdSteps.createMetadata(resource, backing, new ProbeResults(), true, java.util.Optional.empty());
         assertTrue(md.destroys().isEmpty());
         assertFalse(md.actions().getFirst().display().contains("is still"), md.actions().getFirst().display());
     }
@@ -159,7 +159,7 @@ class PartitionStepsOnLoopDeviceTest {
         Backing whole = new Backing("node1", loop, Backing.INTERNAL, null, DiskLayout.WHOLE_DEVICE);
         Probe probe = DrbdSteps.deviceProbe("node1", loop);
         ProbeResults probed = new ProbeResults().put("node1", probe.name(), new ProbeResults.Output(LocalRoot.sh(probe.script()).stdout(), 0));
-        Step md = DrbdSteps.createMetadata(new DrbdResource("r0", 0, 7788, ResourcePurpose.LUN, null, List.of(whole)), whole, probed, false);
+        Step md = DrbdSteps.createMetadata(new DrbdResource("r0", 0, 7788, ResourcePurpose.LUN, null, List.of(whole)), whole, probed, false, java.util.Optional.empty());
         assertEquals(0, LocalRoot.sh("truncate -s 32M '" + image + "' && losetup -c " + loop).exitStatus());
         StepFailure failure = assertThrows(StepFailure.class, () -> LocalRoot.apply(md, ""));
         assertTrue(failure.getMessage().startsWith(loop + " on node1 is now 32 MiB (33554432 bytes), it was 64 MiB"), failure.getMessage());

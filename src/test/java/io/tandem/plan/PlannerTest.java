@@ -115,4 +115,16 @@ class PlannerTest {
         List<Step> again = PlanFixtures.plan(gpt, fresh);
         assertEquals(List.of("node1:" + backing.disk()), new Plan(again, List.of(), java.util.Map.of()).destroyedDevices());
     }
+
+    /** A disk partitioned otherwise whose partition 1 holds DRBD metadata: the table step wipes it, so the metadata step runs after it. */
+    @Test
+    void metadataOnAPartitionOfAnotherTableIsMadeAgainAfterTheTable() {
+        Project gpt = PlanFixtures.vmLabGpt();
+        ProbeResults results = new ProbeResults().putAll(PlanFixtures.converged(gpt, PlanFixtures.render(gpt)));
+        var backing = gpt.replication().resources().getFirst().backingOn("node1").orElseThrow();
+        String renamed = PlanFixtures.local("sfdisk_J.loop_gpt_tandem_r0.txt").replace("tandem-r0", "old-data");
+        results.put("node1", PartitionSteps.tableProbe(backing).name(), new ProbeResults.Output(PlanFixtures.gptProbeOutput(renamed, true), 0));
+        List<String> planned = PlanFixtures.plan(gpt, results).stream().map(Step::id).toList();
+        assertEquals(List.of("partitions:r0:node1", "drbd-md:r0:node1"), planned);
+    }
 }
