@@ -111,7 +111,8 @@ public final class Planner {
         }
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
-                Optional<Check> table = Optional.ofNullable(tables.get(backing)).map(Step::check);
+                // Only internal metadata lives on the partition; an external metadata device is not touched by the table step.
+                Optional<Check> table = Optional.ofNullable(tables.get(backing)).filter(t -> backing.internalMetadata()).map(Step::check);
                 steps.add(DrbdSteps.createMetadata(resource, backing, probed, table.map(t -> !t.done(probed)).orElse(false), table));
             }
         }
