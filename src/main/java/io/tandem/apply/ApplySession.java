@@ -113,11 +113,13 @@ public final class ApplySession implements AutoCloseable {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        return Plan.of(Planner.candidates(project, files, results), results, notes(), planRoundTrips);
+        return Plan.of(Planner.candidates(project, files, results), results, notes(results), planRoundTrips, Planner.refusals(project, results));
     }
 
-    private List<String> notes() {
-        return io.tandem.plan.FailoverBudget.notes(project);
+    private List<String> notes(ProbeResults results) {
+        List<String> notes = new java.util.ArrayList<>(io.tandem.plan.FailoverBudget.notes(project));
+        notes.addAll(Planner.notes(project, results));
+        return notes;
     }
 
     /** Runs {@code plan}; empty when it completed. {@code confirmed}: "host:device" the operator agreed to overwrite. */

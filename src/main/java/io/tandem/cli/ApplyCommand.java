@@ -65,6 +65,11 @@ final class ApplyCommand implements Callable<Integer> {
         journal.lastInterrupted().ifPresent(i -> out.println(i.describe() + " Resuming: every step is checked again, so what it did is not redone."));
         try (ApplySession session = cluster.connect(p, err)) {
             Plan plan = session.plan();
+            if (!plan.refusals().isEmpty()) {
+                plan.refusals().forEach(r -> err.println("Cannot apply: " + r + "."));
+                err.println("Nothing was done.");
+                return ExitCodes.BAD_INPUT;
+            }
             if (plan.isEmpty()) {
                 out.println("Nothing to do: the cluster is already as the project says.");
                 return ExitCodes.OK;

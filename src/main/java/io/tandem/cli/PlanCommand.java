@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = {"Connects to every host of the project, checks each step of the setup (read-only: nothing is changed,",
                 "one round trip per host) and prints the steps that are not done yet: per host, the file diffs (secrets masked),",
                 "the commands, and the steps that destroy data with their device. A converged cluster plans nothing.",
-                "Exit 0: the plan was made (empty or not); 1: a host could not be reached; 2: bad input."})
+                "Exit 0: the plan was made (empty or not); 1: a host could not be reached; 2: bad input, or a backing device apply would refuse."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             err.printf("planned in %.1f s (logging in to the hosts %.1f s, checking every step %.1f s)%n", (System.nanoTime() - start) / 1e9,
                     (connected - start) / 1e9, (System.nanoTime() - connected) / 1e9);
-            return ExitCodes.OK;
+            return plan.refusals().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         } catch (SshFailure e) {
             err.println(e.getMessage());
             return ExitCodes.CHECK_FAILED;

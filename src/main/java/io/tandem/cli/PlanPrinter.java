@@ -21,6 +21,7 @@ final class PlanPrinter {
     }
 
     static void print(Plan plan, PrintWriter out) {
+        plan.refusals().forEach(r -> out.println("Apply would refuse this plan: " + r + "."));
         if (plan.isEmpty()) {
             out.println("Nothing to do: every step is already done on every host.");
             printTrips(plan, out);
@@ -96,6 +97,7 @@ final class PlanPrinter {
         root.put("empty", plan.isEmpty());
         root.put("steps", steps);
         root.put("notes", plan.notes());
+        root.put("refusals", plan.refusals());
         root.put("roundTrips", plan.roundTrips());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }

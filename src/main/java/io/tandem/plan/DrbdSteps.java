@@ -41,25 +41,41 @@ public final class DrbdSteps {
         return new Probe(node, "dev-" + FileWrite.sha256(device).substring(0, 12), DeviceState.probe(ShellQuote.quote(device)));
     }
 
-    public static Step createMetadata(DrbdResource resource, Backing backing, ProbeResults probed) {
+    /**
+     * {@code newPartition}: the device is the GPT partition an earlier step of this plan makes
+     * ({@link PartitionSteps}), so what the plan saw of it (usually: no such device) says nothing.
+     * Then the step is not marked destroying — the partition-table step carries the disk's
+     * confirmation, and sfdisk wipes the new partition's range — and its size is not compared: it
+     * is new. The write script still checks the partition right before create-md, so a partition
+     * that holds data anyway (the table step found done at apply time after all) stops the step.
+     * {@code table}: the GPT layout's partition-table check. The metadata is done only when the table
+     * is too: a table step that runs wipes the partition's range (metadata found there at plan time
+     * included), so the metadata step must run after it in the same apply, not be skipped as done.
+     */
+    public static Step createMetadata(DrbdResource resource, Backing backing, ProbeResults probed, boolean newPartition, Optional<Check> table) {
         String node = backing.node();
         String device = metadataDevice(backing);
         Probe probe = deviceProbe(node, device);
-        Check check = Check.of(device + " holds DRBD metadata", probe, out -> DeviceState.parse(out).map(DeviceState::hasDrbdMetadata).orElse(false));
-        Optional<DeviceState> seen = probed.text(probe).flatMap(DeviceState::parse);
+        Check own = Check.of(device + " holds DRBD metadata", probe, out -> DeviceState.parse(out).map(DeviceState::hasDrbdMetadata).orElse(false));
+        Check check = table.map(t -> Check.on(own.describe() + " on the partition table of " + backing.disk(),
+                java.util.stream.Stream.concat(t.probes().stream(), own.probes().stream()).toList(), r -> t.done(r) && own.done(r))).orElse(own);
+        Optional<DeviceState> seen = newPartition ? Optional.empty() : probed.text(probe).flatMap(DeviceState::parse);
         List<String> inUse = seen.map(DeviceState::inUse).orElse(List.of());
-        String q = ShellQuote.quote(device);
-        String script = "d=" + ShellQuote.quote(device) + "\n" + DestructiveWrite.guard("", true, "a signature or a mount")
+        long plannedSize = seen.filter(DeviceState::exists).map(DeviceState::sizeBytes).orElse(DestructiveWrite.UNKNOWN_SIZE);
+        String script = "d=" + ShellQuote.quote(device) + "\n" + DestructiveWrite.sizeGuard(plannedSize)
+                + DestructiveWrite.guard("", true, "a signature or a mount")
                 + "drbdadm create-md " + ShellQuote.quote(resource.name()) + " </dev/null\n";
-        Action create = new Action(node, "check that " + device + " holds nothing (again), "
+        Action create = new Action(node, "check that " + device + " holds nothing" + (plannedSize < 0 ? "" : " and is still "
+                + io.tandem.text.ByteSize.approximate(plannedSize)) + " (again), "
                 + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ") + "drbdadm create-md " + resource.name(), remote ->
-                DestructiveWrite.run(remote, device, script,
+                DestructiveWrite.run(remote, device, plannedSize, script, new byte[0],
                         new StepFailure(device + " on " + node + " holds data now (it did not when the plan was made); nothing was written",
                                 "Look at it (lsblk -f " + device + "); if it may be overwritten, run apply again with --confirm-destroy " + node + ":" + device),
                         RemoteCommand.script("drbdadm create-md " + resource.name())));
+        String what = newPartition ? " (made by the partition step before)" : inUse.isEmpty() ? " (it holds nothing)"
+                : ": this DESTROYS what it holds (" + String.join(", ", inUse) + ")";
         Step step = Step.on(node, Phase.REPLICATION, "drbd-md:" + resource.name() + ":" + node, "Create DRBD metadata for " + resource.name()
-                        + " on " + device + (inUse.isEmpty() ? " (it holds nothing)" : ": this DESTROYS what it holds (" + String.join(", ", inUse) + ")"),
-                check, "not undoable: the metadata overwrote the end of " + device, create);
+                        + " on " + device + what, check, "not undoable: the metadata overwrote the end of " + device, create);
         return inUse.isEmpty() ? step : step.destroying(device);
     }
 

@@ -6,14 +6,21 @@ import java.util.Map;
 /**
  * The steps apply would run, in order: only those whose check said "not done". A converged
  * cluster plans none. {@code notes} explain decisions the operator should know (computed timeouts,
- * replaced agents), {@code roundTrips} how many SSH round trips planning took per host.
+ * replaced agents), {@code roundTrips} how many SSH round trips planning took per host, and
+ * {@code refusals} why apply must not run it at all (a backing device too small for DRBD), each
+ * naming the project field and the fix.
  */
-public record Plan(List<Step> steps, List<String> notes, Map<String, Integer> roundTrips) {
+public record Plan(List<Step> steps, List<String> notes, Map<String, Integer> roundTrips, List<String> refusals) {
 
     public Plan {
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
         roundTrips = Map.copyOf(roundTrips);
+        refusals = List.copyOf(refusals);
+    }
+
+    public Plan(List<Step> steps, List<String> notes, Map<String, Integer> roundTrips) {
+        this(steps, notes, roundTrips, List.of());
     }
 
     public boolean isEmpty() {
@@ -26,7 +33,7 @@ public record Plan(List<Step> steps, List<String> notes, Map<String, Integer> ro
     }
 
     /** Only the steps of candidates whose check is not done, in order. */
-    public static Plan of(List<Step> candidates, ProbeResults results, List<String> notes, Map<String, Integer> roundTrips) {
-        return new Plan(candidates.stream().filter(s -> !s.check().done(results)).toList(), notes, roundTrips);
+    public static Plan of(List<Step> candidates, ProbeResults results, List<String> notes, Map<String, Integer> roundTrips, List<String> refusals) {
+        return new Plan(candidates.stream().filter(s -> !s.check().done(results)).toList(), notes, roundTrips, refusals);
     }
 }

@@ -15,6 +15,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.PartitionTableRenderer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,15 +44,17 @@ public final class Planner {
         if (project.profile() != Profile.MODERN) {
             reasons.add("the legacy profile is for export only (Heartbeat and IET are not deployed): set \"profile\": \"modern\"");
         }
-        for (DrbdResource resource : project.replication().resources()) {
-            for (Backing backing : resource.backing()) {
-                if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
-                    reasons.add("replication.resources[" + resource.name() + "] on " + backing.node()
-                            + " asks for a new GPT partition; apply does not write partition tables yet: use the whole device (\"layout\": \"whole-device\")");
-                }
-            }
-        }
         return reasons;
+    }
+
+    /** Why apply must not run this plan, seen in the hosts' answers (a backing device too small for DRBD): apply refuses before writing anything. */
+    public static List<String> refusals(Project project, ProbeResults probed) {
+        return BackingSizes.refusals(project, probed);
+    }
+
+    /** What the operator should know about the devices the plan saw (backing devices of clearly different sizes). */
+    public static List<String> notes(Project project, ProbeResults probed) {
+        return BackingSizes.notes(project, probed);
     }
 
     public static List<Step> candidates(Project project, FileSet files, ProbeResults probed) {
@@ -95,9 +98,23 @@ public final class Planner {
         Optional<Sbd> sbd = sbd(project);
         sbd.ifPresent(s -> s.devices().forEach(device -> steps.add(SbdSteps.header(s, device, first, second, probed))));
 
+        // GPT layout: the partition table first (Disks), so the metadata step finds the partition it writes to.
+        Map<Backing, Step> tables = new LinkedHashMap<>();
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
-                steps.add(DrbdSteps.createMetadata(resource, backing, probed));
+                if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
+                    String script = files.find(backing.node(), PartitionTableRenderer.path(resource)).orElseThrow().content();
+                    Step table = PartitionSteps.table(resource, backing, script, probed);
+                    steps.add(table);
+                    tables.put(backing, table);
+                }
+            }
+        }
+        for (DrbdResource resource : project.replication().resources()) {
+            for (Backing backing : resource.backing()) {
+                // Only internal metadata lives on the partition; an external metadata device is not touched by the table step.
+                Optional<Check> table = Optional.ofNullable(tables.get(backing)).filter(t -> backing.internalMetadata()).map(Step::check);
+                steps.add(DrbdSteps.createMetadata(resource, backing, probed, table.map(t -> !t.done(probed)).orElse(false), table));
             }
         }
         for (DrbdResource resource : project.replication().resources()) {

@@ -67,7 +67,9 @@ public final class SbdSteps {
         List<String> inUse = new ArrayList<>();
         probed.text(here).flatMap(SbdSteps::header).filter(h -> !h.hasTimeouts(watchdog, msgwait)).ifPresent(h -> inUse.add(
                 "an SBD header with watchdog " + h.watchdogSeconds() + " s and msgwait " + h.msgwaitSeconds() + " s, perhaps another cluster's"));
-        probed.text(here).flatMap(SbdSteps::device).ifPresent(d -> inUse.addAll(d.inUse()));
+        Optional<DeviceState> seen = probed.text(here).flatMap(SbdSteps::device);
+        seen.ifPresent(d -> inUse.addAll(d.inUse()));
+        long plannedSize = seen.filter(DeviceState::exists).map(DeviceState::sizeBytes).orElse(DestructiveWrite.UNKNOWN_SIZE);
 
         List<String> create = SbdSettings.createCommand(sbd, device);
         String script = "d=" + ShellQuote.quote(device) + "\n"
@@ -77,6 +79,7 @@ public final class SbdSteps {
                 + "w=$(printf '%s\\n' \"$dump\" | sed -n 's/^Timeout (watchdog) *: *\\([0-9]*\\) *$/\\1/p')\n"
                 + "m=$(printf '%s\\n' \"$dump\" | sed -n 's/^Timeout (msgwait) *: *\\([0-9]*\\) *$/\\1/p')\n"
                 + "[ \"$w\" = " + watchdog + " ] && [ \"$m\" = " + msgwait + " ] && exit 0\n"
+                + DestructiveWrite.sizeGuard(plannedSize)
                 + notRunning(node)
                 + DestructiveWrite.guard("[ -n \"$w$m\" ]", true, "a signature, a mount or an SBD header with watchdog ${w:-?} s, msgwait ${m:-?} s")
                 + ShellQuote.join(create) + " </dev/null\n"
@@ -85,7 +88,7 @@ public final class SbdSteps {
                 remote.require(RemoteCommand.script(notRunning(peer)), SHORT));
         Action write = new Action(node, "check that " + device + " holds nothing (again), "
                 + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ") + ShellQuote.join(create) + ", sbd -d " + device + " dump", remote -> {
-            DestructiveWrite.run(remote, device, script, new StepFailure(device + " on " + node
+            DestructiveWrite.run(remote, device, plannedSize, script, new byte[0], new StepFailure(device + " on " + node
                             + " holds data now (it did not when the plan was made); nothing was written",
                     "Look at it (lsblk -f " + device + "; sbd -d " + device + " dump); if it may be overwritten, run apply again with --confirm-destroy "
                             + node + ":" + device), RemoteCommand.script(ShellQuote.join(create)));

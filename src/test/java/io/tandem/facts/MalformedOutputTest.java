@@ -36,6 +36,8 @@ class MalformedOutputTest {
                     List.of(Fixture.vmlab("node1.eth0-link-down.proc_net_bonding_bond0.txt"), Fixture.tutorial("proc_net_bonding_bond0.txt"))),
             new Case("lsblk", LsblkParser::parse,
                     List.of(Fixture.vmlab("client.healthy.lsblk_J_b_O.txt"), Fixture.local("lsblk_J_b_O.loops.txt"))),
+            new Case("sfdisk", SfdiskParser::parse,
+                    List.of(Fixture.local("sfdisk_J.loop_gpt_tandem_r0.txt"), Fixture.local("sfdisk_J.loop_dos_two.txt"))),
             new Case("wipefs", WipefsParser::parse, List.of(Fixture.local("wipefs_n_J.loop_ext4.txt"))),
             new Case("dpkg-query", DpkgQueryParser::parse, List.of(Fixture.local("dpkg_query_W.with_removed.txt"))),
             new Case("apt-cache policy", AptPolicyParser::parse, List.of(Fixture.local("apt_cache_policy.txt"))),

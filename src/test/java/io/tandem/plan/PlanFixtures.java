@@ -38,6 +38,26 @@ final class PlanFixtures {
         return read("examples/vm-lab-sbd.tandem.json");
     }
 
+    /** The VM lab with r0 on a GPT partition Tandem makes on each node's disk ({@code "layout": "gpt-partition"}). */
+    static Project vmLabGpt() {
+        try {
+            return io.tandem.testing.JsonEdit.of(Path.of("examples/vm-lab.tandem.json"))
+                    .set("$.replication.resources[0].backing[0].layout", "gpt-partition")
+                    .set("$.replication.resources[0].backing[1].layout", "gpt-partition").project();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What the partition-table probe prints for a 64 MiB disk holding the GPT layout's table of r0
+     * ({@code sfdisk -J} captured on a loop device) and whose partition's device exists.
+     */
+    static String gptProbeOutput(String sfdiskJson, boolean partitionPresent) {
+        return "PTTYPE=gpt\nSIZE=67108864\n" + PartitionSteps.TABLE_MARK + "\n" + sfdiskJson + PartitionSteps.PARTITION_MARK + "\n"
+                + (partitionPresent ? "present\n" : "");
+    }
+
     private static Project read(String path) {
         try {
             return ProjectFile.read(Path.of(path));
@@ -108,6 +128,8 @@ final class PlanFixtures {
             for (var resource : project.replication().resources()) {
                 resource.backingOn(host).ifPresent(b -> r.put(host, DrbdSteps.deviceProbe(host, DrbdSteps.metadataDevice(b)).name(),
                         new ProbeResults.Output("TYPE=drbd\nSIZE=1073741824\n", 0)));
+                resource.backingOn(host).filter(b -> b.layoutOrDefault() == io.tandem.model.DiskLayout.GPT_PARTITION).ifPresent(b -> r.put(host,
+                        PartitionSteps.tableProbe(b).name(), new ProbeResults.Output(gptProbeOutput(local("sfdisk_J.loop_gpt_tandem_r0.txt"), true), 0)));
             }
             r.put(host, "proc-drbd", new ProbeResults.Output(vmlab("node1.connected.proc_drbd.txt"), 0));
             for (var resource : project.replication().resources()) {

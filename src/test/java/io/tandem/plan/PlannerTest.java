@@ -22,7 +22,8 @@ class PlannerTest {
     private final FileSet files = PlanFixtures.render(project);
 
     static List<Arguments> projects() {
-        return List.of(Arguments.of(Named.of("vm-lab", PlanFixtures.vmLab())), Arguments.of(Named.of("vm-lab-sbd", PlanFixtures.vmLabSbd())));
+        return List.of(Arguments.of(Named.of("vm-lab", PlanFixtures.vmLab())), Arguments.of(Named.of("vm-lab-sbd", PlanFixtures.vmLabSbd())),
+                Arguments.of(Named.of("vm-lab-gpt", PlanFixtures.vmLabGpt())));
     }
 
     @ParameterizedTest
@@ -93,5 +94,53 @@ class PlannerTest {
         assertFalse(candidates.stream().anyMatch(s -> s.id().endsWith(":/cib.xml") || s.id().endsWith("pcs-commands.sh")));
         assertFalse(candidates.stream().anyMatch(s -> s.id().equals("file:client:/etc/fstab")));
         assertFalse(candidates.stream().anyMatch(s -> s.id().startsWith("file:node1:/etc/network/")), "network files go with commit-confirm");
+    }
+
+    @Test
+    void theGptLayoutIsAppliedItsTableBeforeTheMetadataOnThePartition() {
+        Project gpt = PlanFixtures.vmLabGpt();
+        assertEquals(List.of(), Planner.unsupported(gpt));
+        List<String> ids = Planner.candidates(gpt, PlanFixtures.render(gpt), new ProbeResults()).stream().map(Step::id).toList();
+        assertTrue(ids.indexOf("partitions:r0:node1") >= 0 && ids.indexOf("partitions:r0:node1") < ids.indexOf("drbd-md:r0:node1"), ids.toString());
+        assertFalse(ids.contains("partitions:r1:node1"), "r1 keeps the whole device");
+    }
+
+    /**
+     * A fresh disk: no partition yet, so the metadata step's probe of it finds no device. That step must
+     * neither ask for a confirmation (nothing is there to destroy) nor compare a size (the partition is new);
+     * the partition step is marked for the disk only when the disk holds something.
+     */
+    @Test
+    void onAFreshDiskTheMetadataStepWaitsForThePartitionWithoutAConfirmation() {
+        Project gpt = PlanFixtures.vmLabGpt();
+        FileSet files = PlanFixtures.render(gpt);
+        ProbeResults fresh = new ProbeResults().putAll(PlanFixtures.converged(gpt, files));
+        var backing = gpt.replication().resources().getFirst().backingOn("node1").orElseThrow();
+        fresh.put("node1", PartitionSteps.tableProbe(backing).name(), new ProbeResults.Output("SIZE=1073741824\n#tandem-sfdisk\n#tandem-partition\n", 0));
+        fresh.put("node1", DrbdSteps.deviceProbe("node1", backing.drbdDisk()).name(), new ProbeResults.Output("NODEV\n", 0));
+        List<Step> plan = PlanFixtures.plan(gpt, fresh);
+        Step table = plan.stream().filter(s -> s.id().equals("partitions:r0:node1")).findFirst().orElseThrow();
+        Step md = plan.stream().filter(s -> s.id().equals("drbd-md:r0:node1")).findFirst().orElseThrow();
+        assertTrue(table.destroys().isEmpty() && md.destroys().isEmpty(), table.sentence() + " / " + md.sentence());
+        assertTrue(table.actions().getFirst().display().contains("is still 1.0 GiB"), table.actions().getFirst().display());
+        assertTrue(md.sentence().contains("made by the partition step before"), md.sentence());
+        assertFalse(md.actions().getFirst().display().contains("is still"), md.actions().getFirst().display());
+
+        // The same disk holding a filesystem: the partition step destroys it, the metadata step still asks nothing more.
+        fresh.put("node1", PartitionSteps.tableProbe(backing).name(), new ProbeResults.Output("TYPE=ext4\nSIZE=1073741824\n#tandem-sfdisk\n#tandem-partition\n", 0));
+        List<Step> again = PlanFixtures.plan(gpt, fresh);
+        assertEquals(List.of("node1:" + backing.disk()), new Plan(again, List.of(), java.util.Map.of()).destroyedDevices());
+    }
+
+    /** A disk partitioned otherwise whose partition 1 holds DRBD metadata: the table step wipes it, so the metadata step runs after it. */
+    @Test
+    void metadataOnAPartitionOfAnotherTableIsMadeAgainAfterTheTable() {
+        Project gpt = PlanFixtures.vmLabGpt();
+        ProbeResults results = new ProbeResults().putAll(PlanFixtures.converged(gpt, PlanFixtures.render(gpt)));
+        var backing = gpt.replication().resources().getFirst().backingOn("node1").orElseThrow();
+        String renamed = PlanFixtures.local("sfdisk_J.loop_gpt_tandem_r0.txt").replace("tandem-r0", "old-data");
+        results.put("node1", PartitionSteps.tableProbe(backing).name(), new ProbeResults.Output(PlanFixtures.gptProbeOutput(renamed, true), 0));
+        List<String> planned = PlanFixtures.plan(gpt, results).stream().map(Step::id).toList();
+        assertEquals(List.of("partitions:r0:node1", "drbd-md:r0:node1"), planned);
     }
 }

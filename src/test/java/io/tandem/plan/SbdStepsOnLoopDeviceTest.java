@@ -3,20 +3,15 @@ package io.tandem.plan;
 import io.tandem.facts.SbdHeader;
 import io.tandem.model.Sbd;
 import io.tandem.ssh.ExecResult;
-import io.tandem.ssh.RemoteCommand;
 import io.tandem.testing.RealTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,60 +30,26 @@ class SbdStepsOnLoopDeviceTest {
     @TempDir
     Path dir;
     private String loop;
+    private Path image;
 
     @BeforeEach
     void attach() throws Exception {
         RealTools.requireSbdOnLoopDevice();
         RealTools.require("blkid", "wipefs", "mkfs.ext4");
-        Path image = dir.resolve("sbd.img");
+        image = dir.resolve("sbd.img");
         try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
             file.setLength(16L << 20);
         }
-        loop = run("losetup --find --show '" + image + "'").stdout().strip();
-        // Never aim a write at anything but the loop device just made.
-        assertTrue(loop.matches("/dev/loop[0-9]+"), loop);
+        loop = LocalRoot.attach(image);
     }
 
     @AfterEach
     void detach() throws Exception {
-        if (loop != null) {
-            run("losetup --detach " + loop);
-        }
-    }
-
-    /** This machine as both nodes: commands run as root by sh; the operator confirmed {@code confirmed}. */
-    private record LocalRemote(String host, String confirmed) implements Remote {
-        @Override
-        public ExecResult run(RemoteCommand command, byte[] stdin, Duration timeout, Consumer<String> lines) {
-            return SbdStepsOnLoopDeviceTest.run(command.script());
-        }
-
-        @Override
-        public String runStamp() {
-            return "20261201T120000Z";
-        }
-
-        @Override
-        public boolean confirmedDestroy(String device) {
-            return device.equals(confirmed);
-        }
-
-        @Override
-        public void changeNetwork(NetworkChange change) {
-            throw new UnsupportedOperationException();
-        }
+        LocalRoot.detach(loop);
     }
 
     static ExecResult run(String script) {
-        try {
-            Process p = new ProcessBuilder("sh", "-c", script).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new ExecResult(p.waitFor(), out, err, Duration.ZERO);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalRoot.sh(script);
     }
 
     private ProbeResults probe() {
@@ -102,9 +63,7 @@ class SbdStepsOnLoopDeviceTest {
     }
 
     private void apply(Step step, String confirmed) throws Exception {
-        for (Action action : step.actions()) {
-            action.task().run(new LocalRemote(action.host(), confirmed));
-        }
+        LocalRoot.apply(step, confirmed);
     }
 
     @Test
@@ -158,5 +117,17 @@ class SbdStepsOnLoopDeviceTest {
 
         apply(step, loop);
         assertEquals(new SbdHeader(10, 20, 255), SbdHeader.parse(run("sbd -d " + loop + " dump").stdout()).orElseThrow());
+    }
+
+    @Test
+    void aDiskThatGrewSinceThePlanIsNotWritten() throws Exception {
+        Step step = SbdSteps.header(SBD, loop, "node1", "node2", probe());
+        // Another disk behind the same path, or the same one resized: the plan's "it holds nothing" was about something else.
+        assertEquals(0, run("truncate -s 20M '" + image + "' && losetup -c " + loop).exitStatus());
+        StepFailure failure = assertThrows(StepFailure.class, () -> apply(step, ""));
+        assertTrue(failure.getMessage().contains(loop + " on node1 is now 20 MiB (20971520 bytes), it was 16 MiB (16777216 bytes) when the plan was made"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("nothing was written"), failure.getMessage());
+        assertEquals(1, run("sbd -d " + loop + " dump").exitStatus(), "no header was written");
     }
 }

@@ -23,13 +23,18 @@ public final class PartitionTableRenderer implements FileRenderer {
         return "tandem-" + resource.name();
     }
 
+    /** Where the script is kept on the node. */
+    public static String path(DrbdResource resource) {
+        return "/var/lib/tandem/partitions/" + resource.name() + ".sfdisk";
+    }
+
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
         List<RenderedFile> files = new ArrayList<>();
         for (DrbdResource resource : project.replication().resources()) {
             for (Backing backing : resource.backing()) {
                 if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION) {
-                    files.add(RenderedFile.whole(backing.node(), "/var/lib/tandem/partitions/" + resource.name() + ".sfdisk",
+                    files.add(RenderedFile.whole(backing.node(), path(resource),
                             script(resource, backing), "The partition table for " + backing.disk() + " (sfdisk input): one "
                                     + "partition, " + backing.drbdDisk() + ", for DRBD resource " + resource.name() + "."));
                 }
@@ -38,7 +43,7 @@ public final class PartitionTableRenderer implements FileRenderer {
         return files;
     }
 
-    static String script(DrbdResource resource, Backing backing) {
+    public static String script(DrbdResource resource, Backing backing) {
         // sfdisk reads '#' lines as comments; no size: the partition runs to the end of the disk.
         return "# Tandem: partition table of " + backing.disk() + " for DRBD resource " + resource.name() + ".\n"
                 + "# Applied with: sfdisk " + backing.disk() + " < this file (replaces the disk's partition table).\n"
