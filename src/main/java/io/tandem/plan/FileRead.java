@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every file a host's probes read, in three processes however many files: the shell's own tests
@@ -87,11 +86,5 @@ public record FileRead(List<String> paths) implements SharedRead {
         byte[] mine = Arrays.copyOfRange(all, start, start + (int) sizes[index]);
         String head = stats.get(index).substring(0, stats.get(index).lastIndexOf(' '));
         return new ProbeResults.Output(head + "\n" + Base64.getEncoder().encodeToString(mine) + "\n", 0);
-    }
-
-    /** The state of {@code path} as the read saw it. */
-    static Optional<HostFileState> state(ProbeResults.Output read, String path) {
-        ProbeResults.Output mine = answer(read, path);
-        return mine.ok() ? HostFileState.parse(mine.text()) : Optional.empty();
     }
 }
