@@ -28,7 +28,7 @@ public final class ClusterSteps {
 
     /** Size, mode, owner and a hash of the key (never its bytes: a hash of 256 random bytes reveals nothing). */
     static Probe keyProbe(String node) {
-        return new Probe(node, "corosync-key", "f=" + AUTHKEY + "; if [ -f \"$f\" ]; then stat -c '%s %a %U' \"$f\"; sha256sum < \"$f\" | cut -d' ' -f1; fi; true");
+        return new Probe(node, "corosync-key", "f=" + AUTHKEY + "; if [ -f \"$f\" ]; then stat -c '%s %a %U' \"$f\"; sha256sum < \"$f\"; fi; true");
     }
 
     /** The key's hash when it is there with size ≥ 128, mode 0400 and owner root. */
@@ -39,7 +39,8 @@ public final class ClusterSteps {
         }
         String[] stat = lines[0].split(" ");
         boolean ok = stat.length == 3 && stat[0].matches("\\d+") && Long.parseLong(stat[0]) >= 128 && stat[1].equals("400") && stat[2].equals("root");
-        return ok ? Optional.of(lines[1].strip()) : Optional.empty();
+        // sha256sum prints "HASH  -"
+        return ok ? Optional.of(lines[1].strip().split(" ")[0]) : Optional.empty();
     }
 
     public static Step authkey(List<String> nodes) {
@@ -76,9 +77,10 @@ public final class ClusterSteps {
         return sbd ? List.of("corosync", "pacemaker", "sbd") : List.of("corosync", "pacemaker");
     }
 
+    /** {@code UNIT ENABLED ACTIVE} for each unit of the stack, then {@code name CLUSTER} (empty while corosync is not active). */
     static Probe stackProbe(String node, boolean sbd) {
-        return new Probe(node, "cluster-stack", ServiceSteps.unitStates(stackUnits(sbd)) + "; "
-                + "printf 'name %s\\n' \"$(corosync-cmapctl -g totem.cluster_name 2>/dev/null | sed 's/.*= //')\"");
+        return UnitRead.probe(node, "cluster-stack", new UnitRead(stackUnits(sbd), List.of()),
+                seen -> seen.lines(stackUnits(sbd)).map(lines -> lines + "name " + seen.clusterName().strip() + "\n"));
     }
 
     static boolean stackRunning(String output, String clusterName, boolean sbd) {

@@ -5,7 +5,6 @@ import io.tandem.render.FileSet;
 import io.tandem.render.PlacedText;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
-import io.tandem.text.ShellQuote;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,7 @@ public final class FileSteps {
     }
 
     public static Probe probe(RenderedFile file) {
-        return new Probe(file.host(), "file-" + FileWrite.sha256(file.path()).substring(0, 12),
-                HostFileState.probe(ShellQuote.quote(file.path())));
+        return FileRead.probe(file.host(), "file-" + FileWrite.sha256(file.path()).substring(0, 12), file.path());
     }
 
     /** True when the host's file (as probed) already is what apply would write. */

@@ -101,7 +101,7 @@ public final class InitiatorSteps {
         String host = initiator.name();
         Filesystem fs = initiator.filesystem();
         String device = lunDevice(project, fs);
-        Probe fstabProbe = new Probe(host, "fstab", HostFileState.probe("/etc/fstab"));
+        Probe fstabProbe = FileRead.probe(host, "fstab", "/etc/fstab");
         Probe uuidProbe = new Probe(host, "lun-uuid", "blkid -c /dev/null -p -s UUID -o value " + ShellQuote.quote(device) + " 2>/dev/null; true");
         Probe mountProbe = new Probe(host, "mount", "findmnt -rn -o TARGET " + ShellQuote.quote(fs.mountPoint()) + " 2>/dev/null; true");
         Check check = Check.on(fs.mountPoint() + " is in /etc/fstab by UUID and mounted", List.of(fstabProbe, uuidProbe, mountProbe), results -> {

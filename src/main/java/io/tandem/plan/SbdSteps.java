@@ -105,9 +105,10 @@ public final class SbdSteps {
                 + "stop the cluster there first (systemctl stop pacemaker corosync)\" >&2; exit " + SBD_RUNNING + "; fi\n";
     }
 
+    /** {@code sbd ENABLED-STATE}, then {@code watchdog} when the watchdog device exists; from the host's {@link UnitRead}. */
     static Probe unitProbe(String node, Sbd sbd) {
-        return new Probe(node, "sbd-unit", "printf 'sbd %s\\n' \"$(systemctl is-enabled sbd 2>/dev/null | head -n1)\"; "
-                + "if [ -c " + ShellQuote.quote(sbd.watchdogDevice()) + " ]; then echo watchdog; fi");
+        return UnitRead.probe(node, "sbd-unit", new UnitRead(List.of("sbd"), List.of(sbd.watchdogDevice())), seen -> seen.lines(List.of("sbd"))
+                .map(line -> "sbd " + line.split(" ", -1)[1] + "\n" + (seen.charDevices().contains(sbd.watchdogDevice()) ? "watchdog\n" : "")));
     }
 
     static boolean enabledWithWatchdog(String output) {

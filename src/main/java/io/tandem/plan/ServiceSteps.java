@@ -5,6 +5,7 @@ import io.tandem.text.ShellQuote;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Services Debian's packages start and enable on their own, which must not run outside Pacemaker
@@ -19,22 +20,17 @@ public final class ServiceSteps {
     }
 
     /**
-     * Prints {@code UNIT ENABLED-STATE ACTIVE-STATE} per unit (empty states for units that do not
-     * exist), and {@code not-installed} while pacemaker is not: the packages the install step brings
-     * enable their units, so the step must be planned with the install, not found done.
+     * {@code UNIT ENABLED-STATE ACTIVE-STATE} per unit (empty states for units that do not exist), and
+     * {@code not-installed} first while pacemaker is not: the packages the install step brings enable
+     * their units, so the step must be planned with the install, not found done. From the host's
+     * {@link UnitRead}.
      */
     static Probe unitProbe(String host, String name, List<String> units) {
-        return new Probe(host, name, "dpkg-query -W -f='${db:Status-Abbrev}' pacemaker 2>/dev/null | grep -q '^ii' || echo " + NOT_INSTALLED + "\n"
-                + unitStates(units));
+        return UnitRead.probe(host, name, new UnitRead(units, List.of()),
+                seen -> seen.lines(units).map(lines -> (seen.pacemakerInstalled() ? "" : NOT_INSTALLED + "\n") + lines));
     }
 
-    /** Shell printing {@code UNIT ENABLED-STATE ACTIVE-STATE} for each unit, one line each. */
-    static String unitStates(List<String> units) {
-        return "for u in " + ShellQuote.join(units) + "; do printf '%s %s %s\\n' \"$u\" "
-                + "\"$(systemctl is-enabled \"$u\" 2>/dev/null | head -n1)\" \"$(systemctl is-active \"$u\" 2>/dev/null | head -n1)\"; done";
-    }
-
-    static final String NOT_INSTALLED = "not-installed";
+    static final String NOT_INSTALLED = UnitRead.NOT_INSTALLED;
 
     /** Units the probe shows enabled or active. */
     static List<String> running(String output) {
@@ -54,15 +50,14 @@ public final class ServiceSteps {
                 "systemctl enable --now the units again", new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
     }
 
-    /** Probe: the cluster name corosync runs with now, or nothing when it is not running. */
     /**
-     * Before corosync is installed this prints {@code not-installed}: installing it starts it on
-     * Debian's default configuration, so the step must be planned with the install, not found done.
+     * The cluster name corosync runs with now, nothing when it is not running, and {@code not-installed}
+     * before corosync is installed: installing it starts it on Debian's default configuration, so the
+     * step must be planned with the install, not found done.
      */
     static Probe corosyncNameProbe(String host) {
-        return new Probe(host, "corosync-name", "if ! command -v corosync >/dev/null 2>&1; then echo " + NOT_INSTALLED + "; "
-                + "elif systemctl is-active -q corosync 2>/dev/null; then "
-                + "corosync-cmapctl -g totem.cluster_name 2>/dev/null | sed 's/.*= //'; fi; true");
+        return UnitRead.probe(host, "corosync-name", new UnitRead(List.of("corosync"), List.of()), seen -> Optional.of(
+                !seen.corosyncInstalled() ? NOT_INSTALLED + "\n" : seen.active("corosync") ? seen.clusterName() : ""));
     }
 
     /** Stops a cluster stack that runs with another configuration (Debian's default "debian" cluster after install). */
