@@ -79,9 +79,12 @@ public final class DrbdSteps {
         return inUse.isEmpty() ? step : step.destroying(device);
     }
 
+    /** /proc/drbd read by the shell itself: a cat would be one process more. */
+    private static final String READ_PROC_DRBD =
+            "if [ -r /proc/drbd ]; then while IFS= read -r l || [ -n \"$l\" ]; do printf '%s\\n' \"$l\"; done < /proc/drbd; fi; true";
+
     static Probe procDrbd(String node) {
-        // /proc/drbd read by the shell itself: a cat would be one process more.
-        return new Probe(node, "proc-drbd", "if [ -r /proc/drbd ]; then while IFS= read -r l || [ -n \"$l\" ]; do printf '%s\\n' \"$l\"; done < /proc/drbd; fi; true");
+        return new Probe(node, "proc-drbd", READ_PROC_DRBD);
     }
 
     static Optional<DrbdDeviceState> state(String procDrbd, int minor) {
@@ -120,7 +123,7 @@ public final class DrbdSteps {
     /** The node's proof when it made one, else its /proc/drbd (whether a proof is still needed). */
     static Probe blankProbe(String node, String resource) {
         return new Probe(node, "blank-" + FileWrite.sha256(resource).substring(0, 12), "m=\nf=" + ShellQuote.quote(blankMarker(resource)) + "\n"
-                + "[ -r \"$f\" ] && read -r m < \"$f\"\nif [ -n \"$m\" ]; then echo \"proof $m\"; else " + ProcDrbdParser.COMMAND + "; fi");
+                + "[ -r \"$f\" ] && read -r m < \"$f\"\nif [ -n \"$m\" ]; then echo \"proof $m\"; else " + READ_PROC_DRBD + "; fi");
     }
 
     /** Bytes proven zero from a marker's text, when it says blank. */

@@ -99,10 +99,14 @@ class LabApplyIT {
         return ProjectFile.read(file);
     }
 
-    /** A step that takes a while on the client, so its connection can be cut while it runs. */
+    /**
+     * A step that takes a while on the client, so its connection can be cut while it runs. It writes
+     * to its session before the file: once the session is cut that write kills it (SIGPIPE), so the
+     * file says done only if the step really ran to its end, however late the cut lands.
+     */
     private static Step slowStep() {
         Probe probe = new Probe("client", "slow", "grep -qx done " + SLOW_FILE);
-        RemoteCommand command = RemoteCommand.script("sleep 6; echo done > " + SLOW_FILE);
+        RemoteCommand command = RemoteCommand.script("sleep 6; echo still connected; echo done > " + SLOW_FILE);
         return Step.on("client", Phase.FILES, "test:slow", "Write " + SLOW_FILE + " slowly", Check.exitZero(SLOW_FILE + " says done", probe),
                 "rm it", new Action("client", command.display(), remote -> remote.require(command, Duration.ofSeconds(60))));
     }
