@@ -33,11 +33,13 @@ final class DestructiveWrite {
      */
     static String guard(String alsoHolds, boolean mounts, String holds) {
         return "if " + (alsoHolds.isEmpty() ? "" : alsoHolds + " || ") + "[ -n \"$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\" ]"
+                + " || ! " + DeviceState.START_IS_ZERO
                 + (mounts ? " || findmnt -rn -S \"$d\" >/dev/null" : "") + "; then\n"
                 + "  [ \"$TANDEM_CONFIRMED\" = yes ] || { echo \"$d holds data" + (holds.isEmpty() ? "" : " (" + holds + ")")
                 + " and its overwrite was not confirmed\" >&2; exit " + NOT_CONFIRMED + "; }\n"
                 + (mounts ? "  findmnt -rn -S \"$d\" >/dev/null && { echo \"$d is mounted: unmount it first\" >&2; exit 5; }\n" : "")
-                + "  wipefs -a \"$d\"\nfi\n";
+                // Confirmed: the signatures wiped, and the first 128 KiB zeroed so drbdmeta and mkfs do not ask again.
+                + "  wipefs -a \"$d\"\n  dd if=/dev/zero of=\"$d\" bs=131072 count=1 conv=notrunc,fsync status=none\nfi\n";
     }
 
     /**

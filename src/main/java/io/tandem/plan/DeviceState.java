@@ -12,6 +12,16 @@ import java.util.Optional;
 public record DeviceState(boolean exists, List<String> signatures, List<String> mounts, List<String> holders, long sizeBytes) {
 
     /**
+     * True (exit 0) when the first 128 KiB of {@code $d} are zeros. drbdmeta's create-md refuses a
+     * device with anything there ("Found some data"; measured: a byte at 64 KiB counts, one at
+     * 128 KiB does not), so a device whose start holds data without a known signature holds data.
+     */
+    static final String START_IS_ZERO = "cmp -s -n 131072 /dev/zero \"$d\"";
+
+    /** The "signature" of data blkid cannot name. */
+    static final String UNRECOGNISED = "unrecognised data in its first 128 KiB";
+
+    /**
      * Read-only: {@code blkid -p} with no cache, {@code findmnt}, the holders and size from sysfs
      * ({@code blockdev} where sysfs has no size). The shell filters and prefixes the lines itself and
      * resolves the name only for a symlink: each process costs up to 0.4 s on an emulated host.
@@ -22,6 +32,8 @@ public record DeviceState(boolean exists, List<String> signatures, List<String> 
                 + "s=$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\n"
                 + "m=$(findmnt -rn -S \"$d\" -o TARGET 2>/dev/null)\n"
                 + "while IFS= read -r l; do case $l in TYPE=*|PTTYPE=*) printf '%s\\n' \"$l\";; esac; done <<TANDEM_BLKID\n$s\nTANDEM_BLKID\n"
+                // No signature: data without one still counts when it is where drbdmeta and mkfs look for it.
+                + "[ -z \"$s\" ] && ! " + START_IS_ZERO + " && echo DATA=start\n"
                 + "while IFS= read -r l; do [ -n \"$l\" ] && printf 'MOUNT=%s\\n' \"$l\"; done <<TANDEM_MOUNTS\n$m\nTANDEM_MOUNTS\n"
                 // The kernel's name of the device: only the last component matters, and it changes only when it is a symlink.
                 + "if [ -L \"$d\" ]; then r=$(readlink -f \"$d\"); else r=$d; fi\nn=${r##*/}\n"
@@ -49,6 +61,7 @@ public record DeviceState(boolean exists, List<String> signatures, List<String> 
             switch (key) {
                 case "TYPE" -> signatures.add(value);
                 case "PTTYPE" -> signatures.add("partition table " + value);
+                case "DATA" -> signatures.add(UNRECOGNISED);
                 case "MOUNT" -> mounts.add(value);
                 case "HOLDER" -> holders.add(value);
                 case "SIZE" -> size = value.matches("\\d+") ? Long.parseLong(value) : -1;
@@ -65,7 +78,8 @@ public record DeviceState(boolean exists, List<String> signatures, List<String> 
     /** Why writing to it would destroy something, in words; empty when it is provably unused (no signature, mount or holder). */
     public List<String> inUse() {
         List<String> reasons = new ArrayList<>();
-        signatures.forEach(s -> reasons.add(s.startsWith("partition table") ? "holds a " + s : "holds a " + s + " signature"));
+        signatures.forEach(s -> reasons.add(s.equals(UNRECOGNISED) ? "holds " + s + " (no known signature)"
+                : s.startsWith("partition table") ? "holds a " + s : "holds a " + s + " signature"));
         mounts.forEach(m -> reasons.add("is mounted on " + m));
         holders.forEach(h -> reasons.add("is in use by " + h));
         return reasons;
