@@ -307,14 +307,14 @@ class LabTgtTargetIT {
                 "WrongSecret0000", null, null);
         assertThat(wrong.exitStatus()).as("a wrong secret is refused").isNotZero();
         assertThat(wrong.stdout()).doesNotContain("Lun:");
-        System.out.println("LabTgtTargetIT: wrong secret: " + masked(wrong.stderr().strip()));
+        System.out.println("LabTgtTargetIT: wrong secret: exit " + wrong.exitStatus() + " " + masked(wrong.stdout() + wrong.stderr()).strip());
         // Mutual CHAP: the stock iSCSITarget agent binds no outgoing account, which is why the
         // validator refuses chap.outgoing with tgt. An initiator that asks the target to prove itself is refused.
         ExecResult mutual = fromClient("iscsi-ls -s -i " + ShellQuote.quote(initiatorIqn()) + " iscsi://" + VIP, incoming.user(),
                 incoming.secret().reveal(), "labtarget", "Tx4kP9wB7zL2nF6h");
         assertThat(mutual.exitStatus()).as("mutual CHAP against tgt as rendered: " + masked(mutual.stdout() + mutual.stderr())).isNotZero();
         assertThat(mutual.stdout()).doesNotContain("Lun:");
-        System.out.println("LabTgtTargetIT: mutual CHAP asked: " + masked(mutual.stderr().strip()));
+        System.out.println("LabTgtTargetIT: mutual CHAP asked: exit " + mutual.exitStatus() + " " + masked(mutual.stdout() + mutual.stderr()).strip());
 
         for (String id : group.reversed()) {
             ExecResult stop = onNode1("crm_resource --force-stop -r " + id);
