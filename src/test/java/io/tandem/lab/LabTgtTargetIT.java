@@ -277,7 +277,15 @@ class LabTgtTargetIT {
                 .as("the agent is in node1's overlay only, not in this machine's " + OCF_DIR).isEqualTo("in-overlay-only\n");
 
         long started = System.nanoTime();
+        var incoming = project.chap().incoming();
         for (String id : group) {
+            if (id.equals(group.getLast())) {
+                // Everything but the unblock runs: the portal is there, yet p_block's rule drops the client's packets.
+                ExecResult blocked = fromClient("timeout 3 iscsi-ls -i " + ShellQuote.quote(initiatorIqn()) + " iscsi://" + VIP, incoming.user(),
+                        incoming.secret().reveal(), null, null);
+                assertThat(blocked.exitStatus()).as("while blocked the client's connection hangs (timeout's 124): "
+                        + masked(blocked.stdout() + blocked.stderr())).isEqualTo(124);
+            }
             ExecResult start = onNode1("crm_resource --force-start -r " + id);
             assertThat(start.exitStatus()).as("start " + id + ": " + masked(start.stdout() + start.stderr())).isZero();
         }
@@ -288,7 +296,6 @@ class LabTgtTargetIT {
         }
 
         String iqn = project.target().iqn();
-        var incoming = project.chap().incoming();
         ExecResult ls = fromClient("iscsi-ls -s -i " + ShellQuote.quote(initiatorIqn()) + " iscsi://" + VIP, incoming.user(),
                 incoming.secret().reveal(), null, null);
         assertThat(ls.exitStatus()).as("iscsi-ls with the right secret: " + masked(ls.stdout() + ls.stderr())).isZero();
