@@ -138,7 +138,10 @@ public final class PacemakerLayoutBuilder {
         String vip = project.networks().client().virtualIp();
         String port = String.valueOf(target.portalPort());
         boolean tgt = target.implementation() == TargetImplementation.TGT;
-        String allowed = allowedInitiators(project);
+        // For tgt the stock agent binds each entry with `tgtadm --bind --initiator-address`: an
+        // address, not a name. IQNs there admitted no initiator at all (LabTgtTargetIT: discovery
+        // listed nothing). tgt gets the client network instead; CHAP still admits each initiator.
+        String allowed = tgt ? project.networks().client().cidr() : allowedInitiators(project);
         List<Primitive> members = new ArrayList<>();
         List<Nvpair> targetParams = new ArrayList<>();
         targetParams.add(new Nvpair("implementation", target.implementation().agentName()));
