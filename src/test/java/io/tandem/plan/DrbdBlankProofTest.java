@@ -40,7 +40,7 @@ class DrbdBlankProofTest {
     private Remote local(Path image, long exportedSectors) throws Exception {
         Path size = dir.resolve("size");
         Files.writeString(size, exportedSectors + "\n");
-        return new Remote() {
+        return new TestRemote() {
             @Override
             public String host() {
                 return "node1";
@@ -52,21 +52,6 @@ class DrbdBlankProofTest {
                         .replace("/run/tandem/drbd-blank/", dir.resolve("run") + "/").replace("/dev/vdb", image.toString());
                 assertFalse(script.contains("/dev/vdb") || script.contains("/run/tandem"), "only the temp folder is touched: " + script);
                 return SbdStepsOnLoopDeviceTest.run(script);
-            }
-
-            @Override
-            public String runStamp() {
-                return "20261201T120000Z";
-            }
-
-            @Override
-            public boolean confirmedDestroy(String device) {
-                return false;
-            }
-
-            @Override
-            public void changeNetwork(NetworkChange change) {
-                throw new UnsupportedOperationException();
             }
         };
     }
@@ -145,7 +130,7 @@ class DrbdBlankProofTest {
     }
 
     /** Answers the sync step's commands as two connected, Inconsistent nodes would; records what it was asked to run. */
-    private static final class ScriptedNode implements Remote {
+    private static final class ScriptedNode implements TestRemote {
         private final String host;
         private final String proof;
         private final List<String> ran = new ArrayList<>();
@@ -172,21 +157,6 @@ class DrbdBlankProofTest {
                     .replace("UpToDate/UpToDate", synced ? "UpToDate/UpToDate" : "Inconsistent/Inconsistent")
                     : s.contains("/sys/block/drbd0/size") ? "2097016\n" : s.contains("drbd-blank") ? proof : "";
             return new ExecResult(0, out, "", Duration.ZERO);
-        }
-
-        @Override
-        public String runStamp() {
-            return "20261201T120000Z";
-        }
-
-        @Override
-        public boolean confirmedDestroy(String device) {
-            return false;
-        }
-
-        @Override
-        public void changeNetwork(NetworkChange change) {
-            throw new UnsupportedOperationException();
         }
     }
 

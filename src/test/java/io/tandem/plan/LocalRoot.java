@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * their stdin, on loop devices the test attached; {@code confirmed} is the one device the operator
  * "typed". Never aims at anything but a loop device it made.
  */
-record LocalRoot(String host, String confirmed) implements Remote {
+record LocalRoot(String host, String confirmed) implements TestRemote {
 
     @Override
     public ExecResult run(RemoteCommand command, byte[] stdin, Duration timeout, Consumer<String> lines) {
@@ -28,18 +28,8 @@ record LocalRoot(String host, String confirmed) implements Remote {
     }
 
     @Override
-    public String runStamp() {
-        return "20261201T120000Z";
-    }
-
-    @Override
     public boolean confirmedDestroy(String device) {
         return device.equals(confirmed);
-    }
-
-    @Override
-    public void changeNetwork(NetworkChange change) {
-        throw new UnsupportedOperationException();
     }
 
     static ExecResult sh(String script) {
