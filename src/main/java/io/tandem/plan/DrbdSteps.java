@@ -22,8 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * DRBD exports, which excludes internal metadata) and compares it with zeros; only when both read
  * zeros does the preferred node clear the bitmap ({@code new-current-uuid --clear-bitmap}), so the
  * two sides are declared equal without a copy. Two all-zero disks are equal, so this is exact, not
- * a guess from missing signatures; what it does not cover is a writer on the backing disk itself
- * between the proof and the sync (nothing Tandem starts writes there: both sides are Secondary).
+ * a guess from missing signatures. DRBD's own record must agree: both sides' current data
+ * generation is still the one create-md wrote ({@code get-gi}: "just created"), so a proof kept in
+ * /run from an earlier build of the resource in the same boot cannot stand for a disk that held
+ * data since. What it does not cover is a writer on the backing disk itself between the proof and
+ * the sync (nothing Tandem starts writes there: both sides are Secondary).
  */
 public final class DrbdSteps {
 
@@ -165,10 +168,12 @@ public final class DrbdSteps {
                         && results.text(p2).map(o -> upToDate(state(o, resource.minor()))).orElse(false));
         String name = resource.name();
         RemoteCommand poll = RemoteCommand.script(ProcDrbdParser.COMMAND);
-        RemoteCommand readMarker = RemoteCommand.script("cat " + ShellQuote.quote(blankMarker(name)) + " 2>/dev/null; true");
+        // The proof's line, then DRBD's data generation identifiers of the resource on that node.
+        RemoteCommand readProof = RemoteCommand.script("m=\n[ -r " + ShellQuote.quote(blankMarker(name)) + " ] && read -r m < "
+                + ShellQuote.quote(blankMarker(name)) + "\necho \"$m\"\ndrbdadm get-gi " + ShellQuote.quote(name) + " 2>/dev/null | head -n 1; true");
         AtomicReference<String> peerProof = new AtomicReference<>("");
-        Action readPeer = new Action(second, "read " + second + "'s blank proof of " + name,
-                remote -> peerProof.set(remote.require(readMarker, SHORT).stdout()));
+        Action readPeer = new Action(second, "read " + second + "'s blank proof of " + name + " and its data generation",
+                remote -> peerProof.set(remote.require(readProof, SHORT).stdout()));
         Action sync = new Action(first, "wait until " + name + " is connected; when both sides are Inconsistent: "
                 + (skipBlank ? "if both proved their data blank, drbdadm new-current-uuid --clear-bitmap " + name + " on " + first + " (no copy); otherwise " : "")
                 + "drbdadm primary --force " + name + " on " + first + ", then drbdadm secondary " + name + "; wait for UpToDate/UpToDate", remote -> {
@@ -179,7 +184,7 @@ public final class DrbdSteps {
             if (now.map(s -> "Inconsistent".equals(s.diskState()) && "Inconsistent".equals(s.peerDiskState())).orElse(false)) {
                 long exported = !skipBlank ? 0 : Long.parseLong(remote.require(RemoteCommand.script("cat /sys/block/drbd" + resource.minor() + "/size"), SHORT)
                         .stdout().strip()) * 512;
-                if (skipBlank && bothBlank(remote.require(readMarker, SHORT).stdout(), peerProof.get(), exported)) {
+                if (skipBlank && bothBlank(remote.require(readProof, SHORT).stdout(), peerProof.get(), exported)) {
                     remote.progress(name + ": both nodes read zeros over its " + exported / (1024 * 1024) + " MiB: initial sync skipped");
                     remote.require(RemoteCommand.of("drbdadm", "new-current-uuid", "--clear-bitmap", name), SHORT);
                 } else {
@@ -206,11 +211,23 @@ public final class DrbdSteps {
                 "nothing to undo: both sides hold the same data", Optional.empty(), List.of());
     }
 
-    /** Both proofs say blank over at least the size DRBD exports now (a proof made before connecting covers the local, larger size). */
-    static boolean bothBlank(String ownMarker, String peerMarker, long exportedBytes) {
-        OptionalLong own = provenBlank(ownMarker);
-        OptionalLong peer = provenBlank(peerMarker);
-        return exportedBytes > 0 && own.isPresent() && peer.isPresent() && own.getAsLong() >= exportedBytes && peer.getAsLong() >= exportedBytes;
+    /** DRBD's current data generation UUID right after create-md (UUID_JUST_CREATED in drbd 8.4's drbd_int.h). */
+    static final String JUST_CREATED = "0000000000000004";
+
+    /**
+     * Both nodes' proofs ({@code readProof}'s output: the marker's line, then {@code get-gi}) say
+     * blank over at least the size DRBD exports now (a proof made before connecting covers the
+     * local, larger size), and on both DRBD's current generation is still the one create-md made.
+     */
+    static boolean bothBlank(String ownProof, String peerProof, long exportedBytes) {
+        return exportedBytes > 0 && provenFresh(ownProof, exportedBytes) && provenFresh(peerProof, exportedBytes);
+    }
+
+    private static boolean provenFresh(String proof, long exportedBytes) {
+        List<String> lines = proof.strip().lines().toList();
+        OptionalLong blank = lines.isEmpty() ? OptionalLong.empty() : provenBlank(lines.getFirst());
+        boolean fresh = lines.size() > 1 && lines.get(1).strip().toUpperCase(java.util.Locale.ROOT).startsWith(JUST_CREATED + ":");
+        return blank.isPresent() && blank.getAsLong() >= exportedBytes && fresh;
     }
 
     /** "r0: SyncSource 43.2 %, 21.3 MiB/s, 0:32 left". */

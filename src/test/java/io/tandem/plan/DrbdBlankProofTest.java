@@ -117,16 +117,44 @@ class DrbdBlankProofTest {
         assertFalse(step.check().done(new ProbeResults().put("node2", probe.name(), new ProbeResults.Output("", 0))), "DRBD not loaded yet");
     }
 
+    /** What {@code drbdadm get-gi} prints for a resource whose metadata create-md just made, and after a first sync. */
+    private static final String FRESH_GI = "0000000000000004:0000000000000000:0000000000000000:0000000000000000:0:0:0:0:0:0:0:0\n";
+    private static final String USED_GI = "A1B2C3D4E5F60718:0000000000000000:0000000000000004:0000000000000000:1:1:1:0:0:0:0:0\n";
+
+    private static String proof(String marker, String gi) {
+        return marker + "\n" + gi;
+    }
+
     @Test
-    void theSyncIsSkippedOnlyWhenBothProofsCoverWhatDrbdExports() {
+    void theSyncIsSkippedOnlyWhenBothProofsCoverWhatDrbdExportsOnFreshMetadata() {
         long gib = 1L << 30;
-        assertTrue(DrbdSteps.bothBlank("blank " + gib + "\n", "blank " + gib, gib));
-        assertTrue(DrbdSteps.bothBlank("blank " + (gib + 4096), "blank " + gib, gib), "a proof made before connecting covers the larger local size");
-        assertFalse(DrbdSteps.bothBlank("blank " + gib, "data", gib));
-        assertFalse(DrbdSteps.bothBlank("blank " + gib, "", gib), "the peer made no proof");
-        assertFalse(DrbdSteps.bothBlank("blank " + (gib - 512), "blank " + gib, gib), "a proof over less than DRBD exports proves nothing");
-        assertFalse(DrbdSteps.bothBlank("blank -1", "blank " + gib, gib));
-        assertFalse(DrbdSteps.bothBlank("blank " + gib, "blank " + gib, 0));
+        String blank = proof("blank " + gib, FRESH_GI);
+        assertTrue(DrbdSteps.bothBlank(blank, blank, gib));
+        assertTrue(DrbdSteps.bothBlank(proof("blank " + (gib + 4096), FRESH_GI), blank, gib), "a proof made before connecting covers the larger local size");
+        assertFalse(DrbdSteps.bothBlank(blank, proof("data", FRESH_GI), gib));
+        assertFalse(DrbdSteps.bothBlank(blank, proof("", FRESH_GI), gib), "the peer made no proof");
+        assertFalse(DrbdSteps.bothBlank(proof("blank " + (gib - 512), FRESH_GI), blank, gib), "a proof over less than DRBD exports proves nothing");
+        assertFalse(DrbdSteps.bothBlank(proof("blank -1", FRESH_GI), blank, gib));
+        assertFalse(DrbdSteps.bothBlank(blank, blank, 0));
+        assertFalse(DrbdSteps.bothBlank(blank, proof("blank " + gib, USED_GI), gib),
+                "a proof kept from an earlier build of the resource: DRBD has held data since, whatever the marker says");
+        assertFalse(DrbdSteps.bothBlank(blank, "blank " + gib + "\n", gib), "no generation read: no skip");
+    }
+
+    @Test
+    void theGenerationDrbdmetaWritesOnCreateMdIsTheFreshOneTheSkipNeeds() throws Exception {
+        RealTools.require("losetup", "drbdmeta");
+        Path image = image(16L << 20);
+        String loop = LocalRoot.attach(image);
+        try {
+            // drbdsetup get-gi of an attached device prints the same line (drbd-utils' one printer for both).
+            LocalRoot.sh("drbdmeta --force 251 v08 " + loop + " internal create-md </dev/null");
+            String gi = LocalRoot.sh("drbdmeta 251 v08 " + loop + " internal get-gi").stdout();
+            long bytes = 8L << 20;
+            assertTrue(DrbdSteps.bothBlank(proof("blank " + bytes, gi), proof("blank " + bytes, gi), bytes), gi);
+        } finally {
+            LocalRoot.detach(loop);
+        }
     }
 
     /** Answers the sync step's commands as two connected, Inconsistent nodes would; records what it was asked to run. */
@@ -155,7 +183,7 @@ class DrbdBlankProofTest {
             }
             String out = s.contains("/proc/drbd") ? PlanFixtures.vmlab("node1.connected.proc_drbd.txt")
                     .replace("UpToDate/UpToDate", synced ? "UpToDate/UpToDate" : "Inconsistent/Inconsistent")
-                    : s.contains("/sys/block/drbd0/size") ? "2097016\n" : s.contains("drbd-blank") ? proof : "";
+                    : s.contains("/sys/block/drbd0/size") ? "2097016\n" : s.contains("drbd-blank") ? proof + "\n" + FRESH_GI : "";
             return new ExecResult(0, out, "", Duration.ZERO);
         }
     }
@@ -172,12 +200,12 @@ class DrbdBlankProofTest {
 
     @Test
     void twoBlankProofsClearTheBitmapAndOneDataProofOrAFullSyncProjectRunsTheFullSync() throws Exception {
-        String blank = "blank " + 2097016L * 512 + "\n";
+        String blank = "blank " + 2097016L * 512;
         List<String> skipped = sync(true, blank, blank);
         assertTrue(skipped.stream().anyMatch(c -> c.contains("new-current-uuid") && c.contains("--clear-bitmap")), skipped.toString());
         assertFalse(skipped.stream().anyMatch(c -> c.contains("--force")), skipped.toString());
 
-        List<String> full = sync(true, blank, "data\n");
+        List<String> full = sync(true, blank, "data");
         assertTrue(full.stream().anyMatch(c -> c.contains("primary") && c.contains("--force")), full.toString());
         assertFalse(full.stream().anyMatch(c -> c.contains("new-current-uuid")), full.toString());
 
