@@ -75,7 +75,8 @@ public final class PackageStep {
                 "apt-get remove the packages (their configuration stays)", install);
     }
 
-    private static StepFailure explain(ExecResult result, StepFailure failure) {
+    /** The failure with a plain hint for the apt errors an operator can fix (tested on real apt-get output). */
+    static StepFailure explain(ExecResult result, StepFailure failure) {
         List<String> hints = new ArrayList<>();
         Matcher unknown = Pattern.compile("Unable to locate package (\\S+)").matcher(result.stderr());
         while (unknown.find()) {
@@ -85,7 +86,12 @@ public final class PackageStep {
         if (result.stderr().contains("Could not get lock")) {
             hints.add("another package manager holds apt's lock (unattended-upgrades?): wait for it to finish and run apply again");
         }
-        if (result.stderr().contains("No space left on device")) {
+        // apt's own check before downloading, and a write that failed anyway.
+        Matcher space = Pattern.compile("You don't have enough free space in (\\S+?)\\.?$", Pattern.MULTILINE).matcher(result.stderr());
+        if (space.find()) {
+            hints.add("the host has not enough free space in " + space.group(1) + " for the packages (apt says how much it needs above): "
+                    + "free space there (apt-get clean, old kernels, logs) and run apply again");
+        } else if (result.stderr().contains("No space left on device")) {
             hints.add("the host's disk is full: free space under /var and run apply again");
         }
         return hints.isEmpty() ? failure : new StepFailure(failure.getMessage() + "; " + String.join("; ", hints), failure.detail());
