@@ -30,6 +30,12 @@ public final class Packages {
         } else if (implementation.agentName().equals("lio-t")) {
             packages.addAll(List.of("targetcli-fb", "python3-rtslib-fb"));
         }
+        // sfdisk is in fdisk, which is not in a minimal Debian (lab/vm e2e with the GPT layout found it missing).
+        boolean partitions = project.replication().resources().stream().flatMap(r -> r.backing().stream())
+                .anyMatch(b -> b.node().equals(node.name()) && b.layoutOrDefault() == io.tandem.model.DiskLayout.GPT_PARTITION);
+        if (partitions) {
+            packages.add("fdisk");
+        }
         StonithType fencing = project.cluster().stonith().type();
         if (fencing == StonithType.SBD) {
             // sbd is the daemon; fence_sbd, the stonith agent Pacemaker runs, is in fence-agents.

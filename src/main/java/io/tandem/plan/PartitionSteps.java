@@ -111,7 +111,7 @@ public final class PartitionSteps {
                 + "  echo \"$d or a partition of it is mounted or in use (lsblk $d): unmount or stop what uses it first\" >&2; exit " + BUSY + "\nfi\n"
                 + DestructiveWrite.guard("[ -n \"$(ls \"/sys/class/block/$(basename \"$(readlink -f \"$d\")\")/holders\" 2>/dev/null)\" ]", true,
                 "a signature, a partition table, a mount or a holder")
-                + "sfdisk --quiet --wipe always --wipe-partitions always \"$d\"\n"
+                + "sfdisk --quiet --wipe always --wipe-partitions always \"$d\" || exit $?\n"
                 // udev makes the partition's device and by-id links; a kernel without the GPT parser (or a busy re-read) needs partx to add it.
                 + "if command -v udevadm >/dev/null; then udevadm settle --timeout=30 || true; fi\n"
                 + "if [ ! -b " + ShellQuote.quote(partition) + " ]; then partx -u \"$d\" || partx -a \"$d\" || true\n"

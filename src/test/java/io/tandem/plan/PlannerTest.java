@@ -73,6 +73,13 @@ class PlannerTest {
     }
 
     @Test
+    void nodesWithTheGptLayoutGetSfdiskWhichAMinimalDebianLacks() {
+        assertFalse(Packages.forNode(project, project.nodes().getFirst()).contains("fdisk"));
+        Project gpt = PlanFixtures.vmLabGpt();
+        assertTrue(gpt.nodes().stream().allMatch(n -> Packages.forNode(gpt, n).contains("fdisk")));
+    }
+
+    @Test
     void blankProofsArePlannedOnlyWhenTheProjectAllowsSkippingTheSyncAndComeBeforeIt() {
         List<String> full = Planner.candidates(project, files, new ProbeResults()).stream().map(Step::id).toList();
         assertFalse(full.stream().anyMatch(id -> id.startsWith("drbd-blank:")), "initialSync full: no disk is read for zeros");
