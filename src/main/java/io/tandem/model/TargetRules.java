@@ -108,19 +108,37 @@ final class TargetRules {
         if (chap.discovery() != null) {
             credentials(project, "$.chap.discovery", chap.discovery(), problems);
         }
-        if (project.profile() == Profile.MODERN && project.target().implementation().usesStockAgents()) {
-            // The stock iSCSITarget agent sets one incoming user per ACL and nothing else; Tandem's
-            // own agent (implementation lio) writes mutual and discovery CHAP too.
-            String agent = " is not configured by the stock iSCSITarget resource agent that implementation \""
-                    + project.target().implementation().agentName() + "\" uses";
-            if (chap.outgoing() != null) {
-                problems.error("$.chap.outgoing", "mutual CHAP" + agent + ", so initiators set up for it could not log in.",
-                        "Choose implementation \"lio\" (Tandem's LIO agent, which sets mutual CHAP), or remove \"outgoing\".");
-            }
-            if (chap.discovery() != null) {
-                problems.error("$.chap.discovery", "discovery CHAP" + agent + ".",
-                        "Choose implementation \"lio\" (Tandem's LIO agent, which sets discovery CHAP), or remove \"discovery\".");
-            }
+        if (project.profile() == Profile.MODERN) {
+            checkChapForImplementation(project, chap, problems);
+        }
+    }
+
+    /**
+     * What each target implementation can set. lio (Tandem's LioTarget agent): everything. tgt: the
+     * stock iSCSITarget agent sets the incoming account and Tandem's TgtMutualChap the outgoing one;
+     * tgt has no discovery authentication at all (its SendTargets answers anyone). lio-t: the stock
+     * agent's one incoming user per ACL, nothing else.
+     */
+    private static void checkChapForImplementation(Project project, Chap chap, ProblemCollector problems) {
+        TargetImplementation implementation = project.target().implementation();
+        String name = "implementation \"" + implementation.agentName() + "\"";
+        if (implementation == TargetImplementation.LIO_T && chap.outgoing() != null) {
+            problems.error("$.chap.outgoing", "mutual CHAP is not configured by the stock iSCSITarget resource agent that " + name
+                    + " uses, so initiators set up for it could not log in.",
+                    "Choose implementation \"lio\" (Tandem's LIO agent, which sets mutual CHAP), or remove \"outgoing\".");
+        }
+        if (implementation == TargetImplementation.TGT && chap.outgoing() != null
+                && chap.outgoing().user().equals(chap.incoming().user())) {
+            problems.error("$.chap.outgoing.user", "tgt keeps one account per user name for both directions, so the outgoing (mutual) "
+                    + "CHAP user cannot also be the incoming user '" + ProblemCollector.printable(chap.incoming().user()) + "'.",
+                    "Give the outgoing user another name (for example the target's host name).");
+        }
+        if (chap.discovery() != null && implementation != TargetImplementation.LIO) {
+            String why = implementation == TargetImplementation.TGT
+                    ? "tgt has no discovery authentication: it lists its targets to anyone who asks"
+                    : "discovery CHAP is not configured by the stock iSCSITarget resource agent that " + name + " uses";
+            problems.error("$.chap.discovery", why + ".",
+                    "Choose implementation \"lio\" (Tandem's LIO agent, which sets discovery CHAP), or remove \"discovery\".");
         }
     }
 

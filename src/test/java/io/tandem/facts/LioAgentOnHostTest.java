@@ -19,4 +19,13 @@ class LioAgentOnHostTest {
         assertThat(agent).contains("incoming_password", "password_mutual");
         assertThat(SecretMasker.mask(LioAgentRenderer.INSTALLED_PATH, agent)).isEqualTo(agent);
     }
+
+    @Test
+    void theTgtMutualChapAgentLikewise() {
+        String path = io.tandem.render.modern.TgtMutualChapAgentRenderer.INSTALLED_PATH;
+        assertThat(HostFilesParser.looksAt(path)).isTrue();
+        String agent = io.tandem.render.modern.TgtMutualChapAgentRenderer.agentScript();
+        assertThat(agent).contains("--password=$OCF_RESKEY_password");
+        assertThat(SecretMasker.mask(path, agent)).isEqualTo(agent);
+    }
 }

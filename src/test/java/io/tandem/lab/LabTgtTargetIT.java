@@ -16,6 +16,7 @@ import io.tandem.render.Renderers;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
 import io.tandem.render.modern.PortblockAgentRenderer;
+import io.tandem.render.modern.TgtMutualChapAgentRenderer;
 import io.tandem.render.RenderedFile;
 import io.tandem.ssh.Authentication;
 import io.tandem.ssh.ConnectionSettings;
@@ -70,7 +71,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     agents' state in the work directory ({@code HA_RSCTMP}) instead of this machine's /run.</li>
  * </ul>
  * CHAP secrets reach the client's libiscsi through stdin and its environment variables, never a
- * command line (the stock iSCSITarget agent itself passes the incoming secret to tgtadm as an argument).
+ * command line (tgtadm takes a password only as an argument: the stock iSCSITarget agent and Tandem's
+ * TgtMutualChap pass theirs to it). tgt has no discovery authentication, and libiscsi asks for mutual
+ * CHAP in every session it opens, so iscsi-ls (discovery) runs with incoming CHAP only, and the LUNs are
+ * read with mutual CHAP through iscsi-inq's sessions straight to the target.
  */
 class LabTgtTargetIT {
 
@@ -167,10 +171,10 @@ class LabTgtTargetIT {
                             Map.of("network", "client", "interfaceName", "eth0", "address", addresses[i]),
                             Map.of("network", "replication", "interfaceName", "eth2", "address", lab.get("LAB_NODE" + (i + 1) + "_REPL_ADDRESS"))));
         }
-        edit.remove("$.chap.outgoing"); // refused for tgt by the validator: the stock iSCSITarget agent sets no outgoing account
         Project p = edit.project();
         assertThat(ProjectValidator.hasErrors(ProjectValidator.validate(p))).as(ProjectValidator.validate(p).toString()).isFalse();
         assertThat(p.target().implementation()).isEqualTo(TargetImplementation.TGT);
+        assertThat(p.chap().outgoing()).as("the VM lab's project has mutual CHAP").isNotNull();
         return p;
     }
 
@@ -215,16 +219,16 @@ class LabTgtTargetIT {
         return text;
     }
 
-    /** Writes the rendered portblock agent onto node1 through apply's own file step (into the overlay). */
-    private void applyThePortblockAgent() throws Exception {
+    /** Writes Tandem's rendered agents (portblock, TgtMutualChap) onto node1 through apply's own file steps (into the overlay). */
+    private void applyTandemsAgents() throws Exception {
         Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
         settings.put("node1", login(lab.node1()));
         settings.put("node2", login(lab.node2()));
         settings.put("client", login(lab.get("LAB_CLIENT_ADDRESS")));
-        String id = "file:node1:" + PortblockAgentRenderer.PATH;
+        Set<String> ids = Set.of("file:node1:" + PortblockAgentRenderer.PATH, "file:node1:" + TgtMutualChapAgentRenderer.INSTALLED_PATH);
         try (ApplySession session = ApplySession.open(project, settings)) {
-            List<Step> steps = session.plan().steps().stream().filter(s -> s.id().equals(id)).toList();
-            assertThat(steps).as("apply's step for the agent on node1").hasSize(1);
+            List<Step> steps = session.plan().steps().stream().filter(s -> ids.contains(s.id())).toList();
+            assertThat(steps).as("apply's steps for the agents on node1").hasSize(2);
             Optional<ApplyFailure> failure = session.apply(new Plan(steps, List.of(), Map.of()), Set.of(), new Journal(dir.resolve("journal.jsonl")),
                     new ApplyListener() {
                     }, null);
@@ -259,8 +263,9 @@ class LabTgtTargetIT {
         group = groupMembers(cib);
         List<String> expected = new ArrayList<>(List.of("p_block", "p_vip", "p_target"));
         project.target().luns().forEach(l -> expected.add("p_lun" + l.number()));
+        expected.add("p_mutual_chap");
         expected.add("p_unblock");
-        assertThat(group).as("the tgt group: block, VIP, target, one LUN each, unblock").isEqualTo(expected);
+        assertThat(group).as("the tgt group: block, VIP, target, one LUN each, mutual CHAP, unblock").isEqualTo(expected);
 
         // Lab setup on node1: OCF overlay, LUN files, the CIB, tgtd.
         ExecResult setup = onNode1("mkdir -p \"$w/ocf/upper\" \"$w/ocf/work\" \"$w/rsctmp\"\n"
@@ -271,10 +276,12 @@ class LabTgtTargetIT {
                 + "for i in $(seq 50); do tgtadm --op show --mode system >/dev/null 2>&1 && exit 0; sleep 0.1; done; exit 1\n");
         assertThat(setup.exitStatus()).as("lab setup on node1: " + setup.stderr()).isZero();
         node1.upload(work + "/cib.xml", cib.getBytes(StandardCharsets.UTF_8), 0600, "root:root", T);
-        applyThePortblockAgent();
-        assertThat(onNode1("cmp " + OCF_DIR + "/tandem/portblock \"$w/ocf/upper/tandem/portblock\" && test ! -e /proc/1/root"
-                + OCF_DIR + "/tandem/portblock && echo in-overlay-only").stdout())
-                .as("the agent is in node1's overlay only, not in this machine's " + OCF_DIR).isEqualTo("in-overlay-only\n");
+        applyTandemsAgents();
+        for (String agent : List.of("portblock", "TgtMutualChap")) {
+            assertThat(onNode1("cmp " + OCF_DIR + "/tandem/" + agent + " \"$w/ocf/upper/tandem/" + agent + "\" && test ! -e /proc/1/root"
+                    + OCF_DIR + "/tandem/" + agent + " && echo in-overlay-only").stdout())
+                    .as("the agent " + agent + " is in node1's overlay only, not in this machine's " + OCF_DIR).isEqualTo("in-overlay-only\n");
+        }
 
         long started = System.nanoTime();
         var incoming = project.chap().incoming();
@@ -300,28 +307,40 @@ class LabTgtTargetIT {
                 incoming.secret().reveal(), null, null);
         assertThat(ls.exitStatus()).as("iscsi-ls with the right secret: " + masked(ls.stdout() + ls.stderr())).isZero();
         assertThat(ls.stdout()).as(masked(ls.stderr())).contains("Target:" + iqn + " Portal:" + VIP + ":3260");
+        for (Lun lun : project.target().luns()) {
+            assertThat(ls.stdout()).containsPattern("Lun:" + lun.number() + "\\s+Type:DIRECT_ACCESS ");
+        }
+        // Mutual CHAP: each LUN through a session in which the target proves itself with the outgoing secret.
+        var outgoing = project.chap().outgoing();
         for (int i = 0; i < 2; i++) {
             Lun lun = project.target().luns().get(i);
-            assertThat(ls.stdout()).containsPattern("Lun:" + lun.number() + "\\s+Type:DIRECT_ACCESS ");
             String url = " iscsi://" + VIP + "/" + iqn + "/" + lun.number();
             ExecResult inq = fromClient("iscsi-inq -i " + ShellQuote.quote(initiatorIqn()) + " -e 1 -c 128" + url
-                    + " && iscsi-readcapacity16 -s -i " + ShellQuote.quote(initiatorIqn()) + url, incoming.user(), incoming.secret().reveal(), null, null);
-            assertThat(inq.exitStatus()).as("iscsi-inq LUN " + lun.number() + ": " + masked(inq.stdout() + inq.stderr())).isZero();
+                    + " && iscsi-readcapacity16 -s -i " + ShellQuote.quote(initiatorIqn()) + url, incoming.user(), incoming.secret().reveal(),
+                    outgoing.user(), outgoing.secret().reveal());
+            assertThat(inq.exitStatus()).as("iscsi-inq LUN " + lun.number() + " with mutual CHAP: " + masked(inq.stdout() + inq.stderr())).isZero();
             assertThat(inq.stdout()).as("serial and size in bytes of LUN " + lun.number())
                     .contains(lun.serial()).containsPattern("(?m)^" + LUN_MIB.get(i) * 1024L * 1024L + "$");
         }
-        ExecResult wrong = fromClient("iscsi-ls -s -i " + ShellQuote.quote(initiatorIqn()) + " iscsi://" + VIP, incoming.user(),
-                "WrongSecret0000", null, null);
-        assertThat(wrong.exitStatus()).as("a wrong secret is refused").isNotZero();
-        assertThat(wrong.stdout()).doesNotContain("Lun:");
-        System.out.println("LabTgtTargetIT: wrong secret: exit " + wrong.exitStatus() + " " + masked(wrong.stdout() + wrong.stderr()).strip());
-        // Mutual CHAP: the stock iSCSITarget agent binds no outgoing account, which is why the
-        // validator refuses chap.outgoing with tgt. An initiator that asks the target to prove itself is refused.
-        ExecResult mutual = fromClient("iscsi-ls -s -i " + ShellQuote.quote(initiatorIqn()) + " iscsi://" + VIP, incoming.user(),
-                incoming.secret().reveal(), "labtarget", "Tx4kP9wB7zL2nF6h");
-        assertThat(mutual.exitStatus()).as("mutual CHAP against tgt as rendered: " + masked(mutual.stdout() + mutual.stderr())).isNotZero();
-        assertThat(mutual.stdout()).doesNotContain("Lun:");
-        System.out.println("LabTgtTargetIT: mutual CHAP asked: exit " + mutual.exitStatus() + " " + masked(mutual.stdout() + mutual.stderr()).strip());
+        String lun1 = " iscsi://" + VIP + "/" + iqn + "/" + project.target().luns().getFirst().number();
+        ExecResult wrong = fromClient("iscsi-inq -i " + ShellQuote.quote(initiatorIqn()) + lun1, incoming.user(),
+                "WrongSecret0000", outgoing.user(), outgoing.secret().reveal());
+        assertThat(wrong.exitStatus()).as("a wrong initiator secret is refused").isNotZero();
+        assertThat(wrong.stdout()).doesNotContain("Peripheral");
+        System.out.println("LabTgtTargetIT: wrong initiator secret: exit " + wrong.exitStatus() + " " + masked(wrong.stdout() + wrong.stderr()).strip());
+        // An impostor target (one without the outgoing secret) is refused by the initiator.
+        ExecResult impostor = fromClient("iscsi-inq -i " + ShellQuote.quote(initiatorIqn()) + lun1, incoming.user(),
+                incoming.secret().reveal(), outgoing.user(), "WrongTarget00000");
+        assertThat(impostor.exitStatus()).as("a target that cannot prove the outgoing secret is refused").isNotZero();
+        assertThat(impostor.stdout()).doesNotContain("Peripheral");
+        assertThat(impostor.stderr()).contains("Invalid CHAP_R response from the target");
+        System.out.println("LabTgtTargetIT: wrong target secret: exit " + impostor.exitStatus() + " " + masked(impostor.stdout() + impostor.stderr()).strip());
+        // The outgoing account removed behind Pacemaker's back: the monitor reports it, a start binds it again.
+        ExecResult unbind = onNode1("tgtadm --lld iscsi --mode account --op unbind --tid 1 --user " + ShellQuote.quote(outgoing.user()) + " --outgoing");
+        assertThat(unbind.exitStatus()).as(unbind.stderr()).isZero();
+        assertThat(onNode1("crm_resource --force-check -r p_mutual_chap").exitStatus()).as("monitor after the unbind").isEqualTo(7);
+        assertThat(onNode1("crm_resource --force-start -r p_mutual_chap").exitStatus()).isZero();
+        assertThat(onNode1("crm_resource --force-check -r p_mutual_chap").exitStatus()).isZero();
 
         for (String id : group.reversed()) {
             ExecResult stop = onNode1("crm_resource --force-stop -r " + id);

@@ -173,21 +173,40 @@ class ProjectValidatorTest {
     }
 
     @Test
-    void stockAgentsCannotConfigureMutualOrDiscoveryChapSoOnlyLioAllowsThem() {
+    void eachImplementationAllowsOnlyTheChapItsAgentsSet() {
         var mutual = java.util.Map.of("user", "target", "secret", "Zx8cV7bN6mQ5wE4r");
         var discovery = java.util.Map.of("user", "finder", "secret", "Hn4bT8kW2pX6cR9m");
-        for (String stock : List.of("lio-t", "tgt")) {
-            var problems = validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", stock)
-                    .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2)
-                    .set("$.chap.outgoing", mutual).set("$.chap.discovery", discovery));
-            assertThat(errorAt(problems, "$.chap.outgoing").message()).contains("mutual CHAP", "\"" + stock + "\"");
-            assertThat(errorAt(problems, "$.chap.outgoing").fix()).contains("implementation \"lio\"");
-            assertThat(errorAt(problems, "$.chap.discovery").message()).contains("discovery CHAP");
-            assertThat(errorAt(problems, "$.chap.discovery").fix()).contains("implementation \"lio\"");
-        }
+        var lioT = validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "lio-t")
+                .set("$.chap.outgoing", mutual).set("$.chap.discovery", discovery));
+        assertThat(errorAt(lioT, "$.chap.outgoing").message()).contains("mutual CHAP", "\"lio-t\"");
+        assertThat(errorAt(lioT, "$.chap.outgoing").fix()).contains("implementation \"lio\"");
+        assertThat(errorAt(lioT, "$.chap.discovery").message()).contains("discovery CHAP", "\"lio-t\"");
+        assertThat(errorAt(lioT, "$.chap.discovery").fix()).contains("implementation \"lio\"");
+
+        // tgt: mutual CHAP through Tandem's TgtMutualChap agent; discovery CHAP does not exist in tgt.
+        JsonEdit tgt = JsonEdit.of(Examples.MODERN).set("$.target.implementation", "tgt")
+                .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2).set("$.chap.outgoing", mutual);
+        var tgtMutual = validate(tgt);
+        assertThat(ProjectValidator.hasErrors(tgtMutual)).as("%s", tgtMutual).isFalse();
+        var tgtDiscovery = validate(tgt.set("$.chap.discovery", discovery));
+        assertThat(errorAt(tgtDiscovery, "$.chap.discovery").message()).contains("tgt has no discovery authentication");
+        assertThat(errorAt(tgtDiscovery, "$.chap.discovery").fix()).contains("implementation \"lio\"", "remove \"discovery\"");
+        assertThat(tgtDiscovery).noneMatch(p -> p.path().equals("$.chap.outgoing"));
+
         var lio = validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "lio")
                 .set("$.chap.outgoing", mutual).set("$.chap.discovery", discovery));
         assertThat(ProjectValidator.hasErrors(lio)).as("%s", lio).isFalse();
+    }
+
+    @Test
+    void tgtNeedsTwoAccountNamesForMutualChap() {
+        String incoming = Examples.modern().chap().incoming().user();
+        var problems = validate(JsonEdit.of(Examples.MODERN).set("$.target.implementation", "tgt")
+                .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2)
+                .set("$.chap.outgoing", java.util.Map.of("user", incoming, "secret", "Zx8cV7bN6mQ5wE4r")));
+        assertThat(errorAt(problems, "$.chap.outgoing.user").message()).contains("one account per user name", "'" + incoming + "'");
+        var lio = validate(JsonEdit.of(Examples.MODERN).set("$.chap.outgoing", java.util.Map.of("user", incoming, "secret", "Zx8cV7bN6mQ5wE4r")));
+        assertThat(lio).as("LIO keeps the two users apart").noneMatch(p -> p.path().equals("$.chap.outgoing.user"));
     }
 
     @Test

@@ -134,14 +134,15 @@ public final class RandomProjects {
                 initiators, new TimeSync(List.of(clientPrefix + "1")));
     }
 
-    /** Mutual and discovery CHAP only where the agents can set them (Tandem's LioTarget). */
+    /** Mutual CHAP where the agents can set it (LioTarget, TgtMutualChap), discovery CHAP only with LioTarget. */
     private static Chap chap(TargetImplementation implementation, Random r) {
         Credentials incoming = new Credentials("user" + r.nextInt(100), secret(r, 12 + r.nextInt(5)));
-        if (implementation != TargetImplementation.LIO) {
+        if (implementation == TargetImplementation.LIO_T) {
             return new Chap(incoming, null, null);
         }
         Credentials outgoing = r.nextBoolean() ? new Credentials("target" + r.nextInt(100), secret(r, 12 + r.nextInt(5))) : null;
-        Credentials discovery = r.nextBoolean() ? new Credentials("finder" + r.nextInt(100), secret(r, 12 + r.nextInt(5))) : null;
+        Credentials discovery = implementation == TargetImplementation.LIO && r.nextBoolean()
+                ? new Credentials("finder" + r.nextInt(100), secret(r, 12 + r.nextInt(5))) : null;
         return new Chap(incoming, outgoing, discovery);
     }
 

@@ -28,13 +28,13 @@ public final class Variants {
                 new Variant("modern-virsh", virsh()));
     }
 
-    /** DRBD 9, Ubuntu (netplan), tgt (LUNs from 1), a fixed resync rate, IPMI fencing with resource-and-stonith. */
+    /** DRBD 9, Ubuntu (netplan), tgt (LUNs from 1) with mutual CHAP, a fixed resync rate, IPMI fencing with resource-and-stonith. */
     public static Project drbd9UbuntuTgtStonith() {
         try {
             return JsonEdit.of(Examples.MODERN)
                     .set("$.nodes[0].drbdVersion", "9").set("$.nodes[1].drbdVersion", "9")
                     .set("$.nodes[0].os", "ubuntu-24.04").set("$.nodes[1].os", "ubuntu-24.04")
-                    .set("$.target.implementation", "tgt").remove("$.chap.outgoing")
+                    .set("$.target.implementation", "tgt")
                     .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2)
                     .remove("$.replication.dynamicResync").set("$.replication.syncRate", "200M")
                     .set("$.replication.fencing", "resource-and-stonith")

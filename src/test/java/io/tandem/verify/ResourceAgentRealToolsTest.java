@@ -33,7 +33,12 @@ class ResourceAgentRealToolsTest {
             assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml drbd_r0 (ocf:linbit:drbd)",
                     "cluster/cib.xml p_block (ocf:tandem:portblock)", "cluster/cib.xml p_vip (ocf:heartbeat:IPaddr2)",
                     "cluster/cib.xml p_target (ocf:heartbeat:iSCSITarget)", "cluster/cib.xml p_unblock (ocf:tandem:portblock)");
-            assertThat(results).hasSize(5 + project.target().luns().size() + 1)
+            boolean mutual = project.chap().outgoing() != null;
+            assertThat(project.target().implementation() == io.tandem.model.TargetImplementation.TGT).as("tgt with mutual CHAP").isEqualTo(mutual);
+            if (mutual) {
+                assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml p_mutual_chap (ocf:tandem:TgtMutualChap)");
+            }
+            assertThat(results).hasSize(5 + project.target().luns().size() + 1 + (mutual ? 1 : 0))
                     .allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
         }
     }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Pacemaker configuration of cluster tandem as pcs 0.11 commands.
 # Equivalent to cib.xml beside this file. Run on one node once corosync and pacemaker are up
-# and Tandem's agent /usr/lib/ocf/resource.d/tandem/portblock is on both nodes.
+# and Tandem's agents (/usr/lib/ocf/resource.d/tandem/) are on both nodes.
 # Passwords never go on a command line, where ps shows them to every user of the node:
 # resources are created with SET-BELOW in their place, and the values are written into
 # the CIB file at the end through cibadmin's standard input.
@@ -19,6 +19,7 @@ pcs -f /root/tandem-cib.xml resource create p_vip ocf:heartbeat:IPaddr2 --no-def
 pcs -f /root/tandem-cib.xml resource create p_target ocf:heartbeat:iSCSITarget --no-default-ops implementation=tgt iqn=iqn.2024-01.test.lab:store tid=1 allowed_initiators=192.168.50.0/24 incoming_username=labclient incoming_password=SET-BELOW 'additional_parameters=MaxConnections=1 InitialR2T=Yes ImmediateData=Yes MaxRecvDataSegmentLength=262144 MaxXmitDataSegmentLength=262144 MaxBurstLength=1048576 FirstBurstLength=65536 DefaultTime2Wait=2 DefaultTime2Retain=20 MaxOutstandingR2T=1 DataPDUInOrder=Yes DataSequenceInOrder=Yes ErrorRecoveryLevel=0 HeaderDigest=None DataDigest=None' op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_lun1 ocf:heartbeat:iSCSILogicalUnit --no-default-ops implementation=tgt target_iqn=iqn.2024-01.test.lab:store lun=1 path=/dev/drbd0 scsi_sn=5a7c00000001 product_id=tandem-r0 op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_lun2 ocf:heartbeat:iSCSILogicalUnit --no-default-ops implementation=tgt target_iqn=iqn.2024-01.test.lab:store lun=2 path=/dev/drbd1 scsi_sn=5a7c00000002 product_id=tandem-r1 op monitor interval=10s timeout=120s --group g_iscsi
+pcs -f /root/tandem-cib.xml resource create p_mutual_chap ocf:tandem:TgtMutualChap --no-default-ops tid=1 username=labtarget password=SET-BELOW op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml resource create p_unblock ocf:tandem:portblock --no-default-ops action=unblock protocol=tcp portno=3260 ip=192.168.50.100 op monitor interval=10s timeout=120s --group g_iscsi
 pcs -f /root/tandem-cib.xml stonith create fence_node1 fence_ipmilan ip=10.99.0.11 username=admin password=SET-BELOW lanplus=1 pcmk_host_list=node1 pcmk_delay_base=15s op monitor interval=60s timeout=120s
 pcs -f /root/tandem-cib.xml stonith create fence_node2 fence_ipmilan ip=10.99.0.12 username=admin password=SET-BELOW lanplus=1 pcmk_host_list=node2 op monitor interval=60s timeout=120s
@@ -32,6 +33,9 @@ pcs -f /root/tandem-cib.xml constraint location fence_node1 avoids node1=INFINIT
 pcs -f /root/tandem-cib.xml constraint location fence_node2 avoids node2=INFINITY
 CIB_file=/root/tandem-cib.xml cibadmin --modify --xml-pipe <<'EOF'
 <nvpair id="p_target-instance_attributes-incoming_password" name="incoming_password" value="&lt;redacted:chap-incoming-secret&gt;"/>
+EOF
+CIB_file=/root/tandem-cib.xml cibadmin --modify --xml-pipe <<'EOF'
+<nvpair id="p_mutual_chap-instance_attributes-password" name="password" value="&lt;redacted:chap-outgoing-secret&gt;"/>
 EOF
 CIB_file=/root/tandem-cib.xml cibadmin --modify --xml-pipe <<'EOF'
 <nvpair id="fence_node1-instance_attributes-password" name="password" value="&lt;redacted:fence-node1-password&gt;"/>

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Pacemaker configuration of cluster tandem as pcs 0.11 commands.
 # Equivalent to cib.xml beside this file. Run on one node once corosync and pacemaker are up
-# and Tandem's agent /usr/lib/ocf/resource.d/tandem/portblock is on both nodes.
+# and Tandem's agents (/usr/lib/ocf/resource.d/tandem/) are on both nodes.
 # Passwords never go on a command line, where ps shows them to every user of the node:
 # resources are created with SET-BELOW in their place, and the values are written into
 # the CIB file at the end through cibadmin's standard input.

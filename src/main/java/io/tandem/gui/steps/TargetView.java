@@ -27,7 +27,8 @@ public final class TargetView implements StepView {
         root.getChildren().addAll(Form.field(Form.byPath(fields, "$.target.iqn")), suggest,
                 Form.field(Form.byPath(fields, "$.target.implementation")),
                 Form.note("lio: the Linux kernel's target with Tandem's own agent (recommended; mutual and discovery CHAP). "
-                        + "lio-t: the kernel's target with the stock agents (targetcli). tgt: the user-space target."));
+                        + "lio-t: the kernel's target with the stock agents (targetcli), no mutual CHAP. "
+                        + "tgt: the user-space target (mutual CHAP through Tandem's agent, no discovery CHAP; LUNs from 1)."));
         root.getChildren().add(Form.heading("LUNs"));
         step.luns().forEach(l -> root.getChildren().add(Form.note(l)));
         root.getChildren().add(Form.heading("CHAP"));

@@ -7,10 +7,6 @@ import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -22,9 +18,7 @@ import java.util.List;
 public final class LioAgentRenderer implements FileRenderer {
 
     public static final String AGENT = "ocf:tandem:LioTarget";
-    public static final String INSTALLED_PATH = "/usr/lib/ocf/resource.d/tandem/LioTarget";
-    /** The agent on the class path. */
-    public static final String RESOURCE = "/io/tandem/agents/LioTarget";
+    public static final String INSTALLED_PATH = BundledAgent.INSTALLED_DIRECTORY + "LioTarget";
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
@@ -41,13 +35,6 @@ public final class LioAgentRenderer implements FileRenderer {
 
     /** The agent's text, as shipped in Tandem's jar. */
     public static String agentScript() {
-        try (InputStream in = LioAgentRenderer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the LioTarget resource agent is missing from the build: " + RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledAgent.text("LioTarget");
     }
 }

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Decides the cluster's resources: one promotable DRBD clone per resource, and one group that
  * blocks the iSCSI port, raises the VIP, starts the target and its LUNs (one resource with Tandem's
- * LioTarget agent, or the stock iSCSITarget and one iSCSILogicalUnit per LUN), then unblocks the port.
+ * LioTarget agent, or the stock iSCSITarget and one iSCSILogicalUnit per LUN, for tgt with mutual CHAP
+ * followed by Tandem's TgtMutualChap), then unblocks the port.
  * The port stays blocked while the LUNs are missing: a live portal without its LUN gave
  * initiators I/O errors in the lab, while dropped packets only make them retry.
  */
@@ -38,6 +39,8 @@ public final class PacemakerLayoutBuilder {
     static final String TGT_TID = "1";
     /** The target's resource: iSCSITarget with the stock agents, Tandem's LioTarget (with all LUNs) for lio. */
     public static final String TARGET_ID = "p_target";
+    /** The tgt target's outgoing CHAP account (ocf:tandem:TgtMutualChap), right after its LUNs. */
+    public static final String MUTUAL_CHAP_ID = "p_mutual_chap";
 
     private PacemakerLayoutBuilder() {
     }
@@ -177,7 +180,20 @@ public final class PacemakerLayoutBuilder {
             }
             members.add(new Primitive("p_lun" + lun.number(), "ocf:heartbeat:iSCSILogicalUnit", params, monitor));
         }
+        if (needsTgtMutualChap(project)) {
+            // After the LUNs, so that it stops first: tgt deletes no account with its target.
+            var outgoing = project.chap().outgoing();
+            members.add(new Primitive(MUTUAL_CHAP_ID, TgtMutualChapAgentRenderer.AGENT, List.of(
+                    new Nvpair("tid", TGT_TID),
+                    new Nvpair("username", outgoing.user()),
+                    new Nvpair("password", secrets.ref(SecretNames.CHAP_OUTGOING, outgoing.secret()))), monitor));
+        }
         return members;
+    }
+
+    /** tgt with mutual CHAP: the stock iSCSITarget agent sets no outgoing account, Tandem's TgtMutualChap does. */
+    static boolean needsTgtMutualChap(Project project) {
+        return project.target().implementation() == TargetImplementation.TGT && project.chap().outgoing() != null;
     }
 
     /** The initiators' IQNs, space-separated, as the agents' allowed_initiators expects. */

@@ -52,7 +52,7 @@ public final class PcsScriptRenderer implements FileRenderer {
         lines.add("#!/bin/sh");
         lines.add("# The Pacemaker configuration of cluster " + project.clusterName() + " as pcs 0.11 commands.");
         lines.add("# Equivalent to cib.xml beside this file. Run on one node once corosync and pacemaker are up");
-        lines.add("# and Tandem's agent " + PortblockAgentRenderer.PATH + " is on both nodes.");
+        lines.add("# and Tandem's agents (" + BundledAgent.INSTALLED_DIRECTORY + ") are on both nodes.");
         lines.add("set -eu");
         lines.add("umask 077 # the CIB file may hold passwords");
         lines.add("pcs cluster cib " + CIB);

@@ -7,10 +7,6 @@ import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -22,9 +18,8 @@ import java.util.List;
 public final class PortblockAgentRenderer implements FileRenderer {
 
     public static final String AGENT = "ocf:tandem:portblock";
-    public static final String PATH = "/usr/lib/ocf/resource.d/tandem/portblock";
-    static final String RESOURCE = "/io/tandem/agents/portblock";
-    private static final String SHEBANG = "#!/bin/sh\n";
+    public static final String PATH = BundledAgent.INSTALLED_DIRECTORY + "portblock";
+    private static final String SHEBANG = BundledAgent.SHEBANG;
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
@@ -39,17 +34,6 @@ public final class PortblockAgentRenderer implements FileRenderer {
 
     /** The agent as bundled, starting with {@code #!/bin/sh}. */
     static String bundledAgent() {
-        try (InputStream in = PortblockAgentRenderer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled agent " + RESOURCE + " is missing from the build");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.startsWith(SHEBANG)) {
-                throw new IllegalStateException("the bundled agent " + RESOURCE + " does not start with " + SHEBANG.strip());
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundledAgent.text("portblock");
     }
 }

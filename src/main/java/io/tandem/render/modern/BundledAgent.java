@@ -1,0 +1,37 @@
+package io.tandem.render.modern;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Tandem's own OCF resource agents ship in the jar under {@code /io/tandem/agents/} as POSIX sh
+ * scripts and are placed on the nodes as files under {@code /usr/lib/ocf/resource.d/tandem/}.
+ */
+final class BundledAgent {
+
+    static final String SHEBANG = "#!/bin/sh\n";
+    static final String INSTALLED_DIRECTORY = "/usr/lib/ocf/resource.d/tandem/";
+    static final String RESOURCE_DIRECTORY = "/io/tandem/agents/";
+
+    private BundledAgent() {
+    }
+
+    /** The agent {@code name} as bundled, starting with {@code #!/bin/sh}; a build without it is broken, not a user error. */
+    static String text(String name) {
+        String resource = RESOURCE_DIRECTORY + name;
+        try (InputStream in = BundledAgent.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled agent " + resource + " is missing from the build");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!text.startsWith(SHEBANG)) {
+                throw new IllegalStateException("the bundled agent " + resource + " does not start with " + SHEBANG.strip());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
