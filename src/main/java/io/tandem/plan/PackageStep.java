@@ -83,6 +83,16 @@ public final class PackageStep {
             hints.add("the host's repositories have no package " + unknown.group(1)
                     + ": enable the distribution's main repository (or the one that has it) and run apply again");
         }
+        // Known by name (another package refers to it) but with no version the host's repositories offer.
+        Matcher noCandidate = Pattern.compile("Package '(\\S+)' has no installation candidate").matcher(result.stderr());
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        while (noCandidate.find()) {
+            named.add(noCandidate.group(1));
+        }
+        for (String pkg : named) {
+            hints.add("the host's repositories name package " + pkg + " but offer no version of it (a partial mirror, or a release "
+                    + "that replaced it): add a repository that has it (for Debian/Ubuntu the distribution's main one) and run apply again");
+        }
         if (result.stderr().contains("Could not get lock")) {
             hints.add("another package manager holds apt's lock (unattended-upgrades?): wait for it to finish and run apply again");
         }

@@ -19,7 +19,9 @@ public final class StepFailure extends Exception {
     /** The command (as shown) and its exit status; {@link #detail} holds its stderr, masked. */
     public static StepFailure of(RemoteCommand command, ExecResult result) {
         String shown = command.display();
-        String firstLine = shown.lines().findFirst().orElse(shown);
+        // A script's environment lines say nothing about what failed ("'export DEBIAN_FRONTEND=…' exited with status 100").
+        String firstLine = shown.lines().filter(l -> !l.isBlank() && !l.startsWith("export ") && !l.startsWith("#")).findFirst()
+                .orElse(shown.lines().findFirst().orElse(shown));
         return new StepFailure("'" + abbreviate(firstLine) + "' exited with status " + result.exitStatus(),
                 command.mask(result.stderr().isBlank() ? result.stdout() : result.stderr()).strip());
     }

@@ -41,6 +41,21 @@ class PackageFailuresRealAptTest {
         assertTrue(message.contains("enable the distribution's main repository"), message);
     }
 
+    /** Found in the VM lab: its partial mirror lacked fdisk, and the failure said only "'export DEBIAN_FRONTEND=noninteractive' exited with status 100". */
+    @Test
+    void aPackageKnownByNameButWithoutAVersionIsNamedWithWhatToDoAndTheFailureShowsTheInstallLine() {
+        RealTools.require("apt-get");
+        // Debian 12 knows "python" only as a name other packages refer to; apt prints this error for it.
+        ExecResult result = LocalRoot.sh(APT + "install -s --no-install-recommends python");
+        assertTrue(result.stderr().contains("Package 'python' has no installation candidate"), result.stdout() + result.stderr());
+        StepFailure failure = PackageStep.explain(result, StepFailure.of(RemoteCommand.script(PackageStep.installScript(List.of("python"))), result));
+        String message = failure.getMessage();
+        assertTrue(message.contains("name package python but offer no version of it"), message);
+        assertTrue(message.contains("add a repository that has it"), message);
+        assertTrue(message.startsWith("'apt-get install -y -q --no-install-recommends"), message);
+        assertFalse(message.contains("DEBIAN_FRONTEND"), message);
+    }
+
     @Test
     void notEnoughSpaceForThePackagesIsNamedWithTheFolderAndWhatToDo() throws Exception {
         RealTools.require("apt-get", "dpkg-query", "mount");
