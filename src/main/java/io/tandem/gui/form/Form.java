@@ -52,6 +52,7 @@ public final class Form {
         input.setId(id(binding));
         input.setAccessibleText(binding.label());
         input.setPromptText(binding.label());
+        touchedOnLeaving(input, binding);
         Label message = problem(binding.message());
         message.setId(id(binding) + "-problem");
         VBox box = new VBox(3, label, input, message);
@@ -59,11 +60,21 @@ public final class Form {
         return box;
     }
 
+    /** Leaving a field counts as having been there: its "Required" may show now. */
+    public static void touchedOnLeaving(Node input, FieldBinding binding) {
+        input.focusedProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                binding.touchedProperty().set(true);
+            }
+        });
+    }
+
     /** A red message that takes no room while empty. */
     public static Label problem(javafx.beans.value.ObservableStringValue text) {
         Label message = new Label();
         message.textProperty().bind(text);
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole message, never cut with "…"
         message.getStyleClass().add("danger");
         message.setStyle("-fx-text-fill: #c62828;");
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
@@ -76,11 +87,27 @@ public final class Form {
         return binding.path().replace("$.", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
     }
 
-    /** A grid of fields, {@code columns} per row. */
+    /** The narrowest a grid column may get: a label such as "Replication bond name" still fits on two lines. */
+    public static final double MIN_COLUMN_WIDTH = 150;
+
+    /**
+     * A grid of fields, {@code columns} per row, the columns sharing the width equally: a long
+     * message under one field wraps within its column instead of widening it and squeezing the
+     * others down to a few pixels.
+     */
     public static GridPane grid(int columns, List<? extends Node> cells) {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(8);
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setMinWidth(MIN_COLUMN_WIDTH);
+            column.setHgrow(Priority.ALWAYS);
+            column.setFillWidth(true);
+            grid.getColumnConstraints().add(column);
+        }
+        grid.setMinWidth(columns * MIN_COLUMN_WIDTH + (columns - 1) * grid.getHgap());
         for (int i = 0; i < cells.size(); i++) {
             Node cell = cells.get(i);
             GridPane.setHgrow(cell, Priority.ALWAYS);
@@ -117,6 +144,7 @@ public final class Form {
     public static Label note(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().add("text-muted");
         return label;
     }
@@ -125,6 +153,7 @@ public final class Form {
         Label label = new Label();
         label.textProperty().bind(text);
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().add("text-muted");
         return label;
     }

@@ -168,8 +168,9 @@ class WizardViewModelTest {
         wizard.startDemo();
         ClusterStep cluster = wizard.step(ClusterStep.class);
         cluster.runPreview();
-        assertThat(cluster.previewProperty().get()).contains("Now: node1 runs", "drbd_r0 (primary)", "p_vip", "If node1 fails: node2 runs");
-        assertThat(cluster.previewProperty().get()).doesNotContain("Now: node2");
+        assertThat(cluster.previewProperty().get()).contains("Now: node1 serves the clients", "the virtual IP 192.168.50.100",
+                "the primary of volumes r0 and r1", "If node1 fails: the virtual IP 192.168.50.100 moves to node2");
+        assertThat(cluster.previewProperty().get()).as("in words, not Pacemaker's resource ids").doesNotContain("Now: node2", "p_", "drbd_");
     }
 
     @Test
