@@ -290,10 +290,7 @@ public final class WizardView {
     }
 
     private Optional<Path> askSavePath() {
-        FileChooser chooser = chooser("Save the project (mode 0600: it holds secrets)");
-        chooser.setInitialFileName("cluster.tandem.json");
-        java.io.File file = chooser.showSaveDialog(window());
-        return Optional.ofNullable(file).map(java.io.File::toPath);
+        return SaveDialog.ask(window(), wizard.fileProperty().get());
     }
 
     private static FileChooser chooser(String title) {

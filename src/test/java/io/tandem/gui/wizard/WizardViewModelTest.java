@@ -199,7 +199,8 @@ class WizardViewModelTest {
         vip.value().set("192.168.99.7");
         assertThat(wizard.canGoNextProperty().get()).isFalse();
         assertThat(vip.message().get()).contains("not a host address in 192.168.50.0/24");
-        assertThat(network.blockersProperty().get()).contains("$.networks.client.virtualIp");
+        assertThat(network.blockersProperty().get()).as("the field by its label, not its JSON path")
+                .contains("Virtual IP for initiators: the virtual IP 192.168.99.7 is not a host address").doesNotContain("$.");
         vip.value().set("192.168.50.100");
         assertThat(wizard.canGoNextProperty().get()).isTrue();
         assertThat(vip.message().get()).isEmpty();
