@@ -36,7 +36,7 @@ public final class InitiatorsView implements StepView {
             FieldBinding timeout = Form.byPath(step.fields(), "$.initiators[" + i + "].timeouts.replacementTimeout");
             Label timeoutNote = Form.note("");
             timeoutNote.setId("timeout-note-" + i);
-            timeoutNote.textProperty().bind(Bindings.createStringBinding(() -> step.timeoutNote(index), timeout.value()));
+            timeoutNote.textProperty().bind(Bindings.createStringBinding(() -> step.timeoutNote(timeout.value().get()), timeout.value()));
             root.getChildren().add(timeoutNote);
             if (step.managed(i)) {
                 VBox login = new VBox(8);

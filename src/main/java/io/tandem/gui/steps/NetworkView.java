@@ -90,7 +90,9 @@ public final class NetworkView implements StepView {
         // Follows the client address as it is typed, not only when the step is opened again.
         FieldBinding clientAddress = Form.byPath(fields, "$.nodes[" + n + "].links[0].address");
         Label loud = new Label();
-        loud.textProperty().bind(Bindings.createStringBinding(() -> step.addressWarning(n), clientAddress.value()));
+        // From the field's value, not the draft: this binding may be read before the draft has the new value.
+        loud.textProperty().bind(Bindings.createStringBinding(() -> step.addressWarning(n, clientAddress.value().get()),
+                clientAddress.value()));
         loud.setWrapText(true);
         loud.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole rollback explanation, never cut with "…"
         loud.setStyle("-fx-text-fill: #a35c00; -fx-font-weight: bold;");

@@ -107,6 +107,9 @@ public final class InitiatorsStep extends StepViewModel {
                         "maxBurstLength", 1048576, "maxRecvDataSegmentLength", 262144, "discoveryMaxRecvDataSegmentLength", 32768,
                         "fastAbort", true)));
         wizard.draft().remove(managed ? base + ".ssh.address" : base + ".ssh");
+        if (!managed) {
+            wizard.draft().remove(base + ".iqn"); // to be typed: missing reads "Required", not "'' is not a valid iSCSI name"
+        }
         rebuild();
         wizard.changedByStep("$.initiators");
     }
@@ -181,7 +184,12 @@ public final class InitiatorsStep extends StepViewModel {
 
     /** Whether initiator {@code i}'s timeout is short of a failover: its note says so. */
     public String timeoutNote(int i) {
-        int value = parse(wizard.draft().text("$.initiators[" + i + "].timeouts.replacementTimeout"), -1);
+        return timeoutNote(wizard.draft().text("$.initiators[" + i + "].timeouts.replacementTimeout"));
+    }
+
+    /** The note for a timeout typed as {@code text} (the View passes the field's value as it is typed). */
+    public String timeoutNote(String text) {
+        int value = parse(text, -1);
         int failover = failoverSeconds();
         if (value < 0) {
             return "";

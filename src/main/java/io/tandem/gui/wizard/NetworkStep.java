@@ -184,11 +184,15 @@ public final class NetworkStep extends StepViewModel {
 
     /** A loud note when the new client address is not the one Tandem is connected through. */
     public String addressWarning(int n) {
+        return addressWarning(n, wizard.draft().text(link(n, CLIENT) + ".address"));
+    }
+
+    /** As {@link #addressWarning(int)} for the address {@code planned}: the View passes the field's value as it is typed. */
+    public String addressWarning(int n, String planned) {
         HostFacts facts = wizard.facts().get(NodesStep.key(n));
         if (facts == null) {
             return "";
         }
-        String planned = wizard.draft().text(link(n, CLIENT) + ".address");
         String connectedTo = wizard.draft().text("$.nodes[" + n + "].ssh.address");
         boolean moves = facts.sshInterface().map(i -> facts.addresses().getOrDefault(i, List.of()).stream()
                 .noneMatch(a -> a.address().equals(planned))).orElse(false);
