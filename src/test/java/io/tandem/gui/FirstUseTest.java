@@ -86,6 +86,18 @@ class FirstUseTest {
         fx.settled();
     }
 
+    /** Scrolls the step so that the node {@code id} is near the top, for a screenshot of it. */
+    private void scrollTo(FxRobot robot, String id) {
+        robot.interact(() -> {
+            ScrollPane content = find(robot, "#step-content");
+            Node target = find(robot, id);
+            double y = content.getContent().sceneToLocal(target.localToScene(0, 0)).getY();
+            double room = content.getContent().getBoundsInLocal().getHeight() - content.getViewportBounds().getHeight();
+            content.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 120) / room)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Every text a user can read in the window: labels, cells, drawings, the footer. */
     private List<String> visibleTexts() {
         List<String> texts = new ArrayList<>();
@@ -199,6 +211,7 @@ class FirstUseTest {
         assertThat(bondName.getHeight()).as("the label is not stacked letter by letter").isLessThan(3 * bondName.getFont().getSize() * 1.6);
         assertThat(robot.lookup("#blockers").queryAs(Label.class).getText()).contains("Client address (node 1): this node address is the virtual IP");
         assertPlainAndWhole("Network, VIP equals a node address");
+        scrollTo(robot, "#nodes-0-links-0-address");
         shot(robot, "3-network-vip-collision");
     }
 
@@ -293,6 +306,7 @@ class FirstUseTest {
         assertThat(robot.lookup("#manual-settings-1").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("for 140 s", "enter 120 there");
         assertPlainAndWhole("Initiators");
+        scrollTo(robot, "#initiators-1-iqn");
         shot(robot, "8-initiators");
     }
 
