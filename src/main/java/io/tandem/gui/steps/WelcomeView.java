@@ -36,8 +36,8 @@ public final class WelcomeView implements StepView {
             wizard.next();
         });
         root.getChildren().addAll(title, Form.note("Tandem checks both servers, explains every choice in plain words, shows you "
-                + "every file before anything is applied, and never destroys data without your typed confirmation."), checklist(),
-                create, open, demo);
+                + "every file before anything is applied, and never destroys data without your typed confirmation."), create, open, demo,
+                checklist()); // the buttons first: on a small screen (200 % scaling) they stay above the fold
         if (wizard.hasAutosave()) {
             Button restore = big("Restore the unsaved draft", "mdi2h-history", "Tandem kept your last changes when it was closed.");
             restore.setId("welcome-restore");
