@@ -128,13 +128,18 @@ public final class WizardView {
         wizard.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
         MenuItem quit = new MenuItem("Quit");
-        quit.setOnAction(e -> {
-            if (wizard.mayClose(this::askSavePath) && window() != null) {
-                window().hide();
-            }
-        });
+        quit.setId("quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> quit());
         Menu file = new Menu("_File", null, newProject, open, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), quit);
         return new MenuBar(file);
+    }
+
+    /** Closes the window after the unsaved-changes question, as its close button does. */
+    void quit() {
+        if (wizard.mayClose(this::askSavePath) && window() != null) {
+            window().hide();
+        }
     }
 
     private Node navigator() {
@@ -169,9 +174,18 @@ public final class WizardView {
                 step.stateProperty().addListener((obs, old, now) -> paint.run());
                 paint.run();
                 setGraphic(icon);
-                setOnMouseClicked(e -> wizard.goTo(index));
+                // A step that cannot be opened yet looks it (greyed) and takes no hover or click.
+                disableProperty().unbind();
+                disableProperty().bind(step.openableProperty().not());
+                setOnMouseClicked(e -> {
+                    wizard.goTo(index);
+                    steps.getSelectionModel().select(wizard.currentProperty().get());
+                });
             }
         });
+        // The highlighted step is always the one shown, whatever was clicked.
+        steps.getSelectionModel().select(wizard.currentProperty().get());
+        wizard.currentProperty().addListener((obs, old, now) -> steps.getSelectionModel().select(now.intValue()));
         VBox box = new VBox(steps);
         VBox.setVgrow(steps, Priority.ALWAYS);
         return box;
@@ -191,6 +205,14 @@ public final class WizardView {
         next.setDefaultButton(true);
         next.disableProperty().bind(wizard.canGoNextProperty().not());
         next.setOnAction(e -> wizard.next());
+        // A disabled button gets no clicks; its holder does: a click on the greyed Next shows every field's problem.
+        javafx.scene.layout.StackPane nextHolder = new javafx.scene.layout.StackPane(next);
+        nextHolder.setId("next-holder");
+        nextHolder.setOnMousePressed(e -> {
+            if (next.isDisabled()) {
+                wizard.next();
+            }
+        });
         Label blockers = new Label();
         blockers.setId("blockers");
         blockers.setWrapText(true);
@@ -201,10 +223,13 @@ public final class WizardView {
         };
         wizard.currentProperty().addListener((obs, old, now) -> bindBlockers.run());
         bindBlockers.run();
-        HBox.setHgrow(blockers, Priority.ALWAYS);
         blockers.setMaxWidth(Double.MAX_VALUE);
-        HBox footer = new HBox(10, blockers, back, next);
-        footer.setAlignment(Pos.CENTER_RIGHT);
+        blockers.setMinHeight(Region.USE_PREF_SIZE); // every reason in full, however many lines
+        blockers.managedProperty().bind(blockers.textProperty().isNotEmpty());
+        HBox buttons = new HBox(10, back, nextHolder);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        // Reasons above the buttons, across the whole width: a long one wraps instead of ending in "…".
+        VBox footer = new VBox(6, blockers, buttons);
         footer.setPadding(new Insets(10, 16, 12, 16));
         return footer;
     }
@@ -224,6 +249,8 @@ public final class WizardView {
             default -> new WelcomeView(wizard, this::openFile, this::open).root();
         };
         center.setContent(view);
+        center.setVvalue(0); // each step opens at its top, not at the previous step's scroll position
+        center.setHvalue(0);
     }
 
     private void openFile() {
@@ -263,10 +290,7 @@ public final class WizardView {
     }
 
     private Optional<Path> askSavePath() {
-        FileChooser chooser = chooser("Save the project (mode 0600: it holds secrets)");
-        chooser.setInitialFileName("cluster.tandem.json");
-        java.io.File file = chooser.showSaveDialog(window());
-        return Optional.ofNullable(file).map(java.io.File::toPath);
+        return SaveDialog.ask(window(), wizard.fileProperty().get());
     }
 
     private static FileChooser chooser(String title) {

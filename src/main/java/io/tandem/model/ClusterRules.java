@@ -37,7 +37,8 @@ final class ClusterRules {
         String path = "$.cluster.heartbeat";
         if (hb == null) {
             problems.error(path, "the legacy profile writes Heartbeat's ha.cf and authkeys, and needs their settings.",
-                    "Add \"heartbeat\" (see examples/seed-tutorial.tandem.json).");
+                    "Add \"heartbeat\" (see examples/seed-tutorial.tandem.json).",
+                    "Open a legacy project that has them, or start a new project (modern profile).");
             return;
         }
         problems.pattern(path + ".logFacility", hb.logFacility(), ValuePatterns.SYSLOG_FACILITY);
@@ -54,7 +55,7 @@ final class ClusterRules {
         }
         if (!HEARTBEAT_AUTH.contains(hb.authMethod())) {
             problems.error(path + ".authMethod", "'" + ProblemCollector.printable(hb.authMethod()) + "' is not a Heartbeat authentication method.",
-                    "Use sha1 (or md5, as the tutorial does).");
+                    "Use sha1 (or md5, as the tutorial does).", "Use sha1 (or md5).");
         }
         problems.secretPattern(path + ".authKey", hb.authKey());
     }

@@ -23,8 +23,9 @@ final class FencingRules {
             return;
         }
         if (project.profile() == Profile.LEGACY) {
-            problems.warning(PATH + ".type", "the tutorial's Heartbeat setup has no STONITH; the fencing settings are not exported.",
-                    "Use the modern profile for a fenced cluster.");
+            problems.add(Problem.warning(PATH + ".type", "the tutorial's Heartbeat setup has no STONITH; the fencing settings are not exported.",
+                    "Use the modern profile for a fenced cluster.").inWizard("the legacy profile's Heartbeat setup has no STONITH; the "
+                    + "fencing settings are not exported.", null));
         }
         if (stonith.type().perNodeDevices()) {
             checkDevices(project, stonith, problems);
@@ -44,7 +45,8 @@ final class FencingRules {
         if (project.profile() == Profile.MODERN) {
             problems.warning(PATH + ".type", "STONITH is off. If the nodes lose sight of each other while both run, both can "
                     + "become primary and the data splits (split brain).",
-                    "Configure fencing (fence_ipmilan, fence_sbd or fence_virsh) before production use.");
+                    "Configure fencing (fence_ipmilan, fence_sbd or fence_virsh) before production use.",
+                    "Choose IPMI, SBD or libvirt fencing before production use.");
             if (project.replication().fencing() == Fencing.RESOURCE_AND_STONITH) {
                 problems.error("$.replication.fencing", "DRBD fencing resource-and-stonith needs STONITH, which is off.",
                         "Configure STONITH, or use \"resource-only\".");
@@ -99,7 +101,8 @@ final class FencingRules {
         }
         if (device.plug() == null) {
             problems.error(dPath + ".plug", "fence_virsh needs the name of the virtual machine (libvirt domain) of node '"
-                    + ProblemCollector.printable(device.node()) + "'.", "Add \"plug\" with the name 'virsh list --all' shows on the host.");
+                    + ProblemCollector.printable(device.node()) + "'.", "Add \"plug\" with the name 'virsh list --all' shows on the host.",
+                    "Enter the name 'virsh list --all' shows for it on the host.");
         } else if (problems.pattern(dPath + ".plug", device.plug(), ValuePatterns.VM_NAME)) {
             // Two nodes on one host under one name would make fencing one destroy the other.
             problems.distinct(domains, device.address() + "/" + device.plug(), dPath + ".plug", "virtual machine");

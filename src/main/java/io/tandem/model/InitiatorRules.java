@@ -22,11 +22,13 @@ final class InitiatorRules {
                 NetworkRules.ssh(path + ".ssh", initiator.ssh(), problems);
                 if (initiator.os() == OperatingSystem.OTHER) {
                     problems.error(path + ".os", "Tandem sets up only Debian and Ubuntu clients over SSH.",
-                            "Choose the client's release, or remove \"ssh\" to set this client up by hand.");
+                            "Choose the client's release, or remove \"ssh\" to set this client up by hand.",
+                            "Remove this initiator and add it again as one set up by hand.");
                 }
             } else if (initiator.filesystem() != null) {
                 problems.error(path + ".filesystem", "Tandem cannot make a filesystem on a client it does not log in to.",
-                        "Remove \"filesystem\", or add \"ssh\" so Tandem sets the client up.");
+                        "Remove \"filesystem\", or add \"ssh\" so Tandem sets the client up.",
+                        "Remove this initiator and add it again as a client Tandem sets up (SSH).");
             }
             TargetRules.iqn(path + ".iqn", initiator.iqn(), problems);
             if (Iqn.isValid(initiator.iqn())) {
@@ -67,12 +69,11 @@ final class InitiatorRules {
         problems.range(path + ".initialLoginRetryMax", t.initialLoginRetryMax(), 1, 1000, "");
         // A failover takes the token timeout plus promotion and target start; applications see
         // I/O errors once the session is down longer than replacement_timeout.
-        int failoverSeconds = project.cluster().tokenMs() / 1000 * 2 + project.cluster().operationTimeoutSeconds() / 2
-                + fencingSeconds(project.cluster().stonith());
+        int failoverSeconds = FailoverEstimate.seconds(project.cluster());
         if (project.profile() == Profile.MODERN && t.replacementTimeout() < failoverSeconds) {
             problems.warning(path + ".replacementTimeout", "a failover can take up to about " + failoverSeconds + " s; with a "
                     + "replacement timeout of " + t.replacementTimeout() + " s applications would see I/O errors instead of a pause.",
-                    "Set replacementTimeout to " + failoverSeconds + " or more.");
+                    "Set replacementTimeout to " + failoverSeconds + " or more.", "Set it to " + failoverSeconds + " s or more.");
         }
     }
 
@@ -83,15 +84,5 @@ final class InitiatorRules {
         problems.range(path + ".maxBurstLength", s.maxBurstLength(), 512, 16777215, " bytes");
         problems.range(path + ".maxRecvDataSegmentLength", s.maxRecvDataSegmentLength(), 512, 16777215, " bytes");
         problems.range(path + ".discoveryMaxRecvDataSegmentLength", s.discoveryMaxRecvDataSegmentLength(), 512, 16777215, " bytes");
-    }
-
-    /** SBD fencing completes only after msgwait; the others take a few seconds, inside the estimate. */
-    /** What fencing adds to a failover: the delay before the preferred node is fenced, and SBD's msgwait. */
-    private static int fencingSeconds(Stonith stonith) {
-        if (stonith.type() == StonithType.NONE) {
-            return 0;
-        }
-        return Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS
-                + (stonith.type() == StonithType.SBD && stonith.sbd() != null ? stonith.sbd().msgwaitTimeout() : 0);
     }
 }

@@ -14,7 +14,8 @@ final class NetworkRules {
         Network clientNet = project.networks().client();
         if (clientNet.virtualIp() == null) {
             problems.error("$.networks.client.virtualIp", "the client network has no virtual IP.",
-                    "Add \"virtualIp\": a free address in the client subnet that initiators will connect to.");
+                    "Add \"virtualIp\": a free address in the client subnet that initiators will connect to.",
+                    "Enter a free address in the client subnet that initiators will connect to.");
         } else {
             Optional<Ipv4> vip = address("$.networks.client.virtualIp", clientNet.virtualIp(), problems);
             if (vip.isPresent() && client.isPresent() && !client.get().isHost(vip.get())) {

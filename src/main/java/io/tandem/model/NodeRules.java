@@ -62,8 +62,8 @@ final class NodeRules {
                     "Use debian-12, ubuntu-22.04 or ubuntu-24.04, or set \"profile\": \"legacy\".");
         }
         if (project.profile() == Profile.LEGACY && node.drbdVersion() == DrbdVersion.V9) {
-            problems.error(path + ".drbdVersion", "the legacy profile writes the tutorial's DRBD 8 configuration.",
-                    "Set \"drbdVersion\": \"8.4\".");
+            problems.add(Problem.error(path + ".drbdVersion", "the legacy profile writes the tutorial's DRBD 8 configuration.",
+                    "Set \"drbdVersion\": \"8.4\".").inWizard("the legacy profile writes a DRBD 8 configuration.", "Use DRBD 8.4 on the nodes."));
         }
     }
 
@@ -136,11 +136,11 @@ final class NodeRules {
         if (bond.primary() != null) {
             if (!bond.slaves().contains(bond.primary())) {
                 problems.error(path + ".primary", "the primary NIC '" + ProblemCollector.printable(bond.primary()) + "' is not one of the slaves.",
-                        "Name one of " + bond.slaves() + ", or remove \"primary\".");
+                        "Name one of " + bond.slaves() + ", or remove \"primary\".", "Tick the bond's NICs again.");
             }
             if (bond.mode() != BondMode.ACTIVE_BACKUP && bond.mode() != BondMode.BALANCE_TLB && bond.mode() != BondMode.BALANCE_ALB) {
                 problems.error(path + ".primary", "a primary NIC only applies to active-backup, balance-tlb and balance-alb bonds.",
-                        "Remove \"primary\" or change the mode.");
+                        "Remove \"primary\" or change the mode.", "Choose the bond mode again.");
             }
         }
     }

@@ -22,6 +22,20 @@ final class ProblemCollector {
         problems.add(Problem.warning(path, message, fix));
     }
 
+    /** A problem worded for the wizard too ({@link Problem#inWizard}). */
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    /** An error whose fix the wizard's user does differently (on a step, not in the file). */
+    void error(String path, String message, String fix, String wizardFix) {
+        problems.add(Problem.error(path, message, fix).inWizard(null, wizardFix));
+    }
+
+    void warning(String path, String message, String fix, String wizardFix) {
+        problems.add(Problem.warning(path, message, fix).inWizard(null, wizardFix));
+    }
+
     /** Checks {@code value} against a strict pattern; shows the offending value only if printable. */
     boolean pattern(String path, String value, ValuePatterns pattern) {
         if (pattern.matches(value)) {

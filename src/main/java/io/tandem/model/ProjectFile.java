@@ -139,11 +139,12 @@ public final class ProjectFile {
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return Problem.error(path, "is not one of the allowed values" + where + ".",
-                    "Use one of: " + enumNames(f.getTargetType()) + ".");
+                    "Use one of: " + enumNames(f.getTargetType()) + ".").inWizard("is not one of the allowed values.", null);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return Problem.error(path, "has the wrong type: expected " + describe(m.getTargetType()) + where + ".",
-                    "Write " + describe(m.getTargetType()) + " here (see examples/ for the expected form).");
+                    "Write " + describe(m.getTargetType()) + " here (see examples/ for the expected form).")
+                    .inWizard("must be " + describe(m.getTargetType()) + ".", ""); // the wizard's field: no file, no line
         }
         return Problem.error(path, "cannot be read" + where + ".", "Compare this part of the file with examples/.");
     }

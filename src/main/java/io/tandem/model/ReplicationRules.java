@@ -42,8 +42,9 @@ final class ReplicationRules {
             problems.pattern(path + ".dynamicResync.minRate", d.minRate(), ValuePatterns.SIZE);
             problems.pattern(path + ".dynamicResync.maxRate", d.maxRate(), ValuePatterns.SIZE);
             if (project.profile() == Profile.LEGACY) {
-                problems.error(path + ".dynamicResync", "the tutorial's DRBD 8.3 syntax has no dynamic resync controller.",
-                        "Use a fixed \"syncRate\" in the legacy profile.");
+                problems.add(Problem.error(path + ".dynamicResync", "the tutorial's DRBD 8.3 syntax has no dynamic resync controller.",
+                        "Use a fixed \"syncRate\" in the legacy profile.").inWizard("the legacy profile's DRBD 8.3 syntax has no dynamic "
+                        + "resync controller.", "Use the modern profile (start a new project) for a resync speed that adapts."));
             }
         }
         problems.pattern(path + ".verifyAlgorithm", r.verifyAlgorithm(), ValuePatterns.ALGORITHM);
@@ -165,7 +166,8 @@ final class ReplicationRules {
                 dataDisks.add(key);
                 if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION && PartitionNames.isPartition(backing.disk())) {
                     problems.error(bPath + ".layout", backing.disk() + " is already a partition; it cannot hold a partition table.",
-                            "Choose the whole disk for a new partition, or set \"layout\": \"whole-device\" to use this partition as it is.");
+                            "Choose the whole disk for a new partition, or set \"layout\": \"whole-device\" to use this partition as it is.",
+                            "Choose the whole disk for a new partition, or \"Use the device as it is\".");
                 } else if (backing.layoutOrDefault() == DiskLayout.GPT_PARTITION && res.name().length() > GPT_NAME_ROOM) {
                     problems.error(bPath + ".layout", "the partition would be named 'tandem-" + res.name() + "', longer than the 36 "
                             + "characters a GPT partition name may have.", "Shorten the resource name to " + GPT_NAME_ROOM + " characters or fewer.");
@@ -181,7 +183,8 @@ final class ReplicationRules {
                 }
                 if (backing.metaIndex() == null && project.nodes().getFirst().drbdVersion() == DrbdVersion.V8_4) {
                     problems.warning(bPath + ".metaIndex", "external metadata without an index uses the whole device for one resource.",
-                            "Set \"metaIndex\" to share one metadata device among resources (0, 1, …).");
+                            "Set \"metaIndex\" to share one metadata device among resources (0, 1, …).",
+                            "That is fine for one volume; to share the device among volumes, keep the metadata inside each device instead.");
                 }
                 String slot = backing.node() + " " + backing.metaDisk() + "[" + (backing.metaIndex() == null ? "flex" : backing.metaIndex()) + "]";
                 problems.distinct(metaSlots, slot, bPath + ".metaIndex", "metadata slot");
@@ -190,7 +193,8 @@ final class ReplicationRules {
         for (Node node : project.nodes()) {
             if (!covered.contains(node.name())) {
                 problems.error(path + ".backing", "resource '" + res.name() + "' has no backing device on node '" + node.name() + "'.",
-                        "Add {\"node\": \"" + node.name() + "\", \"disk\": \"/dev/…\", \"metaDisk\": \"internal\"}.");
+                        "Add {\"node\": \"" + node.name() + "\", \"disk\": \"/dev/…\", \"metaDisk\": \"internal\"}.",
+                        "Choose a device for it on the Disks step.");
             }
         }
     }

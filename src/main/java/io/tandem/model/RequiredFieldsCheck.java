@@ -43,9 +43,9 @@ public final class RequiredFieldsCheck {
             String childPath = path + "." + component.getName();
             if (child == null) {
                 if (!component.isAnnotationPresent(OptionalField.class)) {
-                    // Read at a wizard field and in a file's report alike: say both ways to fix it.
+                    // The CLI reads a file; the wizard shows this under the empty field itself, where "required" says it all.
                     problems.add(Problem.error(childPath, "'" + component.getName() + "' is required but missing.",
-                            "Fill it in (in a project file: add \"" + component.getName() + "\"; examples/ has complete projects)."));
+                            "Fill it in (in a project file: add \"" + component.getName() + "\"; examples/ has complete projects).").inWizard("required.", ""));
                 }
             } else {
                 walk(child, childPath, problems);

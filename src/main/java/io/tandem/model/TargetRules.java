@@ -125,7 +125,8 @@ final class TargetRules {
         if (implementation == TargetImplementation.LIO_T && chap.outgoing() != null) {
             problems.error("$.chap.outgoing", "mutual CHAP is not configured by the stock iSCSITarget resource agent that " + name
                     + " uses, so initiators set up for it could not log in.",
-                    "Choose implementation \"lio\" (Tandem's LIO agent, which sets mutual CHAP), or remove \"outgoing\".");
+                    "Choose implementation \"lio\" (Tandem's LIO agent, which sets mutual CHAP), or remove \"outgoing\".",
+                    "Choose the implementation LIO (recommended): it sets mutual CHAP.");
         }
         if (implementation == TargetImplementation.TGT && chap.outgoing() != null
                 && chap.outgoing().user().equals(chap.incoming().user())) {
@@ -138,7 +139,8 @@ final class TargetRules {
                     ? "tgt has no discovery authentication: it lists its targets to anyone who asks"
                     : "discovery CHAP is not configured by the stock iSCSITarget resource agent that " + name + " uses";
             problems.error("$.chap.discovery", why + ".",
-                    "Choose implementation \"lio\" (Tandem's LIO agent, which sets discovery CHAP), or remove \"discovery\".");
+                    "Choose implementation \"lio\" (Tandem's LIO agent, which sets discovery CHAP), or remove \"discovery\".",
+                    "Choose the implementation LIO (recommended): it sets discovery CHAP.");
         }
     }
 

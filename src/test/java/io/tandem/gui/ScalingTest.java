@@ -1,12 +1,9 @@
 package io.tandem.gui;
 
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,15 +88,7 @@ class ScalingTest {
                 problems.add(percent + " % " + step + ": " + id + " is outside the window: " + b);
             }
         }
-        for (Labeled labeled : visibleLabeled(root)) {
-            Text shown = (Text) labeled.lookup(".text");
-            String full = labeled.getText();
-            if (shown != null && full != null && !full.isEmpty() && !shown.getText().equals(full)
-                    && shown.getText().endsWith(labeled.getEllipsisString())) {
-                problems.add(percent + " % " + step + ": '" + full + "' is cut off as '" + shown.getText() + "' ("
-                        + labeled.getClass().getSimpleName() + (labeled.getId() == null ? "" : " #" + labeled.getId()) + ")");
-            }
-        }
+        ScreenChecks.cutOff(root).forEach(cut -> problems.add(percent + " % " + step + ": " + cut));
         AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
         double scale = percent / 100.0;
         robot.interact(() -> {
@@ -111,24 +100,5 @@ class ScalingTest {
                 + step.toLowerCase() + ".png");
         Files.createDirectories(file.getParent());
         ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
-    }
-
-    /** Labeled controls that are showing (cells of lists included: their text matters too). */
-    private static List<Labeled> visibleLabeled(Parent root) {
-        List<Labeled> found = new ArrayList<>();
-        List<Node> stack = new ArrayList<>(List.of(root));
-        while (!stack.isEmpty()) {
-            Node node = stack.removeLast();
-            if (!node.isVisible()) {
-                continue;
-            }
-            if (node instanceof Labeled labeled) {
-                found.add(labeled);
-            }
-            if (node instanceof Parent parent) {
-                stack.addAll(parent.getChildrenUnmodifiable());
-            }
-        }
-        return found;
     }
 }

@@ -133,12 +133,12 @@ class WizardWalkthroughTest {
         TextField disks = robot.lookup("#cluster-stonith-sbd-devices").queryAs(TextField.class);
         robot.interact(() -> disks.setText("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b"));
         assertThat(nextDisabled(robot)).isFalse();
-        assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isFalse();
+        assertThat(ScreenChecks.shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isFalse();
         shot(robot, "wizard-6-cluster-sbd");
         robot.interact(() -> fencing.getSelectionModel().select(fencing.getItems().stream()
                 .filter(c -> c.type().equals("fence_virsh")).findFirst().orElseThrow()));
-        assertThat(shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isTrue();
-        assertThat(shown(robot.lookup("#cluster-stonith-sbd-devices").query())).isFalse();
+        assertThat(ScreenChecks.shown(robot.lookup("#cluster-stonith-devices-0-plug").query())).isTrue();
+        assertThat(ScreenChecks.shown(robot.lookup("#cluster-stonith-sbd-devices").query())).isFalse();
         assertThat(nextDisabled(robot)).as("no libvirt host yet").isTrue();
         shot(robot, "wizard-6-cluster-libvirt");
     }
@@ -175,16 +175,6 @@ class WizardWalkthroughTest {
     private boolean nextDisabled(FxRobot robot) {
         fx.settled();
         return robot.lookup("#next").queryButton().isDisabled();
-    }
-
-    /** Visible on screen: the node and every parent (a hidden box hides its children without changing their flag). */
-    private static boolean shown(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Test

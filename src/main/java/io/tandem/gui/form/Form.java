@@ -44,19 +44,90 @@ public final class Form {
         return box;
     }
 
-    private static VBox labelled(FieldBinding binding, TextInputControl input) {
+    /** One of a fixed set of values: its project value and what the user reads. */
+    public record Choice(String value, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * A fixed choice bound to a draft path: a drop-down instead of a text box. An empty value shows
+     * {@code whenEmpty} (what the project means by leaving it out, e.g. the recommended one) without
+     * writing it; a value that is not among the choices (a hand-edited file) is offered as it is.
+     */
+    public static VBox choice(FieldBinding binding, List<Choice> choices, String whenEmpty) {
+        javafx.scene.control.ComboBox<Choice> box = new javafx.scene.control.ComboBox<>();
+        box.getItems().setAll(choices);
+        box.setMaxWidth(Double.MAX_VALUE);
+        boolean[] syncing = {false};
+        Runnable fromDraft = () -> {
+            syncing[0] = true;
+            String value = binding.value().get().isEmpty() ? whenEmpty : binding.value().get();
+            Choice match = box.getItems().stream().filter(c -> c.value().equals(value)).findFirst().orElse(null);
+            if (match == null && !value.isEmpty()) {
+                match = new Choice(value, value);
+                box.getItems().add(match);
+            }
+            box.setValue(match);
+            syncing[0] = false;
+        };
+        fromDraft.run();
+        binding.value().addListener((obs, old, now) -> fromDraft.run());
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (!syncing[0] && now != null && !now.value().equals(binding.value().get())) {
+                binding.value().set(now.value());
+            }
+        });
+        return labelled(binding, box);
+    }
+
+    /** A field and its unit beside it ("400" "MiB/s"): the unit is said, never guessed. */
+    public static VBox withUnit(FieldBinding binding, javafx.scene.control.Control input, Node unit) {
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, input, unit);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(input, Priority.ALWAYS);
+        return labelled(binding, input, row);
+    }
+
+    /** Rare settings, folded away: a first-time user need not read them, an expert finds them here. */
+    public static javafx.scene.control.TitledPane advanced(String title, Node content) {
+        javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane("Advanced: " + title, content);
+        pane.setExpanded(false);
+        pane.setId("advanced-" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("-$", ""));
+        return pane;
+    }
+
+    private static VBox labelled(FieldBinding binding, javafx.scene.control.Control input) {
+        return labelled(binding, input, input);
+    }
+
+    private static VBox labelled(FieldBinding binding, javafx.scene.control.Control input, Node shown) {
         Label label = new Label(binding.label());
         label.setWrapText(true); // narrow columns (large scaling) wrap a label instead of cutting it
         label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.setLabelFor(input);
         input.setId(id(binding));
         input.setAccessibleText(binding.label());
-        input.setPromptText(binding.label());
+        if (input instanceof TextInputControl text) {
+            text.setPromptText(binding.label());
+        }
+        touchedOnLeaving(input, binding);
         Label message = problem(binding.message());
         message.setId(id(binding) + "-problem");
-        VBox box = new VBox(3, label, input, message);
+        VBox box = new VBox(3, label, shown, message);
         box.setFillWidth(true);
         return box;
+    }
+
+    /** Leaving a field counts as having been there: its "Required" may show now. */
+    public static void touchedOnLeaving(Node input, FieldBinding binding) {
+        input.focusedProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                binding.touchedProperty().set(true);
+            }
+        });
     }
 
     /** A red message that takes no room while empty. */
@@ -64,6 +135,7 @@ public final class Form {
         Label message = new Label();
         message.textProperty().bind(text);
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole message, never cut with "…"
         message.getStyleClass().add("danger");
         message.setStyle("-fx-text-fill: #c62828;");
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
@@ -76,11 +148,27 @@ public final class Form {
         return binding.path().replace("$.", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
     }
 
-    /** A grid of fields, {@code columns} per row. */
+    /** The narrowest a grid column may get: a label such as "Replication bond name" still fits on two lines. */
+    public static final double MIN_COLUMN_WIDTH = 150;
+
+    /**
+     * A grid of fields, {@code columns} per row, the columns sharing the width equally: a long
+     * message under one field wraps within its column instead of widening it and squeezing the
+     * others down to a few pixels.
+     */
     public static GridPane grid(int columns, List<? extends Node> cells) {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(8);
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setMinWidth(MIN_COLUMN_WIDTH);
+            column.setHgrow(Priority.ALWAYS);
+            column.setFillWidth(true);
+            grid.getColumnConstraints().add(column);
+        }
+        grid.setMinWidth(columns * MIN_COLUMN_WIDTH + (columns - 1) * grid.getHgap());
         for (int i = 0; i < cells.size(); i++) {
             Node cell = cells.get(i);
             GridPane.setHgrow(cell, Priority.ALWAYS);
@@ -117,6 +205,7 @@ public final class Form {
     public static Label note(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().add("text-muted");
         return label;
     }
@@ -125,6 +214,7 @@ public final class Form {
         Label label = new Label();
         label.textProperty().bind(text);
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.getStyleClass().add("text-muted");
         return label;
     }

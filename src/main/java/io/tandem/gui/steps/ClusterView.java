@@ -26,7 +26,6 @@ public final class ClusterView implements StepView {
     public ClusterView(ClusterStep step, String stonithType) {
         root.setPadding(new Insets(20));
         var fields = step.fields();
-        root.getChildren().addAll(Form.field(Form.byPath(fields, "$.cluster.tokenMs")), Form.note(ClusterStep.TWO_NODE));
         ComboBox<FencingChoices.Choice> fencing = new ComboBox<>();
         fencing.getItems().addAll(step.fencingChoices());
         fencing.setValue(step.fencingChoices().stream().filter(c -> c.type().equals(stonithType)).findFirst().orElse(null));
@@ -53,6 +52,7 @@ public final class ClusterView implements StepView {
         accept.selectedProperty().bindBidirectional(step.acceptNoFencingProperty());
         Label risk = new Label(ClusterStep.NO_FENCING_RISK);
         risk.setWrapText(true);
+        risk.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         risk.setStyle("-fx-text-fill: #c62828;");
         VBox noFencing = new VBox(6, risk, accept);
         Runnable show = () -> {
@@ -83,10 +83,15 @@ public final class ClusterView implements StepView {
         Label result = new Label();
         result.textProperty().bind(step.previewProperty());
         result.setWrapText(true);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         result.setId("preview-result");
         root.getChildren().addAll(Form.heading("Failover preview"), Form.note(step.previewAvailable()
                 ? "Pacemaker's own scheduler (crm_simulate) shows where everything runs now and after the preferred node fails."
                 : "Install pacemaker-cli-utils on this workstation to preview failovers."), preview, result);
+        root.getChildren().add(Form.advanced("cluster timing", new VBox(8,
+                Form.field(Form.byPath(fields, "$.cluster.tokenMs")), Form.note("How long a node may stay silent before the other "
+                        + "counts it as lost. Shorter fails over sooner but may take a busy network for a failure."),
+                Form.note(ClusterStep.TWO_NODE))));
     }
 
     private static VBox sbdBox(ClusterStep step, List<io.tandem.gui.wizard.FieldBinding> fields) {

@@ -1,6 +1,9 @@
 package io.tandem.gui.steps;
 
 import io.tandem.gui.form.Form;
+import io.tandem.gui.wizard.FieldBinding;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
 import io.tandem.gui.wizard.InitiatorsStep;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -19,10 +22,22 @@ public final class InitiatorsView implements StepView {
 
     public InitiatorsView(InitiatorsStep step, Runnable rebuild) {
         root.setPadding(new Insets(20));
+        root.getChildren().add(Form.note("An initiator is a machine that uses the storage: its iSCSI software (the \"initiator\") "
+                + "logs in to the target at the virtual IP and sees each LUN as a local disk. The target admits only the initiator "
+                + "names listed here. Tandem can set up a Debian or Ubuntu client over SSH; for another one (Windows, VMware) it "
+                + "shows what to enter there."));
+        Label advice = Form.note(step.timeoutAdvice());
+        advice.setId("timeout-advice");
+        root.getChildren().add(advice);
         for (int i = 0; i < step.count(); i++) {
             final int index = i;
             root.getChildren().add(Form.heading("Initiator " + (i + 1) + (step.managed(i) ? "" : ": set up by hand")));
-            root.getChildren().add(Form.grid(3, step.fieldsOf(i).stream().map(Form::field).toList()));
+            root.getChildren().add(Form.grid(3, step.fieldsOf(i).stream().map(InitiatorsView::control).toList()));
+            FieldBinding timeout = Form.byPath(step.fields(), "$.initiators[" + i + "].timeouts.replacementTimeout");
+            Label timeoutNote = Form.note("");
+            timeoutNote.setId("timeout-note-" + i);
+            timeoutNote.textProperty().bind(Bindings.createStringBinding(() -> step.timeoutNote(timeout.value().get()), timeout.value()));
+            root.getChildren().add(timeoutNote);
             if (step.managed(i)) {
                 VBox login = new VBox(8);
                 login.getChildren().addAll(LoginControls.of(step.login(i), "-initiator-" + i, () -> step.discover(index), () -> step.cancel(index)));
@@ -33,7 +48,7 @@ public final class InitiatorsView implements StepView {
                 manual.setId("manual-settings-" + i);
                 manual.setEditable(false);
                 manual.setWrapText(true);
-                manual.setPrefRowCount(6);
+                manual.setPrefRowCount(8);
                 manual.setAccessibleText("Settings to enter on initiator " + (i + 1));
                 step.fieldsOf(i).forEach(f -> f.value().addListener((obs, old, now) -> manual.setText(step.manualSettings(index))));
                 root.getChildren().add(manual);
@@ -57,10 +72,17 @@ public final class InitiatorsView implements StepView {
             step.addManual();
             rebuild.run();
         });
-        root.getChildren().addAll(Form.row(java.util.List.of(add, addManual)), Form.note("The replacement timeout keeps applications waiting "
-                + "(instead of failing) while the target moves; Tandem suggests " + step.suggestedReplacementTimeout()
-                + " s for this cluster. Discovering a client is optional now: it checks open-iscsi and keeps the client's own "
-                + "initiator name when it has one."));
+        root.getChildren().addAll(Form.row(java.util.List.of(add, addManual)), Form.note("Discovering a client is optional now: it "
+                + "checks open-iscsi and keeps the client's own initiator name when it has one."));
+    }
+
+    /** The filesystem is one of a few; every other field is typed. */
+    private static Node control(FieldBinding field) {
+        if (field.path().endsWith(".filesystem.type")) {
+            return Form.choice(field, java.util.List.of(new Form.Choice("ext4", "ext4 (recommended)"), new Form.Choice("xfs", "xfs"),
+                    new Form.Choice("btrfs", "btrfs"), new Form.Choice("jfs", "jfs"), new Form.Choice("ext3", "ext3")), "");
+        }
+        return Form.field(field);
     }
 
     @Override

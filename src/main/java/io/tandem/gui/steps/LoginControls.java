@@ -76,6 +76,7 @@ final class LoginControls {
         Label status = new Label();
         status.textProperty().bind(login.status);
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a discovery failure in full, never cut with "…"
         status.setId("status" + suffix);
         return List.of(new Label("Log in with"), how, key, password, sudo, new HBox(8, discoverButton, cancelButton, progress), status,
                 ReportList.of(login.report, "report" + suffix));

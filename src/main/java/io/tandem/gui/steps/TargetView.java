@@ -6,7 +6,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -24,11 +23,14 @@ public final class TargetView implements StepView {
         var fields = step.fields();
         Button suggest = new Button("Suggest: " + step.suggestedIqn());
         suggest.setOnAction(e -> step.useSuggestedIqn());
-        root.getChildren().addAll(Form.field(Form.byPath(fields, "$.target.iqn")), suggest,
-                Form.field(Form.byPath(fields, "$.target.implementation")),
-                Form.note("lio: the Linux kernel's target with Tandem's own agent (recommended; mutual and discovery CHAP). "
-                        + "lio-t: the kernel's target with the stock agents (targetcli), no mutual CHAP. "
-                        + "tgt: the user-space target (mutual CHAP through Tandem's agent, no discovery CHAP; LUNs from 1)."));
+        root.getChildren().addAll(Form.note("The target is what the clients (initiators) log in to: one iSCSI name, reached at the "
+                + "virtual IP, whichever node holds it."), Form.field(Form.byPath(fields, "$.target.iqn")), suggest,
+                Form.choice(Form.byPath(fields, "$.target.implementation"), List.of(
+                        new Form.Choice("lio", "LIO, the Linux kernel's target (recommended)"),
+                        new Form.Choice("lio-t", "LIO through the stock agents (targetcli)"),
+                        new Form.Choice("tgt", "tgt, the user-space target")), "lio"),
+                Form.note("LIO with Tandem's own agent sets mutual and discovery CHAP. The stock agents (targetcli) set no mutual "
+                        + "CHAP. tgt sets mutual CHAP through Tandem's agent, has no discovery CHAP, and numbers LUNs from 1."));
         root.getChildren().add(Form.heading("LUNs"));
         step.luns().forEach(l -> root.getChildren().add(Form.note(l)));
         root.getChildren().add(Form.heading("CHAP"));
@@ -45,15 +47,15 @@ public final class TargetView implements StepView {
         regenerate.setOnAction(e -> step.regenerateChapSecret());
         root.getChildren().addAll(Form.field(Form.byPath(fields, "$.chap.incoming.user")),
                 Form.secret(step.chapSecret(), step.showSecretProperty()), new HBox(8, show, copy, regenerate));
-        VBox advanced = new VBox(8, Form.note("The tutorial's values are safe defaults; change them only to match a tuned initiator."),
+        List<Form.Choice> digests = List.of(new Form.Choice("None", "None (recommended)"), new Form.Choice("CRC32C", "CRC32C"),
+                new Form.Choice("CRC32C,None", "CRC32C if the initiator wants it"));
+        VBox advanced = new VBox(8, Form.note("These values are safe defaults; change them only to match a tuned initiator."),
                 Form.grid(3, List.of(Form.field(Form.byPath(fields, "$.target.session.maxBurstLength")),
                         Form.field(Form.byPath(fields, "$.target.session.firstBurstLength")),
                         Form.field(Form.byPath(fields, "$.target.session.maxRecvDataSegmentLength")),
-                        Form.field(Form.byPath(fields, "$.target.session.headerDigest")),
-                        Form.field(Form.byPath(fields, "$.target.session.dataDigest")))));
-        TitledPane pane = new TitledPane("Advanced: session parameters", advanced);
-        pane.setExpanded(false);
-        root.getChildren().add(pane);
+                        Form.choice(Form.byPath(fields, "$.target.session.headerDigest"), digests, "None"),
+                        Form.choice(Form.byPath(fields, "$.target.session.dataDigest"), digests, "None"))));
+        root.getChildren().add(Form.advanced("session parameters", advanced));
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class WelcomeView implements StepView {
             wizard.next();
         });
         root.getChildren().addAll(title, Form.note("Tandem checks both servers, explains every choice in plain words, shows you "
-                + "every file before anything is applied, and never destroys data without your typed confirmation."), create, open, demo);
+                + "every file before anything is applied, and never destroys data without your typed confirmation."), create, open, demo,
+                checklist()); // the buttons first: on a small screen (200 % scaling) they stay above the fold
         if (wizard.hasAutosave()) {
             Button restore = big("Restore the unsaved draft", "mdi2h-history", "Tandem kept your last changes when it was closed.");
             restore.setId("welcome-restore");
@@ -59,6 +60,28 @@ public final class WelcomeView implements StepView {
         root.setPadding(new Insets(24));
         root.setMaxWidth(720);
     }
+
+    /** What a first-time user should have at hand before starting: better learnt here than on step 4. */
+    private static Node checklist() {
+        VBox list = new VBox(4, Form.heading("What you need"));
+        list.setId("welcome-checklist");
+        for (String item : CHECKLIST) {
+            Label line = new Label("•  " + item);
+            line.setWrapText(true);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            list.getChildren().add(line);
+        }
+        return list;
+    }
+
+    static final java.util.List<String> CHECKLIST = java.util.List.of(
+            "Two servers with Debian 12 or Ubuntu 22.04/24.04 that this computer reaches over SSH (as root, or a user with sudo).",
+            "Four network ports in each server: two for the client network, two for a separate replication network "
+                    + "(each pair becomes a bond, so one cable may fail).",
+            "One empty disk in each server, both of the same size: it holds the data and will be overwritten.",
+            "A fencing device: each server's management board (IPMI, iDRAC, iLO), a small disk both servers share (SBD), "
+                    + "or the hypervisor when the servers are virtual machines.",
+            "A free address in the client network for the virtual IP, and a subnet of its own for replication.");
 
     private static Button big(String text, String icon, String detail) {
         Button button = new Button(text + "\n" + detail, new FontIcon(icon));

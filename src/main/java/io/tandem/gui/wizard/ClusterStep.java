@@ -12,7 +12,6 @@ import javafx.beans.property.StringProperty;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Step 6: Corosync/Pacemaker settings, fencing (or the acknowledged risk of none), the failover preview. */
 public final class ClusterStep extends StepViewModel {
@@ -114,22 +113,84 @@ public final class ClusterStep extends StepViewModel {
                     walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-        }, result -> preview.set(describe(result)), failure -> preview.set("The preview failed: " + failure.getMessage()));
+        }, result -> preview.set(describe(result, project)), failure -> preview.set("The preview failed: " + failure.getMessage()));
     }
 
-    static String describe(FailoverPreview.Result result) {
-        return "Now: " + summary(result.start()) + "\nIf " + result.lostNode() + " fails: " + summary(result.afterLoss());
+    /**
+     * The preview in the words of someone who runs storage, not Pacemaker: what serves the clients
+     * (the virtual IP, the target, its LUNs) and which node is primary, now and after the preferred
+     * node is lost. Resource ids (p_vip, drbd_r0) and the plumbing around them (port blocks, the
+     * mutual-CHAP binding) stay out of it.
+     */
+    static String describe(FailoverPreview.Result result, Project project) {
+        String vip = project.networks().client().virtualIp();
+        String startNode = serving(result.start());
+        String afterNode = serving(result.afterLoss());
+        StringBuilder text = new StringBuilder();
+        if (startNode == null) {
+            text.append("Now: nothing would start; check the fencing and the disks.");
+        } else {
+            text.append("Now: ").append(startNode).append(" serves the clients — ").append(join(served(result.start(), startNode, vip)))
+                    .append(primaries(result.start(), startNode)).append(". ").append(other(project, startNode))
+                    .append(" keeps a copy of every volume.");
+        }
+        text.append("\nIf ").append(result.lostNode()).append(" fails: ");
+        if (afterNode == null) {
+            text.append("nothing takes over; the clients wait until ").append(result.lostNode()).append(" is back.");
+        } else if (afterNode.equals(startNode)) {
+            text.append(afterNode).append(" goes on serving the clients.");
+        } else {
+            text.append("the virtual IP ").append(vip).append(" moves to ").append(afterNode);
+            List<String> rest = new ArrayList<>(served(result.afterLoss(), afterNode, vip));
+            rest.removeIf(s -> s.startsWith("the virtual IP"));
+            if (!rest.isEmpty()) {
+                text.append(", with ").append(join(rest));
+            }
+            text.append(primaries(result.afterLoss(), afterNode)).append(". Initiators reconnect to the same address.");
+        }
+        return text.toString();
     }
 
-    private static String summary(List<ResourcePlacement> placements) {
-        Map<String, List<String>> byNode = new java.util.TreeMap<>();
+    private static final String VIP_ID = "p_vip";
+
+    /** The node that holds the virtual IP, or null. */
+    private static String serving(List<ResourcePlacement> placements) {
+        return placements.stream().filter(p -> p.resource().equals(VIP_ID) && p.role().equals("Started") && p.node() != null)
+                .map(ResourcePlacement::node).findFirst().orElse(null);
+    }
+
+    /** What {@code node} serves to clients, in the group's order, in plain words. */
+    private static List<String> served(List<ResourcePlacement> placements, String node, String vip) {
+        List<String> served = new ArrayList<>();
         for (ResourcePlacement p : placements) {
-            if (p.node() != null && (p.role().equals("Started") || p.role().equals("Promoted"))) {
-                byNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(p.resource() + (p.role().equals("Promoted") ? " (primary)" : ""));
+            if (node.equals(p.node()) && p.role().equals("Started")) {
+                String words = p.resource().equals(VIP_ID) ? "the virtual IP " + vip
+                        : p.resource().equals(io.tandem.render.modern.PacemakerLayoutBuilder.TARGET_ID) ? "the iSCSI target"
+                        : p.resource().matches("p_lun\\d+") ? "LUN " + p.resource().substring("p_lun".length()) : null;
+                if (words != null && !served.contains(words)) {
+                    served.add(words);
+                }
             }
         }
-        List<String> parts = new ArrayList<>();
-        byNode.forEach((node, resources) -> parts.add(node + " runs " + String.join(", ", resources)));
-        return parts.isEmpty() ? "nothing runs" : String.join("; ", parts);
+        return served;
+    }
+
+    /** ", and is primary of volumes r0 and r1", or "" when none is promoted there. */
+    private static String primaries(List<ResourcePlacement> placements, String node) {
+        List<String> volumes = placements.stream().filter(p -> node.equals(p.node()) && p.role().equals("Promoted"))
+                .map(p -> p.resource().replaceFirst(":\\d+$", "").replaceFirst("^drbd_", "")).distinct().toList();
+        return volumes.isEmpty() ? "" : "; it is the primary of volume" + (volumes.size() > 1 ? "s " : " ") + join(volumes);
+    }
+
+    private static String other(Project project, String node) {
+        return project.nodes().stream().map(io.tandem.model.Node::name).filter(n -> !n.equals(node)).findFirst().orElse("The other node");
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String join(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.getFirst();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 }

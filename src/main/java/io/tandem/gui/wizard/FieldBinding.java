@@ -1,7 +1,10 @@
 package io.tandem.gui.wizard;
 
 import io.tandem.model.Problem;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -11,7 +14,10 @@ import java.util.List;
 
 /**
  * One form field bound to a JSON path of the draft: edits go into the draft, and the problems the
- * validator reports at that path come back as the field's message.
+ * validator reports at that path come back as the field's message, in the wizard's words.
+ *
+ * <p>An empty field's problem ("Required") waits until the user has been in the field or tried to
+ * go on ({@link StepViewModel#revealProblems()}): a form is not a list of errors before anyone typed.
  */
 public final class FieldBinding {
 
@@ -23,13 +29,20 @@ public final class FieldBinding {
     private final Kind kind;
     private final StringProperty value = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty touched = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanProperty revealed;
+    private String problem = "";
     private boolean loading;
 
-    FieldBinding(WizardViewModel wizard, String path, String label, Kind kind) {
+    FieldBinding(WizardViewModel wizard, String path, String label, Kind kind, ReadOnlyBooleanProperty revealed) {
         this.path = path;
         this.label = label;
         this.kind = kind;
+        this.revealed = revealed;
         reload(wizard);
+        touched.addListener((obs, old, now) -> updateMessage());
+        revealed.addListener((obs, old, now) -> updateMessage());
+        value.addListener((obs, old, now) -> updateMessage());
         value.addListener((obs, old, now) -> {
             if (!loading) {
                 if (kind == Kind.NUMBER) {
@@ -39,6 +52,7 @@ public final class FieldBinding {
                 } else {
                     wizard.draft().setText(path, now);
                 }
+                touched.set(true); // the user typed here: its problems are news now
                 wizard.changed(path);
             }
         });
@@ -56,11 +70,21 @@ public final class FieldBinding {
         loading = false;
     }
 
-    void showProblems(java.util.List<Problem> problems) {
+    void showProblems(java.util.List<Problem> problems, io.tandem.model.ProjectDraft draft) {
         // An error (what holds the step back) before a warning at the same field.
-        message.set(problems.stream().filter(p -> p.path().equals(path) || p.path().startsWith(path + "["))
+        problem = problems.stream().filter(p -> p.path().equals(path) || p.path().startsWith(path + "["))
                 .sorted(java.util.Comparator.comparing(p -> !p.isError()))
-                .map(p -> p.message() + " " + p.fix()).findFirst().orElse(""));
+                .map(p -> ProblemWords.atField(p, draft)).findFirst().orElse("");
+        updateMessage();
+    }
+
+    private void updateMessage() {
+        message.set(touched.get() || revealed.get() || !value.get().isBlank() ? problem : "");
+    }
+
+    /** Set when the user has been in the field (the View calls it when focus leaves); cleared for a new project. */
+    public BooleanProperty touchedProperty() {
+        return touched;
     }
 
     public String path() {

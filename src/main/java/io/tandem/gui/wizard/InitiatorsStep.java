@@ -1,6 +1,8 @@
 package io.tandem.gui.wizard;
 
 import io.tandem.discovery.InitiatorReport;
+import io.tandem.model.FailoverEstimate;
+import io.tandem.model.StonithType;
 import io.tandem.model.ValuePatterns;
 
 import java.util.ArrayList;
@@ -105,6 +107,9 @@ public final class InitiatorsStep extends StepViewModel {
                         "maxBurstLength", 1048576, "maxRecvDataSegmentLength", 262144, "discoveryMaxRecvDataSegmentLength", 32768,
                         "fastAbort", true)));
         wizard.draft().remove(managed ? base + ".ssh.address" : base + ".ssh");
+        if (!managed) {
+            wizard.draft().remove(base + ".iqn"); // to be typed: missing reads "Required", not "'' is not a valid iSCSI name"
+        }
         rebuild();
         wizard.changedByStep("$.initiators");
     }
@@ -145,11 +150,52 @@ public final class InitiatorsStep extends StepViewModel {
         }
     }
 
-    /** Token timeout twice, plus half an operation timeout, rounded up: what the validator checks against. */
-    public int suggestedReplacementTimeout() {
+    /** How long a failover usually takes with this cluster's settings: the figure the validator warns against. */
+    public int failoverSeconds() {
         int token = parse(wizard.draft().text("$.cluster.tokenMs"), 5000);
         int op = parse(wizard.draft().text("$.cluster.operationTimeoutSeconds"), 120);
-        return Math.max(120, (token / 1000 * 2 + op / 2) * 2);
+        StonithType fencing = java.util.Arrays.stream(StonithType.values())
+                .filter(t -> t.agent().equals(wizard.draft().text("$.cluster.stonith.type"))).findFirst().orElse(StonithType.NONE);
+        String msgwait = wizard.draft().text("$.cluster.stonith.sbd.msgwaitTimeout");
+        return FailoverEstimate.seconds(token, op, fencing, msgwait.isEmpty() ? null : parse(msgwait, 0));
+    }
+
+    /** Twice the failover estimate: a new initiator's default, and what the step suggests. */
+    public int suggestedReplacementTimeout() {
+        return FailoverEstimate.suggestedReplacementTimeout(failoverSeconds());
+    }
+
+    /**
+     * The step's advice, one story for every figure: the failover estimate is the least, the
+     * suggestion twice that, and where ESXi's ceiling falls between or below them.
+     */
+    public String timeoutAdvice() {
+        int failover = failoverSeconds();
+        int suggested = suggestedReplacementTimeout();
+        String esxi = failover > VMWARE_MAX_RECOVERY_TIMEOUT
+                ? " VMware ESXi accepts at most " + VMWARE_MAX_RECOVERY_TIMEOUT + " s, less than a failover here: its virtual "
+                + "machines would see I/O errors; shorten the cluster's timeouts if ESXi hosts use this storage."
+                : suggested > VMWARE_MAX_RECOVERY_TIMEOUT ? " VMware ESXi accepts at most " + VMWARE_MAX_RECOVERY_TIMEOUT
+                + " s: enter " + VMWARE_MAX_RECOVERY_TIMEOUT + " there, which still outlasts the " + failover + " s." : "";
+        return "If a node fails, the other one takes over in up to about " + failover + " s here. A client keeps its applications "
+                + "waiting instead of failing for as long as its replacement timeout: set it to at least " + failover
+                + " s; Tandem suggests " + suggested + " s (twice that, for a margin) and uses it for new initiators." + esxi;
+    }
+
+    /** Whether initiator {@code i}'s timeout is short of a failover: its note says so. */
+    public String timeoutNote(int i) {
+        return timeoutNote(wizard.draft().text("$.initiators[" + i + "].timeouts.replacementTimeout"));
+    }
+
+    /** The note for a timeout typed as {@code text} (the View passes the field's value as it is typed). */
+    public String timeoutNote(String text) {
+        int value = parse(text, -1);
+        int failover = failoverSeconds();
+        if (value < 0) {
+            return "";
+        }
+        return value < failover ? value + " s is shorter than a failover (about " + failover + " s): applications would see I/O errors."
+                : value + " s outlasts a failover (about " + failover + " s).";
     }
 
     private static int parse(String text, int fallback) {
@@ -179,7 +225,9 @@ public final class InitiatorsStep extends StepViewModel {
                 + "\nCHAP: enabled, user " + wizard.draft().text("$.chap.incoming.user") + " (the secret is on the Target step)"
                 + "\nHold I/O during a failover for " + hold + " s: Windows MaxRequestHoldTime (registry), VMware ESXi "
                 + "RecoveryTimeout (iSCSI adapter, advanced)."
-                + (parse(hold, 0) > VMWARE_MAX_RECOVERY_TIMEOUT ? " ESXi accepts at most " + VMWARE_MAX_RECOVERY_TIMEOUT
-                + " s: a failover that takes longer reaches its virtual machines as I/O errors." : "");
+                + (parse(hold, 0) > VMWARE_MAX_RECOVERY_TIMEOUT ? " ESXi accepts at most " + VMWARE_MAX_RECOVERY_TIMEOUT + " s: enter "
+                + VMWARE_MAX_RECOVERY_TIMEOUT + " there" + (failoverSeconds() > VMWARE_MAX_RECOVERY_TIMEOUT
+                ? "; a failover here can take longer (about " + failoverSeconds() + " s) and would reach its virtual machines as I/O errors."
+                : ", which still outlasts a failover here (about " + failoverSeconds() + " s).") : "");
     }
 }

@@ -71,7 +71,7 @@ public final class NetworkStep extends StepViewModel {
     public static String explain(BondMode mode) {
         return switch (mode) {
             case ACTIVE_BACKUP -> "One NIC carries the traffic, the other takes over when it fails. Works with any switch (recommended).";
-            case BALANCE_RR -> "Packets take turns on the NICs (the tutorial's choice). Faster, but may reorder packets across two switches.";
+            case BALANCE_RR -> "Packets take turns on the NICs. Faster, but may reorder packets across two switches.";
             case LACP -> "802.3ad link aggregation: both NICs carry traffic. Needs a switch with LACP configured for these ports.";
             case BALANCE_XOR -> "Each peer uses one NIC chosen by address. Needs a static link aggregation on the switch.";
             case BROADCAST -> "Every packet on every NIC. Only for special setups.";
@@ -160,18 +160,44 @@ public final class NetworkStep extends StepViewModel {
         reloadFields();
     }
 
+    /** What discovery saw of one NIC: enough to tell the cables apart (link, speed, MAC) and which one Tandem is using. */
+    public record NicFact(String name, boolean linkUp, Integer speedMbps, String mac, boolean carriesSsh, List<String> addresses) {
+    }
+
+    /** The bondable NICs of node {@code n} with their link state, speed, MAC and whether Tandem's SSH session runs over it. */
+    public List<NicFact> nicFacts(int n) {
+        HostFacts facts = wizard.facts().get(NodesStep.key(n));
+        if (facts == null) {
+            return List.of();
+        }
+        List<NicFact> out = new ArrayList<>();
+        for (NetLink nic : CompatibilityReport.usableNics(facts)) {
+            var hw = facts.nicHardware().get(nic.name());
+            List<String> addresses = facts.addresses().getOrDefault(nic.name(), List.of()).stream()
+                    .filter(a -> a.family() == IfAddress.Family.IPV4).map(IfAddress::address).toList();
+            out.add(new NicFact(nic.name(), nic.carrier(), hw == null ? null : hw.speedMbps(),
+                    nic.permanentMac() != null ? nic.permanentMac() : nic.mac(), facts.sshInterface().map(nic.name()::equals).orElse(false),
+                    addresses));
+        }
+        return out;
+    }
+
     /** A loud note when the new client address is not the one Tandem is connected through. */
     public String addressWarning(int n) {
+        return addressWarning(n, wizard.draft().text(link(n, CLIENT) + ".address"));
+    }
+
+    /** As {@link #addressWarning(int)} for the address {@code planned}: the View passes the field's value as it is typed. */
+    public String addressWarning(int n, String planned) {
         HostFacts facts = wizard.facts().get(NodesStep.key(n));
         if (facts == null) {
             return "";
         }
-        String planned = wizard.draft().text(link(n, CLIENT) + ".address");
         String connectedTo = wizard.draft().text("$.nodes[" + n + "].ssh.address");
         boolean moves = facts.sshInterface().map(i -> facts.addresses().getOrDefault(i, List.of()).stream()
                 .noneMatch(a -> a.address().equals(planned))).orElse(false);
         return moves ? "Tandem is connected to this node through " + connectedTo + ". The new configuration moves that NIC to "
-                + planned + ": Tandem applies it with an automatic rollback — if it cannot reconnect within a minute, the node "
-                + "restores its old network by itself." : "";
+                + (planned.isEmpty() ? "another address" : planned) + ": Tandem applies it with an automatic rollback — if it cannot "
+                + "reconnect within a minute, the node restores its old network by itself." : "";
     }
 }

@@ -33,6 +33,11 @@ public final class ReplicationStep extends StepViewModel {
                 "$.cluster.preferredNode");
     }
 
+    /** The nodes' names, for the first-primary choice. */
+    public List<String> nodeNames() {
+        return List.of(wizard.draft().text("$.nodes[0].name"), wizard.draft().text("$.nodes[1].name"));
+    }
+
     public BooleanProperty showSecretProperty() {
         return showSecret;
     }

@@ -24,6 +24,8 @@ public abstract class StepViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper blockers = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StepState> state = new ReadOnlyObjectWrapper<>(StepState.NOT_STARTED);
+    private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper openable = new ReadOnlyBooleanWrapper(false);
     private boolean visited;
 
     protected StepViewModel(WizardViewModel wizard, String title) {
@@ -44,20 +46,20 @@ public abstract class StepViewModel {
     }
 
     protected FieldBinding field(String path, String label) {
-        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.TEXT);
+        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.TEXT, revealed.getReadOnlyProperty());
         fields.add(field);
         return field;
     }
 
     protected FieldBinding number(String path, String label) {
-        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.NUMBER);
+        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.NUMBER, revealed.getReadOnlyProperty());
         fields.add(field);
         return field;
     }
 
     /** A list of words (e.g. disk paths) edited as one line, separated by spaces. */
     protected FieldBinding list(String path, String label) {
-        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.LIST);
+        FieldBinding field = new FieldBinding(wizard, path, label, FieldBinding.Kind.LIST, revealed.getReadOnlyProperty());
         fields.add(field);
         return field;
     }
@@ -71,6 +73,26 @@ public abstract class StepViewModel {
         return List.copyOf(fields);
     }
 
+    /** A field of this step at {@code path} that holds nothing yet. */
+    private boolean isEmptyField(String path) {
+        return fields.stream().anyMatch(f -> f.path().equals(path) && f.value().get().isBlank());
+    }
+
+    /** The user tried to go on: every field's problem shows, also those of fields not visited yet. */
+    public void revealProblems() {
+        revealed.set(true);
+    }
+
+    public ReadOnlyBooleanProperty revealedProperty() {
+        return revealed.getReadOnlyProperty();
+    }
+
+    /** A new project: its fields start untouched, their problems quiet until visited. */
+    void forgetTouches() {
+        revealed.set(false);
+        fields.forEach(f -> f.touchedProperty().set(false));
+    }
+
     /** Called when the step is shown. */
     public void enter() {
         visited = true;
@@ -82,9 +104,22 @@ public abstract class StepViewModel {
 
     /** The draft changed: refresh messages and validity. */
     void refresh(List<Problem> problems) {
-        fields.forEach(f -> f.showProblems(problems));
+        fields.forEach(f -> f.showProblems(problems, wizard.draft()));
         List<String> reasons = new ArrayList<>();
-        problems.stream().filter(p -> p.isError() && owns(p.path())).forEach(p -> reasons.add(p.path() + ": " + p.message()));
+        List<String> empty = new ArrayList<>();
+        for (Problem p : problems) {
+            if (p.isError() && owns(p.path())) {
+                if (isEmptyField(p.path())) {
+                    empty.add(ProblemWords.where(p.path(), wizard.draft()));
+                } else {
+                    reasons.add(ProblemWords.blocker(p, wizard.draft()));
+                }
+            }
+        }
+        if (!empty.isEmpty()) {
+            // One calm line for what is simply not filled in yet; the fields say "Required" once visited.
+            reasons.addFirst("Still to fill in: " + String.join(", ", empty) + ".");
+        }
         reasons.addAll(missing());
         valid.set(reasons.isEmpty());
         blockers.set(String.join("\n", reasons));
@@ -122,5 +157,14 @@ public abstract class StepViewModel {
 
     void setState(StepState newState) {
         state.set(newState);
+    }
+
+    /** Whether the wizard would open this step now (see {@link WizardViewModel#canOpen}). */
+    public ReadOnlyBooleanProperty openableProperty() {
+        return openable.getReadOnlyProperty();
+    }
+
+    void setOpenable(boolean value) {
+        openable.set(value);
     }
 }

@@ -21,9 +21,9 @@ public final class TargetStep extends StepViewModel {
         field("$.target.implementation", "Implementation");
         field("$.chap.incoming.user", "CHAP user (initiators log in as)");
         chapSecret = field("$.chap.incoming.secret", "CHAP secret (12–16 characters)");
-        number("$.target.session.maxBurstLength", "MaxBurstLength");
-        number("$.target.session.firstBurstLength", "FirstBurstLength");
-        number("$.target.session.maxRecvDataSegmentLength", "MaxRecvDataSegmentLength");
+        number("$.target.session.maxBurstLength", "MaxBurstLength (bytes)");
+        number("$.target.session.firstBurstLength", "FirstBurstLength (bytes)");
+        number("$.target.session.maxRecvDataSegmentLength", "MaxRecvDataSegmentLength (bytes)");
         field("$.target.session.headerDigest", "HeaderDigest");
         field("$.target.session.dataDigest", "DataDigest");
     }

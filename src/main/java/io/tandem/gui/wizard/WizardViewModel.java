@@ -118,6 +118,7 @@ public final class WizardViewModel {
         savedRevision = path == null ? -1 : draft.revision();
         steps.forEach(StepViewModel::startedAfresh);
         steps.forEach(StepViewModel::reloadFields);
+        steps.forEach(StepViewModel::forgetTouches);
         revalidate();
     }
 
@@ -181,6 +182,8 @@ public final class WizardViewModel {
         validateNow();
         if (canGoNext.get()) {
             goTo(current.get() + 1);
+        } else {
+            currentStep().revealProblems();
         }
     }
 
@@ -193,8 +196,7 @@ public final class WizardViewModel {
     /** Goes to a step already reached, or to the next one when the current step is valid. */
     public void goTo(int index) {
         validateNow();
-        if (index < 0 || index >= steps.size() || (!steps.get(index).visited() && index > current.get() + 1)
-                || (index == current.get() + 1 && !steps.get(current.get()).isValid())) {
+        if (!canOpen(index)) {
             return;
         }
         current.set(index);
@@ -205,6 +207,21 @@ public final class WizardViewModel {
     }
 
     private final java.util.Set<Integer> reviewed = new java.util.HashSet<>();
+
+    /**
+     * Whether {@link #goTo} would open step {@code index} now: one already reached (before the first
+     * project, only Welcome), or the next when the current step is valid. The sidebar greys the others.
+     */
+    public boolean canOpen(int index) {
+        if (index < 0 || index >= steps.size()) {
+            return false;
+        }
+        if (index > 0 && !started.get()) {
+            return false;
+        }
+        return !((!steps.get(index).visited() && index > current.get() + 1)
+                || (index == current.get() + 1 && !steps.get(current.get()).isValid()));
+    }
 
     // ---- changes
 
@@ -304,6 +321,7 @@ public final class WizardViewModel {
     private void updateStates() {
         for (int i = 0; i < steps.size(); i++) {
             StepViewModel step = steps.get(i);
+            step.setOpenable(canOpen(i));
             step.setState(i == current.get() ? StepState.CURRENT
                     : reviewed.contains(i) ? StepState.NEEDS_REVIEW
                     : !step.visited() ? StepState.NOT_STARTED

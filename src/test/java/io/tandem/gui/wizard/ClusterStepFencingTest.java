@@ -54,6 +54,8 @@ class ClusterStepFencingTest {
         assertThat(wizard.draft().get("$.cluster.stonith.devices").isMissingNode()).isTrue();
         assertThat(step.isValid()).isFalse();
         FieldBinding disks = field("$.cluster.stonith.sbd.devices");
+        assertThat(disks.message().get()).as("an empty field is quiet until visited or Next is tried").isEmpty();
+        step.revealProblems();
         assertThat(disks.message().get()).contains("one to three");
 
         disks.value().set("/dev/sdb");
@@ -87,7 +89,9 @@ class ClusterStepFencingTest {
             field(base + ".user").value().set("root");
             field(base + ".password").value().set("Vh3kQ9xT5mW2pL7" + n);
         }
-        assertThat(field("$.cluster.stonith.devices[0].plug").message().get()).contains("name of the virtual machine");
+        step.revealProblems();
+        assertThat(field("$.cluster.stonith.devices[0].plug").message().get()).contains("name of the virtual machine", "virsh list --all")
+                .as("the wizard's fix, not the file's").doesNotContain("Add \"plug\"");
         field("$.cluster.stonith.devices[0].plug").value().set("vm-one");
         field("$.cluster.stonith.devices[1].plug").value().set("vm-two");
         assertThat(step.isValid()).as(step.blockersProperty().get()).isTrue();

@@ -168,8 +168,9 @@ class WizardViewModelTest {
         wizard.startDemo();
         ClusterStep cluster = wizard.step(ClusterStep.class);
         cluster.runPreview();
-        assertThat(cluster.previewProperty().get()).contains("Now: node1 runs", "drbd_r0 (primary)", "p_vip", "If node1 fails: node2 runs");
-        assertThat(cluster.previewProperty().get()).doesNotContain("Now: node2");
+        assertThat(cluster.previewProperty().get()).contains("Now: node1 serves the clients", "the virtual IP 192.168.50.100",
+                "the primary of volumes r0 and r1", "If node1 fails: the virtual IP 192.168.50.100 moves to node2");
+        assertThat(cluster.previewProperty().get()).as("in words, not Pacemaker's resource ids").doesNotContain("Now: node2", "p_", "drbd_");
     }
 
     @Test
@@ -198,7 +199,8 @@ class WizardViewModelTest {
         vip.value().set("192.168.99.7");
         assertThat(wizard.canGoNextProperty().get()).isFalse();
         assertThat(vip.message().get()).contains("not a host address in 192.168.50.0/24");
-        assertThat(network.blockersProperty().get()).contains("$.networks.client.virtualIp");
+        assertThat(network.blockersProperty().get()).as("the field by its label, not its JSON path")
+                .contains("Virtual IP for initiators: the virtual IP 192.168.99.7 is not a host address").doesNotContain("$.");
         vip.value().set("192.168.50.100");
         assertThat(wizard.canGoNextProperty().get()).isTrue();
         assertThat(vip.message().get()).isEmpty();
