@@ -129,6 +129,15 @@ final class SessionFactory {
 
     private static void addKeyFile(JSch jsch, Authentication.KeyFile key, ConnectionSettings settings) throws SshFailure {
         String file = key.file().toString();
+        // JSch reports these as its own exception's text ("java.io.FileNotFoundException: …"); say them plainly.
+        if (!java.nio.file.Files.exists(key.file())) {
+            throw new SshFailure(SshFailure.Kind.KEY_FILE_UNUSABLE, settings.target().toString(), "The key file " + file
+                    + " does not exist. Choose the private key you log in with (for example ~/.ssh/id_ed25519), or use a password.");
+        }
+        if (!java.nio.file.Files.isRegularFile(key.file()) || !java.nio.file.Files.isReadable(key.file())) {
+            throw new SshFailure(SshFailure.Kind.KEY_FILE_UNUSABLE, settings.target().toString(), "The key file " + file
+                    + " cannot be read (it is a folder, or its permissions do not let you read it). Choose the private key file itself.");
+        }
         KeyPair pair;
         try {
             pair = KeyPair.load(jsch, file);

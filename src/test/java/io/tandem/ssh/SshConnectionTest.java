@@ -255,7 +255,12 @@ class SshConnectionTest {
                 new SshTarget("127.0.0.1", server.port(), "root"), List.of(new Authentication.KeyFile(dir.resolve("nope"))), store,
                 HostKeyPrompt.ACCEPT_NEW)));
         assertThat(missing.kind()).isEqualTo(SshFailure.Kind.KEY_FILE_UNUSABLE);
-        assertThat(missing.getMessage()).contains("nope");
+        assertThat(missing.getMessage()).contains("nope", "does not exist", "Choose the private key").doesNotContain("Exception");
+
+        SshFailure folder = catchThrowableOfType(SshFailure.class, () -> SshConnection.open(ConnectionSettings.of(
+                new SshTarget("127.0.0.1", server.port(), "root"), List.of(new Authentication.KeyFile(dir)), store, HostKeyPrompt.ACCEPT_NEW)));
+        assertThat(folder.kind()).isEqualTo(SshFailure.Kind.KEY_FILE_UNUSABLE);
+        assertThat(folder.getMessage()).contains("cannot be read", "private key file itself").doesNotContain("Exception");
     }
 
     @Test
