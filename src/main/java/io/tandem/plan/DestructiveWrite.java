@@ -29,17 +29,23 @@ final class DestructiveWrite {
     /**
      * The shell fragment for the device in {@code $d}: {@code alsoHolds} is a further shell condition
      * for "holds data" (empty for none), {@code holds} says in words what counts, and with
-     * {@code mounts} a mount counts too and a mounted device is refused even when confirmed.
+     * {@code mounts} a mount counts too and a mounted device is refused even when confirmed. After it,
+     * {@code $wiped} is {@code yes} when the device held data and its overwrite was confirmed.
      */
     static String guard(String alsoHolds, boolean mounts, String holds) {
-        return "if " + (alsoHolds.isEmpty() ? "" : alsoHolds + " || ") + "[ -n \"$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\" ]"
+        return "if " + (alsoHolds.isEmpty() ? "" : alsoHolds + " || ") + DeviceState.HAS_SIGNATURE
                 + " || ! " + DeviceState.START_IS_ZERO
                 + (mounts ? " || findmnt -rn -S \"$d\" >/dev/null" : "") + "; then\n"
                 + "  [ \"$TANDEM_CONFIRMED\" = yes ] || { echo \"$d holds data" + (holds.isEmpty() ? "" : " (" + holds + ")")
                 + " and its overwrite was not confirmed\" >&2; exit " + NOT_CONFIRMED + "; }\n"
                 + (mounts ? "  findmnt -rn -S \"$d\" >/dev/null && { echo \"$d is mounted: unmount it first\" >&2; exit 5; }\n" : "")
                 // Confirmed: the signatures wiped, and the first 128 KiB zeroed so drbdmeta and mkfs do not ask again.
-                + "  wipefs -a \"$d\"\n  dd if=/dev/zero of=\"$d\" bs=131072 count=1 conv=notrunc,fsync status=none\nfi\n";
+                + "  wipefs -a \"$d\"\n  " + zeroStart("d") + "\n  wiped=yes\nfi\n";
+    }
+
+    /** The command that zeroes the first 128 KiB (where drbdmeta, mkfs and blkid look) of the device in the shell variable {@code variable}. */
+    static String zeroStart(String variable) {
+        return "dd if=/dev/zero of=\"$" + variable + "\" bs=131072 count=1 conv=notrunc,fsync status=none";
     }
 
     /**

@@ -18,6 +18,14 @@ public record DeviceState(boolean exists, List<String> signatures, List<String> 
      */
     static final String START_IS_ZERO = "cmp -s -n 131072 /dev/zero \"$d\"";
 
+    /**
+     * True (exit 0) when {@code blkid -p} names something in {@code $d}: a filesystem, RAID or LVM
+     * member, DRBD metadata ({@code TYPE=}) or a partition table ({@code PTTYPE=}). Not just any
+     * output: on a partition blkid always prints the parent table's {@code PART_ENTRY_*} lines, so a
+     * new, blank partition would count as holding data.
+     */
+    static final String HAS_SIGNATURE = "blkid -c /dev/null -p -o export \"$d\" 2>/dev/null | grep -qE '^(PT)?TYPE='";
+
     /** The "signature" of data blkid cannot name. */
     static final String UNRECOGNISED = "unrecognised data in its first 128 KiB";
 
@@ -31,9 +39,10 @@ public record DeviceState(boolean exists, List<String> signatures, List<String> 
                 + "if [ ! -b \"$d\" ]; then echo NODEV; else\n"
                 + "s=$(blkid -c /dev/null -p -o export \"$d\" 2>/dev/null)\n"
                 + "m=$(findmnt -rn -S \"$d\" -o TARGET 2>/dev/null)\n"
-                + "while IFS= read -r l; do case $l in TYPE=*|PTTYPE=*) printf '%s\\n' \"$l\";; esac; done <<TANDEM_BLKID\n$s\nTANDEM_BLKID\n"
+                // Only the signature lines: a partition's blkid output always has its table entry (PART_ENTRY_*).
+                + "k=\nwhile IFS= read -r l; do case $l in TYPE=*|PTTYPE=*) printf '%s\\n' \"$l\"; k=1;; esac; done <<TANDEM_BLKID\n$s\nTANDEM_BLKID\n"
                 // No signature: data without one still counts when it is where drbdmeta and mkfs look for it.
-                + "[ -z \"$s\" ] && ! " + START_IS_ZERO + " && echo DATA=start\n"
+                + "[ -z \"$k\" ] && ! " + START_IS_ZERO + " && echo DATA=start\n"
                 + "while IFS= read -r l; do [ -n \"$l\" ] && printf 'MOUNT=%s\\n' \"$l\"; done <<TANDEM_MOUNTS\n$m\nTANDEM_MOUNTS\n"
                 // The kernel's name of the device: only the last component matters, and it changes only when it is a symlink.
                 + "if [ -L \"$d\" ]; then r=$(readlink -f \"$d\"); else r=$d; fi\nn=${r##*/}\n"

@@ -48,7 +48,8 @@ public final class DrbdSteps {
      * {@code newPartition}: the device is the GPT partition an earlier step of this plan makes
      * ({@link PartitionSteps}), so what the plan saw of it (usually: no such device) says nothing.
      * Then the step is not marked destroying — the partition-table step carries the disk's
-     * confirmation, and sfdisk wipes the new partition's range — and its size is not compared: it
+     * confirmation, and sfdisk wipes the new partition's range, whose start it zeroes when that
+     * confirmation was given — and its size is not compared: it
      * is new. The write script still checks the partition right before create-md, so a partition
      * that holds data anyway (the table step found done at apply time after all) stops the step.
      * {@code table}: the GPT layout's partition-table check. The metadata is done only when the table
@@ -72,7 +73,8 @@ public final class DrbdSteps {
                 + io.tandem.text.ByteSize.approximate(plannedSize)) + " (again), "
                 + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ") + "drbdadm create-md " + resource.name(), remote ->
                 DestructiveWrite.run(remote, device, plannedSize, script, new byte[0],
-                        new StepFailure(device + " on " + node + " holds data now (it did not when the plan was made); nothing was written",
+                        new StepFailure(device + " on " + node + " holds data " + (newPartition ? "(the new partition starts 1 MiB into "
+                                + backing.disk() + ", past where the plan looked)" : "now (it did not when the plan was made)") + "; nothing was written",
                                 "Look at it (lsblk -f " + device + "); if it may be overwritten, run apply again with --confirm-destroy " + node + ":" + device),
                         RemoteCommand.script("drbdadm create-md " + resource.name())));
         String what = newPartition ? " (made by the partition step before)" : inUse.isEmpty() ? " (it holds nothing)"

@@ -88,6 +88,10 @@ public final class PartitionSteps {
      * table. {@code sfdisk --wipe always --wipe-partitions always} also clears signatures left in the
      * new partition's range by what the disk held before: the disk's destruction was confirmed (or it
      * held nothing), and a stale signature there would make the DRBD metadata step refuse the partition.
+     * sfdisk wipes only signatures it knows, so when the disk held data and its destruction was
+     * confirmed, the partition's first 128 KiB (where blkid and drbdmeta look) are zeroed too. When the
+     * disk held nothing, data found further in was never confirmed: it stays, and the metadata step
+     * refuses the partition and names it.
      */
     public static Step table(DrbdResource resource, Backing backing, String script, ProbeResults probed) {
         String node = backing.node();
@@ -103,7 +107,7 @@ public final class PartitionSteps {
         long plannedSize = seen.filter(DeviceState::exists).map(DeviceState::sizeBytes).orElse(DestructiveWrite.UNKNOWN_SIZE);
 
         String q = ShellQuote.quote(disk);
-        String write = "d=" + q + "\n"
+        String write = "d=" + q + "\nwiped=\n"
                 + "[ -b \"$d\" ] || { echo \"$d is not a block device on " + node + "\" >&2; exit " + NO_DEVICE + "; }\n"
                 + DestructiveWrite.sizeGuard(plannedSize)
                 // A mounted partition, or anything stacked on the disk (LVM, RAID, dm), cannot be repartitioned under it: refused even when confirmed.
@@ -114,12 +118,18 @@ public final class PartitionSteps {
                 + "sfdisk --quiet --wipe always --wipe-partitions always \"$d\" || exit $?\n"
                 // udev makes the partition's device and by-id links; a kernel without the GPT parser (or a busy re-read) needs partx to add it.
                 + "if command -v udevadm >/dev/null; then udevadm settle --timeout=30 || true; fi\n"
-                + "if [ ! -b " + ShellQuote.quote(partition) + " ]; then partx -u \"$d\" || partx -a \"$d\" || true\n"
-                + "  if command -v udevadm >/dev/null; then udevadm settle --timeout=30 || true; fi\nfi\n";
+                + "p=" + ShellQuote.quote(partition) + "\n"
+                + "if [ ! -b \"$p\" ]; then partx -u \"$d\" || partx -a \"$d\" || true\n"
+                + "  if command -v udevadm >/dev/null; then udevadm settle --timeout=30 || true; fi\nfi\n"
+                // The disk held data and its destruction was confirmed (at plan time, or by the guard above): that data may reach
+                // past the table into the partition, with no signature sfdisk would wipe, and the metadata step would refuse it.
+                + (inUse.isEmpty() ? "" : "[ \"$TANDEM_CONFIRMED\" = yes ] && wiped=yes\n")
+                + "if [ \"$wiped\" = yes ] && [ -b \"$p\" ]; then " + DestructiveWrite.zeroStart("p") + " || exit $?; fi\n";
         RemoteCommand shown = RemoteCommand.script("sfdisk --wipe always --wipe-partitions always " + disk + " < partitions/" + resource.name() + ".sfdisk");
         Action action = new Action(node, "check that " + disk + " holds nothing and is still " + (plannedSize < 0 ? "the disk planned"
                 : io.tandem.text.ByteSize.approximate(plannedSize)) + " (again), " + (inUse.isEmpty() ? "" : "wipe its signatures (confirmed), ")
                 + "sfdisk " + disk + " < the rendered /var/lib/tandem/partitions/" + resource.name() + ".sfdisk (on stdin), udevadm settle, "
+                + (inUse.isEmpty() ? "" : "zero the first 128 KiB of " + partition + " (what the disk held may reach into it), ")
                 + "read the table back", remote -> {
             DestructiveWrite.run(remote, disk, plannedSize, write, script.getBytes(StandardCharsets.UTF_8),
                     new StepFailure(disk + " on " + node + " holds data now (it did not when the plan was made); nothing was written",

@@ -35,6 +35,17 @@ class ProjectValidatorTest {
         assertThat(ProjectValidator.validate(Examples.read(Examples.VM_LAB_SBD))).isEmpty();
     }
 
+    /** The GPT example must stay the SBD example but for the layout: lab/vm e2e compares the two runs. */
+    @Test
+    void vmLabGptExampleIsTheSbdExampleWithEveryBackingOnAGptPartition() throws Exception {
+        Project gpt = Examples.read(Examples.VM_LAB_GPT);
+        assertThat(ProjectValidator.validate(gpt)).isEmpty();
+        assertThat(gpt.replication().resources()).flatExtracting(DrbdResource::backing).hasSize(4)
+                .allSatisfy(b -> assertThat(b.layoutOrDefault()).isEqualTo(DiskLayout.GPT_PARTITION));
+        assertThat(java.nio.file.Files.readString(Examples.VM_LAB_GPT).replace(", \"layout\": \"gpt-partition\"", ""))
+                .isEqualTo(java.nio.file.Files.readString(Examples.VM_LAB_SBD));
+    }
+
     @Test
     void seedExampleKeepsTheTutorialsShortSecretsAsWarnings() {
         List<Problem> problems = ProjectValidator.validate(Examples.seed());

@@ -72,6 +72,16 @@ record LocalRoot(String host, String confirmed) implements TestRemote {
         }
     }
 
+    /**
+     * The metadata step's guard, then drbdmeta's own create-md on {@code device} with a minor no DRBD
+     * uses (these machines have no DRBD module): what {@link DrbdSteps#createMetadata} runs, without
+     * the drbdadm configuration it needs.
+     */
+    static void createMetadata(String device, String confirmed) throws Exception {
+        String script = "d='" + device + "'\n" + DestructiveWrite.guard("", true, "") + "drbdmeta 250 v08 \"$d\" internal create-md </dev/null\n";
+        DestructiveWrite.run(new LocalRoot("node1", confirmed), device, script, new StepFailure("not confirmed", ""), RemoteCommand.script("create-md"));
+    }
+
     /** Every step action of {@code step}, on this machine with {@code confirmed} typed. */
     static void apply(Step step, String confirmed) throws Exception {
         for (Action action : step.actions()) {

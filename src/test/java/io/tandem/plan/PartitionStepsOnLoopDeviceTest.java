@@ -95,6 +95,11 @@ class PartitionStepsOnLoopDeviceTest {
         Step md = DrbdSteps.createMetadata(resource, backing, new ProbeResults(), true, java.util.Optional.empty());
         assertTrue(md.destroys().isEmpty());
         assertFalse(md.actions().getFirst().display().contains("is still"), md.actions().getFirst().display());
+        // Nor does its guard find data there: blkid prints the table's PART_ENTRY_* lines for any partition, which are no signature.
+        RealTools.require("drbdmeta");
+        assertEquals(List.of(), partitionState().inUse());
+        LocalRoot.createMetadata(backing.drbdDisk(), "");
+        assertTrue(partitionState().hasDrbdMetadata());
     }
 
     @Test
@@ -119,7 +124,7 @@ class PartitionStepsOnLoopDeviceTest {
     }
 
     private List<String> partitionSignatures() {
-        return DeviceState.parse(LocalRoot.sh(DeviceState.probe(io.tandem.text.ShellQuote.quote(backing.drbdDisk()))).stdout()).orElseThrow().signatures();
+        return partitionState().signatures();
     }
 
     /**
@@ -139,6 +144,70 @@ class PartitionStepsOnLoopDeviceTest {
         LocalRoot.apply(step, loop);
         assertTrue(step.check().done(probe()));
         assertEquals(List.of(), partitionSignatures(), "the old ext4 was wiped from the new partition's range");
+    }
+
+    /**
+     * The VM lab's seeded disk: data without a signature over its first 2 MiB, so past the 1 MiB the GPT
+     * keeps in front and into the new partition, where sfdisk's --wipe-partitions finds nothing to wipe.
+     * The operator confirmed destroying the disk, so the partition's start is zeroed and the metadata
+     * step takes it without asking again; the rest of the old data stays (the blank proof sees it).
+     */
+    @Test
+    void aConfirmedDisksDataReachingIntoThePartitionIsZeroedWhereDrbdmetaLooks() throws Exception {
+        RealTools.require("drbdmeta", "cmp");
+        seed(0, 2 << 20);
+        Step step = step(probe());
+        assertEquals(loop, step.destroys().orElseThrow());
+        assertTrue(step.sentence().contains("unrecognised data"), step.sentence());
+        assertTrue(step.actions().getFirst().display().contains("zero the first 128 KiB of " + backing.drbdDisk()), step.actions().getFirst().display());
+
+        LocalRoot.apply(step, loop);
+
+        assertTrue(step.check().done(probe()));
+        String partition = backing.drbdDisk();
+        assertEquals(List.of(), partitionState().inUse(), "the metadata step's own check finds nothing in the new partition");
+        assertEquals("Z", LocalRoot.sh("dd if=" + partition + " bs=1 skip=131072 count=1 status=none").stdout(),
+                "only the window drbdmeta and blkid read was zeroed: the rest of the old data is still there");
+        LocalRoot.createMetadata(partition, "");
+        assertTrue(partitionState().hasDrbdMetadata(), "drbdmeta made the metadata without a further confirmation");
+    }
+
+    /**
+     * A disk whose start held nothing (so no confirmation was asked) but with data further in, where
+     * the partition begins: nobody confirmed that data, so it is not zeroed — not even when the disk
+     * was typed anyway — and the metadata step refuses the partition, naming it.
+     */
+    @Test
+    void dataFurtherInOnADiskThatHeldNothingIsNotZeroedAndTheMetadataStepNamesThePartition() throws Exception {
+        seed(1 << 20, 1 << 20);
+        Step step = step(probe());
+        assertTrue(step.destroys().isEmpty(), step.sentence());
+        assertFalse(step.actions().getFirst().display().contains("zero the first"), step.actions().getFirst().display());
+
+        LocalRoot.apply(step, loop);
+
+        String partition = backing.drbdDisk();
+        assertEquals("Z", LocalRoot.sh("dd if=" + partition + " bs=1 count=1 status=none").stdout(), "the partition's start was left as it was");
+        assertTrue(partitionState().inUse().stream().anyMatch(r -> r.contains("unrecognised data")), partitionState().inUse().toString());
+        Step md = DrbdSteps.createMetadata(resource, backing, new ProbeResults(), true, java.util.Optional.empty());
+        StepFailure refused = assertThrows(StepFailure.class, () -> LocalRoot.apply(md, loop));
+        assertTrue(refused.getMessage().startsWith(partition + " on node1 holds data") && refused.getMessage().contains("nothing was written"),
+                refused.getMessage());
+        assertTrue(refused.detail().contains("--confirm-destroy node1:" + partition), refused.detail());
+    }
+
+    /** {@code length} bytes of 'Z' (no signature any tool knows) at {@code offset} of the disk. */
+    private void seed(long offset, int length) throws Exception {
+        try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
+            file.seek(offset);
+            file.write("Z".repeat(length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        // The loop device caches nothing of a file written beside it, but drop its buffers to be sure.
+        assertEquals(0, LocalRoot.sh("blockdev --flushbufs " + loop).exitStatus());
+    }
+
+    private DeviceState partitionState() {
+        return DeviceState.parse(LocalRoot.sh(DeviceState.probe(io.tandem.text.ShellQuote.quote(backing.drbdDisk()))).stdout()).orElseThrow();
     }
 
     @Test

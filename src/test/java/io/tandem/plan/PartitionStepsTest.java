@@ -63,11 +63,14 @@ class PartitionStepsTest {
                 + PartitionSteps.PARTITION_MARK + "\npresent\n");
         assertEquals("/dev/vdb", dos.destroys().orElseThrow());
         assertTrue(dos.sentence().contains("DESTROYS") && dos.sentence().contains("partition table dos"), dos.sentence());
+        // What the disk held may reach past the table into the partition, with no signature sfdisk wipes: its start is zeroed.
+        assertTrue(dos.actions().getFirst().display().contains("zero the first 128 KiB of /dev/vdb1"), dos.actions().getFirst().display());
 
         String blank = "SIZE=67108864\n" + PartitionSteps.TABLE_MARK + "\n" + local("sfdisk_J.loop_blank.txt") + PartitionSteps.PARTITION_MARK + "\n";
         assertFalse(done("r0", blank));
         Step fresh = step("r0", blank);
         assertTrue(fresh.destroys().isEmpty());
+        assertFalse(fresh.actions().getFirst().display().contains("zero the first"), "nothing was confirmed: " + fresh.actions().getFirst().display());
         assertTrue(fresh.sentence().contains("/dev/vdb") && fresh.sentence().contains("tandem-r0") && fresh.sentence().contains("/dev/vdb1"), fresh.sentence());
         assertFalse(done("r0", "NODEV\n" + PartitionSteps.TABLE_MARK + "\n" + PartitionSteps.PARTITION_MARK + "\n"));
     }

@@ -1,6 +1,5 @@
 package io.tandem.plan;
 
-import io.tandem.ssh.RemoteCommand;
 import io.tandem.testing.RealTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +46,8 @@ class UnrecognisedDataOnLoopDeviceTest {
         return LocalRoot.sh("sha256sum < " + loop).stdout();
     }
 
-    /** The guard, then drbdmeta's own create-md on a minor no DRBD uses (this machine has no DRBD module). */
     private void createMd(String confirmed) throws Exception {
-        String script = "d='" + loop + "'\n" + DestructiveWrite.guard("", true, "") + "drbdmeta 250 v08 \"$d\" internal create-md </dev/null\n";
-        DestructiveWrite.run(new LocalRoot("node1", confirmed), loop, script, new StepFailure("not confirmed", ""), RemoteCommand.script("create-md"));
+        LocalRoot.createMetadata(loop, confirmed);
     }
 
     @Test
