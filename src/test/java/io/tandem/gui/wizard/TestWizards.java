@@ -32,6 +32,15 @@ final class TestWizards {
             unsavedAsked++;
             return unsaved;
         }
+
+        DemoSaveChoice demoSave = DemoSaveChoice.KEEP_DEMO;
+        final List<String> demoSaveAsked = new ArrayList<>();
+
+        @Override
+        public DemoSaveChoice saveDemo(String addresses) {
+            demoSaveAsked.add(addresses);
+            return demoSave;
+        }
     }
 
     private TestWizards() {
