@@ -61,6 +61,7 @@ public final class NetworkView implements StepView {
         Label problem = new Label();
         problem.setId("bond-problem-" + n + "-" + link);
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole message, never cut with "…"
         problem.setStyle("-fx-text-fill: #c62828;");
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         javafx.collections.ListChangeListener<io.tandem.model.Problem> show = c -> problem.setText(step.bondProblem(n, link));
