@@ -1,7 +1,6 @@
 package io.tandem.gui;
 
 import io.tandem.gui.wizard.DisksStep;
-import io.tandem.gui.wizard.NodesStep;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -48,12 +47,7 @@ class WizardSafetyTest {
     }
 
     private void discovered(FxRobot robot) {
-        robot.clickOn("#welcome-demo");
-        robot.clickOn("#discover-0");
-        WizardFx.trustHostKey(robot);
-        robot.clickOn("#discover-1");
-        WizardFx.trustHostKey(robot);
-        WizardFx.waitUntil(() -> fx.wizard.facts().containsKey(NodesStep.key(1)), "node 2 is discovered");
+        fx.discoverDemo(robot);
     }
 
     private void toDisks(FxRobot robot) {

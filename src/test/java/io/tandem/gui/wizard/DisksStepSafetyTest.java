@@ -1,6 +1,5 @@
 package io.tandem.gui.wizard;
 
-import io.tandem.gui.Background;
 import io.tandem.model.Problem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,7 @@ class DisksStepSafetyTest {
 
     @BeforeEach
     void toDisks() {
-        wizard = TestWizards.create(Background.IMMEDIATE, new TestWizards.AnsweringDialogs(), dir);
-        wizard.startDemo();
-        wizard.next();
-        wizard.step(NodesStep.class).discover(0);
-        wizard.step(NodesStep.class).discover(1);
+        wizard = TestWizards.discoveredDemo(new TestWizards.AnsweringDialogs(), dir);
         wizard.next();
         wizard.next();
         disks = wizard.step(DisksStep.class);

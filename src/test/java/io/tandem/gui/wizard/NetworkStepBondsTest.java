@@ -1,6 +1,5 @@
 package io.tandem.gui.wizard;
 
-import io.tandem.gui.Background;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +18,7 @@ class NetworkStepBondsTest {
 
     @BeforeEach
     void toNetwork() {
-        wizard = TestWizards.create(Background.IMMEDIATE, new TestWizards.AnsweringDialogs(), dir);
-        wizard.startDemo();
-        wizard.next();
-        wizard.step(NodesStep.class).discover(0);
-        wizard.step(NodesStep.class).discover(1);
+        wizard = TestWizards.discoveredDemo(new TestWizards.AnsweringDialogs(), dir);
         wizard.next();
         network = wizard.step(NetworkStep.class);
         assertThat(network.slaves(0, NetworkStep.CLIENT)).containsExactly("eth0", "eth1");

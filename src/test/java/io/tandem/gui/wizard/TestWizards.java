@@ -46,6 +46,16 @@ final class TestWizards {
     private TestWizards() {
     }
 
+    /** The demo started with both nodes discovered, on the Nodes step; validation runs at once. */
+    static WizardViewModel discoveredDemo(Dialogs dialogs, Path dir) {
+        WizardViewModel wizard = create(Background.IMMEDIATE, dialogs, dir);
+        wizard.startDemo();
+        wizard.next();
+        wizard.step(NodesStep.class).discover(0);
+        wizard.step(NodesStep.class).discover(1);
+        return wizard;
+    }
+
     static WizardViewModel create(Background background, Dialogs dialogs, Path dir) {
         WizardViewModel wizard = new WizardViewModel(background, dialogs, AppPaths.under(dir), HostConnector.SSH,
                 new DemoHostConnector(Duration.ZERO));
