@@ -84,7 +84,7 @@ final class NetworkRules {
      * (and an error naming the field) when such a value is not a valid address.
      */
     static boolean validDottedNumbers(String path, String text, String what, ProblemCollector problems) {
-        if (text == null || !DOTTED_NUMBERS.matcher(text).matches() || Ipv4.parse(text).isPresent()) {
+        if (!Ipv4.isMistyped(text)) {
             return true;
         }
         problems.error(path, "the " + what + " '" + text + "' is not a valid IPv4 address: an address is four numbers from 0 to 255 "
@@ -92,8 +92,6 @@ final class NetworkRules {
                 "Correct the " + what + ", e.g. 192.168.50.11, or write a host name.");
         return false;
     }
-
-    private static final java.util.regex.Pattern DOTTED_NUMBERS = java.util.regex.Pattern.compile("[0-9.]*\\.[0-9.]*");
 
     static void ssh(String path, Ssh ssh, ProblemCollector problems) {
         sshAddress(path + ".address", ssh.address(), "SSH address", problems);

@@ -67,20 +67,28 @@ class WizardSafetyTest {
         return robot.lookup("#blockers").queryAs(Label.class).getText();
     }
 
+    /** The cell of the open list that shows {@code path} (the list reuses cells; a hidden one may have shown it before). */
+    @SuppressWarnings("unchecked")
+    private static ListCell<DisksStep.DeviceChoice> shownCell(FxRobot robot, String path) {
+        return robot.lookup("#disk-choice-" + path.replace('/', '-')).queryAll().stream()
+                .map(n -> (ListCell<DisksStep.DeviceChoice>) n)
+                .filter(c -> c.isVisible() && c.getItem() != null && c.getItem().path().equals(path)).findFirst().orElse(null);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theSystemDiskIsGreyedWithItsReasonAndCannotBeChosen(FxRobot robot) {
         toDisks(robot);
         ComboBox<DisksStep.DeviceChoice> disk = robot.lookup("#disk-0-0").query();
         robot.clickOn(disk);
-        WizardFx.waitUntil(() -> robot.lookup("#disk-choice--dev-vda1").tryQuery().isPresent(), "the list of node1's devices is open");
-        ListCell<DisksStep.DeviceChoice> root = robot.lookup("#disk-choice--dev-vda1").query();
+        WizardFx.waitUntil(() -> shownCell(robot, "/dev/vda1") != null, "the list of node1's devices is open");
+        ListCell<DisksStep.DeviceChoice> root = shownCell(robot, "/dev/vda1");
         assertThat(root.isDisabled()).isTrue();
         assertThat(root.getText()).contains("/dev/vda1", "NOT AVAILABLE: is mounted on /");
-        ListCell<DisksStep.DeviceChoice> swap = robot.lookup("#disk-choice--dev-vda2").query();
+        ListCell<DisksStep.DeviceChoice> swap = shownCell(robot, "/dev/vda2");
         assertThat(swap.isDisabled()).isTrue();
         assertThat(swap.getText()).contains("is in use as swap");
-        ListCell<DisksStep.DeviceChoice> free = robot.lookup("#disk-choice--dev-vdc").query();
+        ListCell<DisksStep.DeviceChoice> free = shownCell(robot, "/dev/vdc");
         assertThat(free.isDisabled()).isFalse();
         Screenshots.save(root.getScene().getRoot(), "safety-disks-list-system-disk-greyed");
         robot.clickOn(root);
@@ -174,6 +182,10 @@ class WizardSafetyTest {
         fx.settled();
         Label problem = robot.lookup("#nodes-0-ssh-address-problem").queryAs(Label.class);
         assertThat(problem.getText()).contains("the SSH address '192.168.50.311' is not a valid IPv4 address");
+        robot.interact(robot.lookup("#discover-0").queryButton()::fire); // below the fold at 768 px
+        WizardFx.waitUntil(() -> robot.lookup("#status-0").queryAs(Label.class).getText().contains("is not a valid IPv4 address"),
+                "Discover refuses the mistyped address before connecting");
+        assertThat(robot.lookup("#host-key-dialog").tryQuery()).as("no connection was tried").isEmpty();
         shot(robot, "nodes-dotted-address");
     }
 

@@ -183,9 +183,7 @@ public final class DisksView implements StepView {
                 boolean refused = inList && !empty && item != null && item.refused();
                 setDisable(refused);
                 setStyle(refused ? "-fx-text-fill: #8a8f98;" : "");
-                if (inList && !empty && item != null) {
-                    setId("disk-choice-" + item.path().replace('/', '-'));
-                }
+                setId(inList && !empty && item != null ? "disk-choice-" + item.path().replace('/', '-') : null);
             }
         };
     }

@@ -330,6 +330,9 @@ public final class DisksStep extends StepViewModel {
         List<String> missing = new ArrayList<>();
         for (int r = 0; r < resourceCount(); r++) {
             for (int n = 0; n < 2; n++) {
+                if (selected(r, n).isEmpty()) {
+                    missing.add("Volume " + resourceName(r) + " has no device on " + nodeName(n) + " yet: choose one, or remove the volume.");
+                }
                 if (!refusal(r, n).isEmpty()) {
                     missing.add(refusal(r, n));
                 }

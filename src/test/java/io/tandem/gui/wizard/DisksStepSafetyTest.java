@@ -93,6 +93,7 @@ class DisksStepSafetyTest {
         assertThat(disks.selected(1, 0)).as("node1's other free disk").isEqualTo("/dev/vdc");
         assertThat(disks.selected(1, 1)).as("node2 has no free disk left").isEmpty();
         assertThat(disks.isValid()).isFalse();
+        assertThat(disks.blockersProperty().get()).contains("Volume r1 has no device on node2 yet: choose one, or remove the volume.");
 
         disks.addVolume();
         assertThat(wizard.draft().text("$.replication.resources[2].name")).isEqualTo("r2");
