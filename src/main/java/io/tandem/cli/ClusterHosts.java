@@ -29,6 +29,10 @@ final class ClusterHosts {
     Project readValid(PrintWriter err) {
         Path file = project;
         Project project = ProjectLoader.read(file, err);
+        if (project.simulated()) {
+            throw new UserError(file + " is the demo cluster (\"demo\": true): its servers are simulated, so Tandem does not connect "
+                    + "to its addresses. To use it with real servers, put in their addresses and remove \"demo\": true.", ExitCodes.BAD_INPUT);
+        }
         List<Problem> problems = ProjectLoader.validate(project);
         if (problems.stream().anyMatch(Problem::isError)) {
             err.println("The project " + file + " has errors; fix them first (tandem validate --project " + file + "):");

@@ -12,4 +12,10 @@ public interface Dialogs {
     enum UnsavedChoice { SAVE, DISCARD, CANCEL }
 
     UnsavedChoice unsavedChanges();
+
+    /** Saving the demo: keep it a demo (the default), save it as a project of real servers, or cancel. */
+    enum DemoSaveChoice { KEEP_DEMO, SAVE_AS_REAL, CANCEL }
+
+    /** Asked once, on the first save of the demo; {@code addresses} are the servers' addresses in it. */
+    DemoSaveChoice saveDemo(String addresses);
 }

@@ -57,6 +57,25 @@ public final class FxDialogs implements Dialogs {
         return answer == SAVE ? UnsavedChoice.SAVE : answer == DISCARD ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
     }
 
+    public static final ButtonType KEEP_DEMO = new ButtonType("Keep it a demo", ButtonBar.ButtonData.YES);
+    public static final ButtonType SAVE_AS_REAL = new ButtonType("Save as a real project", ButtonBar.ButtonData.OTHER);
+
+    @Override
+    public DemoSaveChoice saveDemo(String addresses) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", KEEP_DEMO, SAVE_AS_REAL, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("Save the demo");
+        alert.setHeaderText("This project is the demo: its servers are simulated.");
+        alert.setContentText("Keep it a demo: it opens again as the demo, with the DEMO badge, and Discover answers with the "
+                + "simulated servers without connecting anywhere.\n\nSave as a real project: from now on Discover and Apply connect "
+                + "over SSH to the addresses in it (" + addresses + "). Choose this only to start your own cluster from the demo, "
+                + "and put in your servers' addresses.");
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setId("demo-save-dialog");
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == KEEP_DEMO ? DemoSaveChoice.KEEP_DEMO : answer == SAVE_AS_REAL ? DemoSaveChoice.SAVE_AS_REAL : DemoSaveChoice.CANCEL;
+    }
+
     private static <T> T onFxThread(Supplier<T> dialog) {
         if (Platform.isFxApplicationThread()) {
             return dialog.get();

@@ -274,6 +274,9 @@ public final class WizardView {
     }
 
     private void save(boolean as) {
+        if (!wizard.readyToSave()) {
+            return; // the demo's question was cancelled: before any file dialog
+        }
         try {
             if (as || !wizard.save()) {
                 askSavePath().ifPresent(path -> {

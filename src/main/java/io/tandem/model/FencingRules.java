@@ -72,7 +72,7 @@ final class FencingRules {
             } else if (!fenced.add(device.node())) {
                 problems.error(dPath + ".node", "node '" + device.node() + "' has two fence devices.", "Keep one device per node.");
             }
-            NetworkRules.sshAddress(dPath + ".address", device.address(), problems);
+            NetworkRules.sshAddress(dPath + ".address", device.address(), controller + " address", problems);
             // fence_virsh logs in over SSH (a Unix account); a BMC user is freer.
             problems.pattern(dPath + ".user", device.user(), virsh ? ValuePatterns.USER : ValuePatterns.CHAP_USER);
             problems.secretPattern(dPath + ".password", device.password());

@@ -8,6 +8,16 @@ public record Ipv4(long bits) {
 
     private static final Pattern DOTTED = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
+    private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]*\\.[0-9.]*");
+
+    /**
+     * Only digits and dots, but no valid address ({@code 192.168.50.311}, {@code 10.0.0}): no host
+     * name or domain is all numbers, so such a value is a mistyped address, never a name to look up.
+     */
+    public static boolean isMistyped(String text) {
+        return text != null && DOTTED_NUMBERS.matcher(text).matches() && parse(text).isEmpty();
+    }
+
     public static Optional<Ipv4> parse(String text) {
         if (text == null || !DOTTED.matcher(text).matches()) {
             return Optional.empty();

@@ -68,16 +68,34 @@ final class NetworkRules {
         return address;
     }
 
-    /** An SSH destination: an IPv4 address or a host name. */
-    static void sshAddress(String path, String text, ProblemCollector problems) {
+    /** An SSH destination ({@code what}: "SSH address", "BMC address"…): an IPv4 address or a host name. */
+    static void sshAddress(String path, String text, String what, ProblemCollector problems) {
+        if (!validDottedNumbers(path, text, what, problems)) {
+            return;
+        }
         if (Ipv4.parse(text).isEmpty() && !ValuePatterns.HOST_NAME.matches(text) && !ValuePatterns.DOMAIN.matches(text)) {
-            problems.error(path, "'" + ProblemCollector.printable(text) + "' is neither an IPv4 address nor a host name.",
+            problems.error(path, "the " + what + " '" + ProblemCollector.printable(text) + "' is neither an IPv4 address nor a host name.",
                     "Write the address or name Tandem should connect to over SSH, e.g. 10.10.1.251 or node1.example.com.");
         }
     }
 
+    /**
+     * A value of only digits and dots is meant as an IPv4 address: no host name or domain is all
+     * numbers, so {@code 192.168.50.311} is a mistyped address, never a name to look up. False
+     * (and an error naming the field) when such a value is not a valid address.
+     */
+    static boolean validDottedNumbers(String path, String text, String what, ProblemCollector problems) {
+        if (!Ipv4.isMistyped(text)) {
+            return true;
+        }
+        problems.error(path, "the " + what + " '" + text + "' is not a valid IPv4 address: an address is four numbers from 0 to 255 "
+                + "separated by dots, and a value of only digits and dots cannot be a host name.",
+                "Correct the " + what + ", e.g. 192.168.50.11, or write a host name.");
+        return false;
+    }
+
     static void ssh(String path, Ssh ssh, ProblemCollector problems) {
-        sshAddress(path + ".address", ssh.address(), problems);
+        sshAddress(path + ".address", ssh.address(), "SSH address", problems);
         problems.pattern(path + ".user", ssh.user(), ValuePatterns.USER);
         problems.range(path + ".port", ssh.port(), 1, 65535, "");
     }

@@ -19,7 +19,8 @@ public record Project(
         Target target,
         Chap chap,
         List<Initiator> initiators,
-        @OptionalField TimeSync time) {
+        @OptionalField TimeSync time,
+        @OptionalField Boolean demo) {
 
     /** The schema version this build reads and writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -33,6 +34,21 @@ public record Project(
     public Project {
         nodes = nodes == null ? null : List.copyOf(nodes);
         initiators = initiators == null ? null : List.copyOf(initiators);
+    }
+
+    /** A project of real servers (not the demo). */
+    public Project(Integer schemaVersion, Profile profile, String clusterName, String domain, List<Node> nodes, Networks networks,
+                   Replication replication, ClusterSettings cluster, Target target, Chap chap, List<Initiator> initiators, TimeSync time) {
+        this(schemaVersion, profile, clusterName, domain, nodes, networks, replication, cluster, target, chap, initiators, time, null);
+    }
+
+    /**
+     * The app's built-in demo cluster, saved: its servers are simulated, so the app answers for
+     * them itself and nothing ever connects to its addresses (which may well be real elsewhere).
+     * Not named isDemo: Jackson would write that as a second "demo" field.
+     */
+    public boolean simulated() {
+        return Boolean.TRUE.equals(demo);
     }
 
     public Optional<Node> node(String name) {

@@ -32,7 +32,9 @@ public final class ProjectValidator {
         InitiatorRules.check(project, problems);
         List<String> servers = project.timeOrDefault().servers();
         for (int i = 0; i < servers.size(); i++) {
-            problems.pattern("$.time.servers[" + i + "]", servers.get(i), ValuePatterns.TIME_SERVER);
+            if (NetworkRules.validDottedNumbers("$.time.servers[" + i + "]", servers.get(i), "time server", problems)) {
+                problems.pattern("$.time.servers[" + i + "]", servers.get(i), ValuePatterns.TIME_SERVER);
+            }
         }
         return problems.problems();
     }

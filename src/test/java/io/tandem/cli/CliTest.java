@@ -81,6 +81,17 @@ class CliTest {
     }
 
     @Test
+    void aSavedDemoIsNeverPlannedOrAppliedAgainstItsAddresses(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("demo.tandem.json"), JsonEdit.of(Examples.MODERN).set("$.demo", true).json());
+        assertThat(tandem("validate", "--project", file.toString()).code()).as("a valid project").isEqualTo(ExitCodes.OK);
+        for (String command : new String[] {"plan", "apply"}) {
+            Run run = tandem(command, "--project", file.toString());
+            assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err()).contains("is the demo cluster", "simulated", "remove \"demo\": true").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void missingOptionsExitTwoWithAHint() {
         Run run = tandem("export", "--project", Examples.SEED.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.BAD_INPUT);

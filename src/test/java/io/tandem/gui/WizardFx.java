@@ -52,6 +52,16 @@ final class WizardFx {
         }
     }
 
+    /** Starts the demo from Welcome and discovers both nodes, trusting their host keys. */
+    void discoverDemo(FxRobot robot) {
+        robot.clickOn("#welcome-demo");
+        robot.clickOn("#discover-0");
+        trustHostKey(robot);
+        robot.clickOn("#discover-1");
+        trustHostKey(robot);
+        waitUntil(() -> wizard.facts().containsKey(io.tandem.gui.wizard.NodesStep.key(1)), "node 2 is discovered");
+    }
+
     static void waitUntil(BooleanSupplier condition, String what) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);

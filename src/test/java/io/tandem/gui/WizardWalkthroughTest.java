@@ -1,6 +1,5 @@
 package io.tandem.gui;
 
-import io.tandem.gui.wizard.NodesStep;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -38,12 +37,7 @@ class WizardWalkthroughTest {
     }
 
     private void toDisks(FxRobot robot) {
-        robot.clickOn("#welcome-demo");
-        robot.clickOn("#discover-0");
-        WizardFx.trustHostKey(robot);
-        robot.clickOn("#discover-1");
-        WizardFx.trustHostKey(robot);
-        WizardFx.waitUntil(() -> fx.wizard.facts().containsKey(NodesStep.key(1)), "node 2 is discovered");
+        fx.discoverDemo(robot);
         WizardFx.next(robot);
         WizardFx.next(robot);
     }

@@ -16,6 +16,20 @@ class Ipv4Test {
     }
 
     @Test
+    void aDottedAllNumericValueThatIsNoAddressIsMistyped() {
+        assertThat(Ipv4.isMistyped("192.168.50.311")).isTrue();
+        assertThat(Ipv4.isMistyped("10.0.0.300")).isTrue();
+        assertThat(Ipv4.isMistyped("10.0.0")).isTrue();
+        assertThat(Ipv4.isMistyped("010.1.1.1")).isTrue();
+        assertThat(Ipv4.isMistyped("1.2.3.4.")).isTrue();
+        assertThat(Ipv4.isMistyped("192.168.50.11")).isFalse();
+        assertThat(Ipv4.isMistyped("node1.example.com")).isFalse();
+        assertThat(Ipv4.isMistyped("10.0.0.1a")).as("a name, judged by the name rules").isFalse();
+        assertThat(Ipv4.isMistyped("1234")).as("no dot: a name rule's business").isFalse();
+        assertThat(Ipv4.isMistyped(null)).isFalse();
+    }
+
+    @Test
     void subnetMathMatchesTheTutorialsInterfacesFile() {
         Ipv4.Subnet net = Ipv4.Subnet.parse("10.10.1.0/24").orElseThrow();
         assertThat(net.netmask()).isEqualTo("255.255.255.0");

@@ -23,6 +23,8 @@ import java.util.List;
 public final class NetworkView implements StepView {
 
     private final VBox root = new VBox(12);
+    private final List<Runnable> refreshNics = new java.util.ArrayList<>();
+    private boolean refreshing;
 
     public NetworkView(NetworkStep step, WizardViewModel wizard) {
         root.setPadding(new Insets(20));
@@ -61,7 +63,33 @@ public final class NetworkView implements StepView {
         root.getChildren().add(Form.columns(List.of(node(step, wizard, 0), node(step, wizard, 1))));
     }
 
-    private static VBox node(NetworkStep step, WizardViewModel wizard, int n) {
+    /** The bond's problem in words right under its NICs (too few, say), following every validation. */
+    private static Label bondProblem(NetworkStep step, WizardViewModel wizard, int n, int link) {
+        Label problem = new Label();
+        problem.setId("bond-problem-" + n + "-" + link);
+        problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole message, never cut with "…"
+        problem.setStyle("-fx-text-fill: #c62828;");
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        javafx.collections.ListChangeListener<io.tandem.model.Problem> show = c -> problem.setText(step.bondProblem(n, link));
+        // Weak: the view is built anew each time the step is shown; the label keeps its listener alive while it lives.
+        problem.getProperties().put("problems-listener", show);
+        wizard.problems().addListener(new javafx.collections.WeakListChangeListener<>(show));
+        problem.setText(step.bondProblem(n, link));
+        return problem;
+    }
+
+    /** Shows every NIC box's saved state again (ticking one for a bond greys it on the other). */
+    private void refreshNics() {
+        refreshing = true;
+        try {
+            refreshNics.forEach(Runnable::run);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private VBox node(NetworkStep step, WizardViewModel wizard, int n) {
         VBox box = new VBox(8, Form.heading("Node " + (n + 1) + " — " + wizard.draft().text("$.nodes[" + n + "].name")));
         var fields = step.fields();
         HostFacts facts = wizard.facts().get(NodesStep.key(n));
@@ -70,20 +98,35 @@ public final class NetworkView implements StepView {
             String prefix = "$.nodes[" + n + "].links[" + link + "]";
             box.getChildren().add(new Label(link == NetworkStep.CLIENT ? "Client bond: NICs" : "Replication bond: NICs"));
             javafx.scene.layout.FlowPane nics = Form.row(List.of());
+            Label bondProblem = bondProblem(step, wizard, n, link);
             for (NetLink nic : step.nics(n)) {
                 NicHardware hw = facts == null ? null : facts.nicHardware().get(nic.name());
-                CheckBox box2 = new CheckBox(nic.name() + (hw != null && hw.speedMbps() != null ? " " + hw.speedMbps() + " Mb/s" : "")
-                        + (nic.carrier() ? "" : " (no link)"));
+                String text = nic.name() + (hw != null && hw.speedMbps() != null ? " " + hw.speedMbps() + " Mb/s" : "")
+                        + (nic.carrier() ? "" : " (no link)");
+                CheckBox box2 = new CheckBox();
                 box2.setId("nic-" + n + "-" + link + "-" + nic.name());
-                box2.setSelected(step.slaves(n, link).contains(nic.name()));
                 final int l = link;
-                box2.selectedProperty().addListener((obs, old, now) -> step.setSlave(n, l, nic.name(), now));
+                // Always the saved state: a NIC the other bond uses is greyed with the reason, never taken from it.
+                Runnable show = () -> {
+                    String usedBy = step.usedBy(n, l, nic.name());
+                    box2.setSelected(step.slaves(n, l).contains(nic.name()));
+                    box2.setDisable(!usedBy.isEmpty());
+                    box2.setText(usedBy.isEmpty() ? text : text + " — " + usedBy);
+                };
+                show.run();
+                box2.selectedProperty().addListener((obs, old, now) -> {
+                    if (!refreshing && now != step.slaves(n, l).contains(nic.name())) {
+                        step.setSlave(n, l, nic.name(), now);
+                        refreshNics();
+                    }
+                });
+                refreshNics.add(show);
                 nics.getChildren().add(box2);
             }
             if (step.nics(n).isEmpty()) {
                 nics.getChildren().add(Form.note("Discover the node to choose from its NICs."));
             }
-            box.getChildren().add(nics);
+            box.getChildren().addAll(nics, bondProblem);
             box.getChildren().add(Form.grid(2, List.of(Form.field(Form.byPath(fields, prefix + ".interfaceName")),
                     Form.field(Form.byPath(fields, prefix + ".address")))));
         }

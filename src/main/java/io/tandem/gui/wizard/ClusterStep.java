@@ -1,5 +1,6 @@
 package io.tandem.gui.wizard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.model.Project;
 import io.tandem.render.Renderers;
 import io.tandem.verify.FailoverPreview;
@@ -11,13 +12,17 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Step 6: Corosync/Pacemaker settings, fencing (or the acknowledged risk of none), the failover preview. */
 public final class ClusterStep extends StepViewModel {
 
     private final BooleanProperty acceptNoFencing = new SimpleBooleanProperty(false);
     private final StringProperty preview = new SimpleStringProperty("");
+    /** Fencing settings of the types not chosen now, kept for this session only (see {@link FencingChoices#prepare}). */
+    private final Map<String, JsonNode> rememberedFencing = new HashMap<>();
 
     public static final String TWO_NODE = "With two nodes, losing one would normally mean losing quorum (a majority). "
             + "two_node lets the survivor carry on; fencing makes that safe.";
@@ -78,13 +83,21 @@ public final class ClusterStep extends StepViewModel {
                 ? List.of("Configure fencing, or confirm that you understand the risk of running without it.") : List.of();
     }
 
+    @Override
+    protected void startedAfresh() {
+        rememberedFencing.clear();
+    }
+
     public BooleanProperty acceptNoFencingProperty() {
         return acceptNoFencing;
     }
 
-    /** Switching type prepares what it needs (a device per node, or SBD defaults) and drops what it does not use. */
+    /**
+     * Switching type prepares what it needs (a device per node, or SBD defaults) and drops what it
+     * does not use from the draft; what was typed is remembered for switching back.
+     */
     public void setStonith(String type) {
-        FencingChoices.prepare(wizard.draft(), type);
+        FencingChoices.prepare(wizard.draft(), type, rememberedFencing);
         wizard.changedByStep("$.cluster.stonith");
     }
 

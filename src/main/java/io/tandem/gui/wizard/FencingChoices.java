@@ -1,5 +1,8 @@
 package io.tandem.gui.wizard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tandem.discovery.HostFacts;
 import io.tandem.facts.BlockDevice;
 import io.tandem.model.ProjectDraft;
@@ -8,6 +11,7 @@ import io.tandem.model.StonithType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The fencing types in plain words, what switching between them does to the draft, and the disks SBD could use. */
@@ -50,21 +54,36 @@ public final class FencingChoices {
         return STONITH + ".devices[" + n + "]";
     }
 
-    static void prepare(ProjectDraft draft, String type) {
+    /**
+     * Switches the draft to fencing {@code type}: a device per node for IPMI and libvirt, SBD's
+     * settings for SBD, and nothing the type does not use. What the user typed for the other types
+     * goes to {@code remembered} and comes back when they switch back, so a look at another type
+     * never wipes BMC addresses, users and passwords. IPMI and libvirt share the per-node fields.
+     */
+    static void prepare(ProjectDraft draft, String type, Map<String, JsonNode> remembered) {
+        remember(draft, remembered);
         draft.set(STONITH + ".type", type);
         boolean perNode = type.equals(StonithType.IPMI.agent()) || type.equals(StonithType.VIRSH.agent());
         if (perNode) {
+            if (!draft.has(STONITH + ".devices") && remembered.containsKey(DEVICES)) {
+                draft.set(STONITH + ".devices", remembered.get(DEVICES).deepCopy());
+            }
             for (int n = 0; n < 2; n++) {
                 draft.set(device(n) + ".node", draft.text("$.nodes[" + n + "].name"));
+                JsonNode plug = remembered.containsKey(DEVICES) ? remembered.get(DEVICES).path(n).path("plug") : null;
                 if (type.equals(StonithType.IPMI.agent())) {
                     draft.remove(device(n) + ".plug");
+                } else if (!draft.has(device(n) + ".plug") && plug != null && plug.isTextual()) {
+                    draft.set(device(n) + ".plug", plug.asText());
                 }
             }
         } else {
             draft.remove(STONITH + ".devices");
         }
         if (type.equals(StonithType.SBD.agent())) {
-            if (draft.get(SBD).isMissingNode()) {
+            if (draft.get(SBD).isMissingNode() && remembered.containsKey(SBD_SETTINGS)) {
+                draft.set(SBD, remembered.get(SBD_SETTINGS).deepCopy());
+            } else if (draft.get(SBD).isMissingNode()) {
                 draft.set(SBD + ".devices", List.of());
                 draft.set(SBD + ".watchdog", Sbd.SOFTDOG);
                 draft.set(SBD + ".watchdogTimeout", Sbd.DEFAULT_WATCHDOG_TIMEOUT);
@@ -72,6 +91,28 @@ public final class FencingChoices {
             }
         } else {
             draft.remove(SBD);
+        }
+    }
+
+    private static final String DEVICES = "devices";
+    private static final String SBD_SETTINGS = "sbd";
+
+    /** Keeps the current per-node devices and SBD settings; a VM name survives a spell of IPMI, which has none. */
+    private static void remember(ProjectDraft draft, Map<String, JsonNode> remembered) {
+        JsonNode devices = draft.get(STONITH + ".devices");
+        if (devices.isArray()) {
+            ArrayNode copy = devices.deepCopy();
+            JsonNode before = remembered.get(DEVICES);
+            for (int n = 0; n < copy.size() && before != null; n++) {
+                if (copy.get(n) instanceof ObjectNode device && !device.has("plug") && before.path(n).has("plug")) {
+                    device.set("plug", before.path(n).get("plug"));
+                }
+            }
+            remembered.put(DEVICES, copy);
+        }
+        JsonNode sbd = draft.get(SBD);
+        if (sbd.isObject()) {
+            remembered.put(SBD_SETTINGS, sbd.deepCopy());
         }
     }
 

@@ -93,6 +93,11 @@ public final class HostLogin {
 
     /** The address, port and user at {@code base} (e.g. "$.nodes[0].ssh"), or empty with the reason in the status. */
     java.util.Optional<SshTarget> target(WizardViewModel wizard, String base) {
+        String address = wizard.draft().text(base + ".address");
+        if (io.tandem.model.Ipv4.isMistyped(address)) {
+            status.set("'" + address + "' is not a valid IPv4 address (four numbers from 0 to 255): correct it before discovering.");
+            return java.util.Optional.empty();
+        }
         try {
             return java.util.Optional.of(new SshTarget(wizard.draft().text(base + ".address"),
                     Integer.parseInt(wizard.draft().text(base + ".port")), wizard.draft().text(base + ".user")));

@@ -108,18 +108,44 @@ public final class NetworkStep extends StepViewModel {
         return slaves;
     }
 
-    /** Adds or removes a NIC from a bond; a NIC taken by the other bond leaves it. */
-    public void setSlave(int n, int link, String nic, boolean selected) {
-        for (int l = 0; l < 2; l++) {
-            Set<String> slaves = new LinkedHashSet<>(slaves(n, l));
-            if (l == link && selected) {
-                slaves.add(nic);
-            } else {
-                slaves.remove(nic);
-            }
-            writeSlaves(n, l, new ArrayList<>(slaves));
+    /**
+     * Adds or removes a NIC from bond {@code link} of node n. A NIC the other bond uses is refused
+     * (false, nothing changes): it is never taken from that bond behind the user's back.
+     */
+    public boolean setSlave(int n, int link, String nic, boolean selected) {
+        List<String> slaves = new ArrayList<>(slaves(n, link));
+        if (selected == slaves.contains(nic)) {
+            return true;
         }
+        if (selected && !usedBy(n, link, nic).isEmpty()) {
+            return false;
+        }
+        if (selected) {
+            slaves.add(nic);
+        } else {
+            slaves.remove(nic);
+        }
+        writeSlaves(n, link, slaves);
         wizard.changedByStep(link(n, link) + ".bond.slaves");
+        return true;
+    }
+
+    /**
+     * Why NIC {@code nic} cannot be ticked for bond {@code link} of node n ("used by the
+     * replication bond"); empty when it can, or when it is in this bond already.
+     */
+    public String usedBy(int n, int link, String nic) {
+        int other = link == CLIENT ? REPLICATION : CLIENT;
+        return !slaves(n, link).contains(nic) && slaves(n, other).contains(nic)
+                ? "used by the " + (other == CLIENT ? "client" : "replication") + " bond" : "";
+    }
+
+    /** What is wrong with bond {@code link} of node n, in words (e.g. too few NICs); empty when nothing. */
+    public String bondProblem(int n, int link) {
+        String bond = link(n, link) + ".bond";
+        return wizard.problems().stream().filter(p -> p.isError() && (p.path().equals(bond) || p.path().startsWith(bond + ".")))
+                .map(p -> (link == CLIENT ? "Client bond: " : "Replication bond: ") + p.message() + " " + p.fix())
+                .findFirst().orElse("");
     }
 
     private void writeSlaves(int n, int l, List<String> slaves) {

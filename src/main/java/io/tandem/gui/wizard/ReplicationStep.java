@@ -38,6 +38,25 @@ public final class ReplicationStep extends StepViewModel {
         return List.of(wizard.draft().text("$.nodes[0].name"), wizard.draft().text("$.nodes[1].name"));
     }
 
+    @Override
+    protected List<String> missing() {
+        return skipSyncRefusal().isEmpty() ? List.of() : List.of(skipSyncRefusal());
+    }
+
+    /**
+     * Why "skip the initial sync" is refused, naming each node's device and what it holds; empty
+     * when it is not chosen, or discovery saw every chosen device blank ({@link DisksStep#notProvablyBlank}).
+     * Apply proves blankness once more by reading the devices; this is the early refusal.
+     */
+    public String skipSyncRefusal() {
+        if (!"skip-new-disks".equals(wizard.draft().text("$.replication.initialSync"))) {
+            return "";
+        }
+        List<String> reasons = wizard.step(DisksStep.class).notProvablyBlank();
+        return reasons.isEmpty() ? "" : "Skipping the initial sync needs blank disks on both nodes, but " + String.join(" ", reasons)
+                + " Choose a full initial sync.";
+    }
+
     public BooleanProperty showSecretProperty() {
         return showSecret;
     }

@@ -92,17 +92,28 @@ public final class WizardViewModel {
         begin(realHosts, null);
     }
 
-    /** The built-in demo cluster: simulated hosts, everything prefilled. */
+    /** The built-in demo cluster: simulated hosts, everything prefilled; marked so that it stays a demo when saved. */
     public void startDemo() {
         draft.replaceWith(DemoProject.withFreshSecrets());
+        draft.set(DEMO, true);
         begin(demoHosts, null);
+        demoSaveDecided = false;
     }
 
-    /** Opens a project file (complete or not); problems reading it are returned, nothing else changes. */
+    /** Where a saved demo says it is one ({@code "demo": true}): it reopens with the simulated hosts. */
+    private static final String DEMO = "$.demo";
+    /** Whether the user has said how this demo is saved (a demo opened from its file has been). */
+    private boolean demoSaveDecided = true;
+
+    /**
+     * Opens a project file (complete or not); problems reading it are returned, nothing else
+     * changes. A saved demo opens as the demo: Discover never connects to its addresses.
+     */
     public List<Problem> open(Path path) {
         try {
             draft.replaceWith(ProjectDraft.read(path));
-            begin(realHosts, path);
+            begin(draft.get(DEMO).asBoolean(false) ? demoHosts : realHosts, path);
+            demoSaveDecided = true;
             remember(path);
             return List.of();
         } catch (ProjectFileException e) {
@@ -129,17 +140,58 @@ public final class WizardViewModel {
         if (file.get() == null) {
             return false;
         }
-        saveAs(file.get());
+        return saveAs(file.get());
+    }
+
+    /**
+     * Whether saving may go on: on the first save of the demo, asks whether it stays a demo (the
+     * default) or becomes a project of real servers, which then forgets the simulated facts and
+     * connects for real from now on. False when the user cancels.
+     */
+    public boolean readyToSave() {
+        if (!isDemo() || demoSaveDecided) {
+            return true;
+        }
+        switch (dialogs.saveDemo(serverAddresses())) {
+            case CANCEL -> {
+                return false;
+            }
+            case KEEP_DEMO -> draft.set(DEMO, true);
+            case SAVE_AS_REAL -> {
+                draft.remove(DEMO);
+                begin(realHosts, file.get());
+                dirty.set(true);
+            }
+        }
+        demoSaveDecided = true;
         return true;
     }
 
-    public void saveAs(Path path) throws IOException {
+    private String serverAddresses() {
+        List<String> addresses = new ArrayList<>();
+        for (int n = 0; n < draft.size("$.nodes"); n++) {
+            addresses.add(draft.text("$.nodes[" + n + "].ssh.address"));
+        }
+        for (int i = 0; i < draft.size("$.initiators"); i++) {
+            if (draft.has("$.initiators[" + i + "].ssh.address")) {
+                addresses.add(draft.text("$.initiators[" + i + "].ssh.address"));
+            }
+        }
+        return String.join(", ", addresses.stream().filter(a -> !a.isEmpty()).toList());
+    }
+
+    /** Saves to {@code path}; false when the user cancelled (see {@link #readyToSave()}). */
+    public boolean saveAs(Path path) throws IOException {
+        if (!readyToSave()) {
+            return false;
+        }
         draft.write(path);
         file.set(path);
         savedRevision = draft.revision();
         dirty.set(false);
         remember(path);
         deleteAutosave();
+        return true;
     }
 
     /** Asks about unsaved changes; true when the window may close. */
@@ -160,15 +212,17 @@ public final class WizardViewModel {
             }
             case SAVE -> {
                 try {
-                    if (save()) {
-                        yield true;
+                    if (!readyToSave()) {
+                        yield false;
+                    }
+                    if (file.get() != null) {
+                        yield save();
                     }
                     var path = askPath.get();
                     if (path.isEmpty()) {
                         yield false;
                     }
-                    saveAs(path.get());
-                    yield true;
+                    yield saveAs(path.get());
                 } catch (IOException e) {
                     yield false;
                 }

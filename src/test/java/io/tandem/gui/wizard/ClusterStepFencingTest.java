@@ -120,6 +120,49 @@ class ClusterStepFencingTest {
     }
 
     @Test
+    void switchingTheTypeAwayAndBackKeepsWhatWasTyped() {
+        step.setStonith("fence_ipmilan");
+        for (int n = 0; n < 2; n++) {
+            String base = "$.cluster.stonith.devices[" + n + "]";
+            field(base + ".address").value().set("10.0.0.3" + n);
+            field(base + ".user").value().set("admin");
+            field(base + ".password").value().set("Bm7cP4ssw0rdX" + n);
+        }
+        step.setStonith("none");
+        assertThat(wizard.draft().get("$.cluster.stonith.devices").isMissingNode()).as("none writes no devices").isTrue();
+        step.setStonith("fence_sbd");
+        field("$.cluster.stonith.sbd.devices").value().set("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+        field("$.cluster.stonith.sbd.watchdogTimeout").value().set("7");
+        step.setStonith("fence_ipmilan");
+        for (int n = 0; n < 2; n++) {
+            String base = "$.cluster.stonith.devices[" + n + "]";
+            assertThat(field(base + ".address").value().get()).isEqualTo("10.0.0.3" + n);
+            assertThat(field(base + ".user").value().get()).isEqualTo("admin");
+            assertThat(field(base + ".password").value().get()).isEqualTo("Bm7cP4ssw0rdX" + n);
+        }
+        assertThat(step.isValid()).as(step.blockersProperty().get()).isTrue();
+        step.setStonith("fence_virsh");
+        field("$.cluster.stonith.devices[0].plug").value().set("vm-one");
+        step.setStonith("fence_ipmilan");
+        assertThat(wizard.draft().has("$.cluster.stonith.devices[0].plug")).as("IPMI has no VM name").isFalse();
+        step.setStonith("fence_virsh");
+        assertThat(field("$.cluster.stonith.devices[0].plug").value().get()).as("the VM name survives IPMI").isEqualTo("vm-one");
+        step.setStonith("fence_sbd");
+        assertThat(field("$.cluster.stonith.sbd.devices").value().get()).isEqualTo("/dev/disk/by-id/wwn-0x6001405d3a8f0c2b");
+        assertThat(field("$.cluster.stonith.sbd.watchdogTimeout").value().get()).isEqualTo("7");
+    }
+
+    @Test
+    void anotherProjectDoesNotInheritTheRememberedFencing() {
+        step.setStonith("fence_ipmilan");
+        field("$.cluster.stonith.devices[0].address").value().set("10.0.0.30");
+        step.setStonith("none");
+        wizard.startDemo();
+        step.setStonith("fence_ipmilan");
+        assertThat(field("$.cluster.stonith.devices[0].address").value().get()).isEmpty();
+    }
+
+    @Test
     void disksBothDiscoveredNodesSeeAreOfferedForSbd() throws Exception {
         assertThat(step.sharedDisks()).as("before discovery").isEmpty();
         wizard.step(NodesStep.class).discover(0);

@@ -72,7 +72,7 @@ class ProblemWordsTest {
         drafts.add(with(Map.of("$.replication.resources[0].backing[0].disk", "/dev/vdb1",
                 "$.replication.resources[0].backing[0].layout", "gpt-partition")));
         ProjectDraft virsh = with(Map.of());
-        FencingChoices.prepare(virsh, "fence_virsh");
+        FencingChoices.prepare(virsh, "fence_virsh", new java.util.HashMap<>());
         drafts.add(virsh);
 
         List<String> shown = new ArrayList<>();

@@ -32,9 +32,28 @@ final class TestWizards {
             unsavedAsked++;
             return unsaved;
         }
+
+        DemoSaveChoice demoSave = DemoSaveChoice.KEEP_DEMO;
+        final List<String> demoSaveAsked = new ArrayList<>();
+
+        @Override
+        public DemoSaveChoice saveDemo(String addresses) {
+            demoSaveAsked.add(addresses);
+            return demoSave;
+        }
     }
 
     private TestWizards() {
+    }
+
+    /** The demo started with both nodes discovered, on the Nodes step; validation runs at once. */
+    static WizardViewModel discoveredDemo(Dialogs dialogs, Path dir) {
+        WizardViewModel wizard = create(Background.IMMEDIATE, dialogs, dir);
+        wizard.startDemo();
+        wizard.next();
+        wizard.step(NodesStep.class).discover(0);
+        wizard.step(NodesStep.class).discover(1);
+        return wizard;
     }
 
     static WizardViewModel create(Background background, Dialogs dialogs, Path dir) {

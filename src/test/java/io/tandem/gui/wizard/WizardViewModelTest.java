@@ -347,12 +347,12 @@ class WizardViewModelTest {
         assertThat(wizard.draft().has("$.replication.resources[0].backing[0].metaIndex")).isFalse();
 
         // A partition chosen as the device cannot get a table: the layout falls back to the device as it is.
-        var partition = disks.choices(0).stream().filter(DisksStep.DeviceChoice::partition).findFirst();
-        partition.ifPresent(p -> {
-            disks.select(0, 0, p.path());
-            assertThat(disks.layoutAvailable(0, 0)).isFalse();
-            assertThat(disks.layout(0, 0)).isEqualTo(io.tandem.model.DiskLayout.WHOLE_DEVICE);
-        });
+        // (The demo's partitions are its root and swap, never a choice: a partition discovery did not see.)
+        assertThat(disks.choices(0).stream().filter(DisksStep.DeviceChoice::partition)).allMatch(DisksStep.DeviceChoice::refused);
+        disks.setLayout(0, 0, io.tandem.model.DiskLayout.GPT_PARTITION);
+        assertThat(disks.select(0, 0, "/dev/vdb1")).isTrue();
+        assertThat(disks.layoutAvailable(0, 0)).isFalse();
+        assertThat(disks.layout(0, 0)).isEqualTo(io.tandem.model.DiskLayout.WHOLE_DEVICE);
     }
 
     @Test
