@@ -339,6 +339,9 @@ class FirstUseTest {
         robot.clickOn("#welcome-demo");
         fx.settled();
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        // The demo's first save asks first whether it stays a demo (WizardSafetyTest covers that question).
+        WizardFx.waitUntil(() -> robot.lookup("#demo-save-dialog").tryQuery().isPresent(), "the demo-save question is shown");
+        robot.clickOn("Keep it a demo");
         WizardFx.waitUntil(() -> robot.lookup("#save-dialog").tryQuery().isPresent(), "the save dialog is shown");
         Node pane = find(robot, "#save-dialog");
         Window dialog = pane.getScene().getWindow();
