@@ -49,7 +49,12 @@ public final class ApplySession implements AutoCloseable {
 
     /** The demo cluster's simulated hosts: the same planner, runner, journal and steps; only the hosts are not real. */
     public static ApplySession simulated(SimulatedCluster cluster) {
-        return new ApplySession(cluster.project(), Map.of(), Map.of(), cluster);
+        return simulated(cluster.project(), cluster);
+    }
+
+    /** As above for {@code project} as it stands now (the demo may have been edited since the simulation began). */
+    public static ApplySession simulated(Project project, SimulatedCluster cluster) {
+        return new ApplySession(project, Map.of(), Map.of(), cluster);
     }
 
     public boolean isSimulated() {

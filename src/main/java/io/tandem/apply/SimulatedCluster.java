@@ -279,4 +279,26 @@ public final class SimulatedCluster {
         }
         out.append("</resource>\n");
     }
+
+    /**
+     * The demo's status read: crm_mon and /proc/drbd as they stand in the simulation, and the
+     * client's iSCSI session once the cluster is built (its login step ran).
+     */
+    public io.tandem.monitor.StatusSource statusSource() {
+        return (host, facts) -> {
+            Map<String, io.tandem.discovery.FactScript.Section> out = new HashMap<>();
+            for (io.tandem.discovery.FactScript.Fact fact : facts) {
+                String text = switch (fact.name()) {
+                    case "crm-mon" -> done.contains("cib") ? crmMon() : "";
+                    case "proc-drbd" -> procDrbd();
+                    case "sessions" -> done.stream().anyMatch(id -> id.startsWith("iscsi-login:"))
+                            ? "tcp: [1] " + project.networks().client().virtualIp() + ":" + project.target().portalPort() + ",1 "
+                            + project.target().iqn() + " (non-flash)\n" : "";
+                    default -> "";
+                };
+                out.put(fact.name(), new io.tandem.discovery.FactScript.Section(text, 0));
+            }
+            return out;
+        };
+    }
 }

@@ -12,4 +12,14 @@ public interface Dialogs {
     enum UnsavedChoice { SAVE, DISCARD, CANCEL }
 
     UnsavedChoice unsavedChanges();
+
+    /** An apply is running and the window is being closed: true to stop it (at the next safe point) and close. */
+    default boolean stopApplyAndClose() {
+        return false;
+    }
+
+    /** The project's last apply did not finish ({@code description} says where it stopped): true to continue it. */
+    default boolean resumeUnfinishedApply(String description) {
+        return false;
+    }
 }
