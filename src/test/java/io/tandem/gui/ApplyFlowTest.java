@@ -162,7 +162,7 @@ class ApplyFlowTest {
     @Test
     void anInjectedFailureShowsItsMessageAndRetrySucceeds(FxRobot robot) {
         toReview(robot);
-        robot.clickOn("#demo-fail-package");
+        robot.interact(() -> robot.lookup("#demo-fail-package").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         ApplyViewModel apply = applyNow(robot);
         waitUntil(() -> apply.state() != ApplyViewModel.State.RUNNING, 60, "the apply stops");
         assertThat(apply.state()).isEqualTo(ApplyViewModel.State.FAILED);

@@ -54,15 +54,6 @@ public final class ReviewView implements StepView {
         content.setId("review-content");
         SplitPane split = new SplitPane(files, fileView(step, content));
         split.setDividerPositions(0.35);
-        Tab planTab = new Tab("What Apply will do", PlanPane.of(plan));
-        planTab.setId("plan-tab");
-        Tab filesTab = new Tab("Files", split);
-        filesTab.setId("files-tab");
-        TabPane tabs = new TabPane(planTab, filesTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setPrefHeight(360);
-        tabs.setMinHeight(260);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
         TextField directory = new TextField();
         directory.textProperty().bindBidirectional(step.exportDirectoryProperty());
         directory.setId("export-directory");
@@ -76,8 +67,20 @@ public final class ReviewView implements StepView {
         Button saveProject = new Button("Save project");
         saveProject.setId("review-save");
         saveProject.setOnAction(e -> save.run());
-        root.getChildren().addAll(PlanPane.overview(step), summary, tabs, new HBox(8, directory, export, saveProject), status,
-                PlanPane.confirmations(plan), PlanPane.applyRow(plan, step.wizardIsDemo()));
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox filesBox = new VBox(8, summary, split, new HBox(8, directory, export, saveProject), status);
+        filesBox.setPadding(new Insets(8, 0, 0, 0));
+        Tab planTab = new Tab("What Apply will do", PlanPane.of(plan));
+        planTab.setId("plan-tab");
+        Tab filesTab = new Tab("Files and export", filesBox);
+        filesTab.setId("files-tab");
+        TabPane tabs = new TabPane(planTab, filesTab);
+        tabs.setId("review-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(340);
+        tabs.setMinHeight(260);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(PlanPane.overview(step), tabs, PlanPane.confirmations(plan), PlanPane.applyRow(plan, step.wizardIsDemo()));
     }
 
     /** The selected file: a toggle between the full rendered file and its changes against the host. */
