@@ -94,11 +94,13 @@ class ApplyFlowTest {
 
     /** Welcome → demo → both nodes discovered → node2's vdc confirmed on Disks → … → Review with its plan made. */
     private PlanReview toReview(FxRobot robot) {
-        robot.clickOn("#welcome-demo");
-        robot.clickOn("#discover-0");
-        WizardFx.trustHostKey(robot);
-        robot.clickOn("#discover-1");
-        WizardFx.trustHostKey(robot);
+        robot.interact(() -> robot.lookup("#welcome-demo").queryButton().fire());
+        for (int n = 0; n < 2; n++) {
+            String id = "#discover-" + n;
+            waitUntil(() -> robot.lookup(id).tryQuery().isPresent(), 20, "the Nodes step shows");
+            robot.interact(() -> robot.lookup(id).queryButton().fire());
+            WizardFx.trustHostKey(robot);
+        }
         waitUntil(() -> wizard.facts().containsKey(NodesStep.key(1)), 20, "node 2 is discovered");
         WizardFx.next(robot);
         WizardFx.next(robot);
