@@ -140,7 +140,15 @@ public final class WizardView {
         HBox header = new HBox(12, title, spacer, file, demoBadge);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
-        return header;
+        // After "continue the unfinished apply?": what to do, until the apply screen takes over.
+        Label resume = new Label();
+        resume.setId("resume-note");
+        resume.setWrapText(true);
+        resume.textProperty().bind(wizard.resumeOfferedProperty());
+        resume.visibleProperty().bind(wizard.resumeOfferedProperty().isNotEmpty().and(wizard.screenProperty().isEqualTo(WizardViewModel.Screen.WIZARD)));
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.setPadding(new Insets(0, 16, 8, 16));
+        return new VBox(header, resume);
     }
 
     private MenuBar menu() {

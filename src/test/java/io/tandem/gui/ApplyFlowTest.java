@@ -69,6 +69,16 @@ class ApplyFlowTest {
         stage.show();
     }
 
+    /** An apply a failed test left running would write its journal while the folder is deleted. */
+    @org.junit.jupiter.api.AfterEach
+    void stopTheApply() {
+        ApplyViewModel apply = wizard.applyProperty().get();
+        if (apply != null && apply.isRunning()) {
+            Platform.runLater(apply::cancel);
+            waitUntil(() -> !apply.isRunning(), 60, "the apply stopped");
+        }
+    }
+
     private static void waitUntil(BooleanSupplier condition, int seconds, String what) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
@@ -241,6 +251,17 @@ class ApplyFlowTest {
     void theFxThreadKeepsItsPulseWhileThousandsOfLogLinesStreamIn(FxRobot robot) throws Exception {
         toReview(robot);
         ApplyViewModel apply = applyNow(robot);
+        // The run stopped, the screen stays: the lines below are all the FX thread gets besides its own pulses.
+        robot.interact(apply::cancel);
+        waitUntil(() -> !apply.isRunning(), 60, "the apply stopped");
+        // The screen without the stream first: what the machine itself allows (other work shares its cores).
+        PulseRecorder idle = new PulseRecorder();
+        robot.interact(idle::start);
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        robot.interact(idle::stop);
+        long idleWorst = new ArrayList<>(idle.gaps).stream().mapToLong(Long::longValue).max().orElse(0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(idleWorst < 50_000_000L, String.format("the machine itself stalls the FX thread "
+                + "%.0f ms without any stream (other work on its cores): nothing to measure", idleWorst / 1e6));
         PulseRecorder pulses = new PulseRecorder();
         robot.interact(pulses::start);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
@@ -265,11 +286,10 @@ class ApplyFlowTest {
         robot.interact(pulses::stop);
         List<Long> gaps = new ArrayList<>(pulses.gaps);
         long worst = gaps.stream().mapToLong(Long::longValue).max().orElse(0);
-        System.out.printf("pulse gaps while %d log lines streamed in: %d pulses, worst %.1f ms, log now %d lines (was %d)%n", lines,
-                gaps.size(), worst / 1e6, apply.log().size(), before);
+        System.out.printf("pulse gaps while %d log lines streamed in: %d pulses, worst %.1f ms (without the stream: %d pulses, "
+                + "worst %.1f ms), log now %d lines (was %d)%n", lines, gaps.size(), worst / 1e6, idle.gaps.size(), idleWorst / 1e6,
+                apply.log().size(), before);
         assertThat(gaps).as("pulses were recorded").hasSizeGreaterThan(10);
         assertThat(worst).as("worst pulse gap, ns").isLessThan(50_000_000L);
-        robot.interact(apply::cancel);
-        waitUntil(() -> !apply.isRunning(), 60, "the apply stopped");
     }
 }

@@ -71,6 +71,8 @@ public final class ApplyViewModel {
     /** The log keeps this many lines on screen (the journal keeps every command). */
     static final int LOG_LIMIT = 50_000;
     private static final int BATCH = 2_000;
+    /** How long one drain may hold the UI thread before it lets a pulse through and continues. */
+    private static final long DRAIN_NANOS = 6_000_000;
     private static final Pattern PACKAGES = Pattern.compile("^packages (\\d+)/(\\d+): (\\S+)");
     private static final Pattern SYNC = Pattern.compile("SyncSource ([\\d.]+) %, ([\\d.]+) MiB/s, (\\d+):(\\d+) left");
 
@@ -254,24 +256,24 @@ public final class ApplyViewModel {
 
     private void drainBatch() {
         drainScheduled.set(false);
-        apply(BATCH);
+        apply(BATCH, System.nanoTime() + DRAIN_NANOS);
         if (!events.isEmpty() && drainScheduled.compareAndSet(false, true)) {
             background.later(this::drainBatch);
         }
     }
 
     private void drain() {
-        apply(Integer.MAX_VALUE);
+        apply(Integer.MAX_VALUE, Long.MAX_VALUE);
     }
 
     private final List<LogLine> pendingLines = new ArrayList<>();
 
     private boolean draining;
 
-    private void apply(int limit) {
+    private void apply(int limit, long deadline) {
         draining = true;
         try {
-            for (int i = 0; i < limit; i++) {
+            for (int i = 0; i < limit && (i % 64 != 63 || System.nanoTime() < deadline); i++) {
                 Runnable event = events.poll();
                 if (event == null) {
                     break;

@@ -533,6 +533,7 @@ public final class WizardViewModel {
         io.tandem.gui.apply.ApplyViewModel vm = new io.tandem.gui.apply.ApplyViewModel(session, plan, confirmed, journal(), background);
         vm.onDone(() -> applied.set(true));
         applied.set(false);
+        resumeOffered.set("");
         apply.set(vm);
         screen.set(Screen.APPLY);
         vm.start();
