@@ -21,4 +21,12 @@ public interface ApplyListener {
 
     default void progress(String host, String step, String message) {
     }
+
+    /** A command ran on {@code host} for step {@code step}: as shown (secrets masked), with its exit status (null: no result). */
+    default void command(String host, String step, String shown, Integer exit) {
+    }
+
+    /** One line a command printed as it ran, secrets masked. */
+    default void output(String host, String step, String line) {
+    }
 }

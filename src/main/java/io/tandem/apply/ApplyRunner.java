@@ -3,8 +3,6 @@ package io.tandem.apply;
 import io.tandem.plan.Action;
 import io.tandem.plan.Phase;
 import io.tandem.plan.Plan;
-import io.tandem.plan.Probe;
-import io.tandem.plan.ProbeResults;
 import io.tandem.plan.Step;
 import io.tandem.plan.StepFailure;
 import io.tandem.ssh.SshFailure;
@@ -35,7 +33,8 @@ public final class ApplyRunner {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final Map<String, SshRemote> remotes;
+    private final Map<String, ? extends StepRemote> remotes;
+    private final StepChecks checks;
     private final Journal journal;
     private final ApplyListener listener;
     private final String run;
@@ -43,10 +42,12 @@ public final class ApplyRunner {
     private final AtomicReference<ApplyFailure> failure = new AtomicReference<>();
     private volatile boolean cancelled;
 
-    /** {@code remotes}: one per host of the plan. */
-    ApplyRunner(Map<String, SshRemote> remotes, Journal journal, ApplyListener listener, String run, io.tandem.render.SecretBook secrets) {
+    /** {@code remotes}: one per host of the plan; {@code checks} tells whether a step is done. */
+    ApplyRunner(Map<String, ? extends StepRemote> remotes, StepChecks checks, Journal journal, ApplyListener listener, String run,
+                io.tandem.render.SecretBook secrets) {
         this.secrets = secrets;
         this.remotes = remotes;
+        this.checks = checks;
         this.journal = journal;
         this.listener = listener;
         this.run = run;
@@ -161,6 +162,7 @@ public final class ApplyRunner {
                 host = action.host();
                 action.task().run(remotes.get(action.host()));
             }
+            checks.ran(step);
             if (!check(step)) {
                 fail(step, host, "its commands ran, but afterwards it is still not true that " + step.check().describe(), "",
                         "the step's commands have run (see the journal " + journal.file() + ")",
@@ -180,13 +182,7 @@ public final class ApplyRunner {
     }
 
     private boolean check(Step step) throws SshFailure {
-        ProbeResults results = new ProbeResults();
-        Map<String, List<Probe>> byHost = new LinkedHashMap<>();
-        step.check().probes().forEach(p -> byHost.computeIfAbsent(p.host(), h -> new ArrayList<>()).add(p));
-        for (var entry : byHost.entrySet()) {
-            results.putAll(ProbeRunner.run(remotes.get(entry.getKey()).connection(), entry.getKey(), entry.getValue()));
-        }
-        return step.check().done(results);
+        return checks.done(step);
     }
 
     private void fail(Step step, String host, String what, String detail, String state, String next) {

@@ -35,12 +35,30 @@ public final class ApplySession implements AutoCloseable {
     private final Map<String, SshConnection> connections;
     private final Map<String, ConnectionSettings> settings;
     private final Map<String, Integer> planRoundTrips = new LinkedHashMap<>();
+    /** The demo's simulated hosts instead of SSH connections; null for real hosts. */
+    private final SimulatedCluster simulation;
 
-    private ApplySession(Project project, Map<String, SshConnection> connections, Map<String, ConnectionSettings> settings) {
+    private ApplySession(Project project, Map<String, SshConnection> connections, Map<String, ConnectionSettings> settings,
+                         SimulatedCluster simulation) {
         this.project = project;
         this.files = Renderers.render(project);
         this.connections = connections;
         this.settings = settings;
+        this.simulation = simulation;
+    }
+
+    /** The demo cluster's simulated hosts: the same planner, runner, journal and steps; only the hosts are not real. */
+    public static ApplySession simulated(SimulatedCluster cluster) {
+        return simulated(cluster.project(), cluster);
+    }
+
+    /** As above for {@code project} as it stands now (the demo may have been edited since the simulation began). */
+    public static ApplySession simulated(Project project, SimulatedCluster cluster) {
+        return new ApplySession(project, Map.of(), Map.of(), cluster);
+    }
+
+    public boolean isSimulated() {
+        return simulation != null;
     }
 
     /** Every host Tandem reaches for this project: the nodes and the clients it sets up. */
@@ -73,7 +91,7 @@ public final class ApplySession implements AutoCloseable {
             open.values().forEach(SshConnection::close);
             throw first;
         }
-        return new ApplySession(project, open, settings);
+        return new ApplySession(project, open, settings, null);
     }
 
     public Project project() {
@@ -88,6 +106,12 @@ public final class ApplySession implements AutoCloseable {
     public Plan plan() throws SshFailure, InterruptedException {
         List<Step> blind = Planner.candidates(project, files, new ProbeResults());
         Map<String, List<Probe>> probes = Planner.probes(blind);
+        if (simulation != null) {
+            ProbeResults answered = simulation.probe(probes);
+            probes.keySet().forEach(h -> planRoundTrips.put(h, 1));
+            List<Step> candidates = Planner.candidates(project, files, answered).stream().filter(s -> !simulation.isDone(s.id())).toList();
+            return Plan.of(candidates, answered, notes(answered), planRoundTrips, Planner.refusals(project, answered));
+        }
         ProbeResults results = new ProbeResults();
         Map<String, Future<ProbeResults>> running = new LinkedHashMap<>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -126,11 +150,18 @@ public final class ApplySession implements AutoCloseable {
     public Optional<ApplyFailure> apply(Plan plan, Set<String> confirmed, Journal journal, ApplyListener listener, ApplyRunner[] handle)
             throws InterruptedException {
         String stamp = ApplyRunner.newRunStamp();
-        NetworkChanger network = new CommitConfirmChanger(settings);
-        Map<String, SshRemote> remotes = new LinkedHashMap<>();
-        connections.forEach((host, ssh) -> remotes.put(host, new SshRemote(host, ssh, journal, stamp, stamp, files.secrets(), confirmed,
-                listener, network)));
-        ApplyRunner runner = new ApplyRunner(remotes, journal, listener, stamp, files.secrets());
+        Map<String, StepRemote> remotes = new LinkedHashMap<>();
+        StepChecks checks;
+        if (simulation != null) {
+            hosts(project).forEach(host -> remotes.put(host, new SimulatedRemote(host, simulation, journal, stamp, files.secrets(), confirmed, listener)));
+            checks = simulation.checks();
+        } else {
+            NetworkChanger network = new CommitConfirmChanger(settings);
+            connections.forEach((host, ssh) -> remotes.put(host, new SshRemote(host, ssh, journal, stamp, stamp, files.secrets(), confirmed,
+                    listener, network)));
+            checks = new ProbeChecks(connections);
+        }
+        ApplyRunner runner = new ApplyRunner(remotes, checks, journal, listener, stamp, files.secrets());
         if (handle != null && handle.length > 0) {
             handle[0] = runner;
         }

@@ -75,6 +75,19 @@ public final class Journal {
         return entries;
     }
 
+    /** How the last run ended: "done", "failed", "cancelled", "interrupted" (no end written), or "none" before any run. */
+    public String lastRunState() {
+        String state = "none";
+        for (JournalEntry e : read()) {
+            if (e.event().equals("run-start")) {
+                state = "interrupted";
+            } else if (e.event().equals("run-end")) {
+                state = e.output();
+            }
+        }
+        return state;
+    }
+
     /** The last run when it has no end: it was interrupted; with the last step it started. */
     public Optional<Interrupted> lastInterrupted() {
         List<JournalEntry> entries = read();

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * A step's view of one host over its SSH connection: every command runs as root and is journaled
  * (as shown, with its exit status and its output with the project's secrets masked).
  */
-final class SshRemote implements Remote {
+final class SshRemote implements StepRemote {
 
     private static final int OUTPUT_LIMIT = 8192;
 
@@ -46,7 +46,8 @@ final class SshRemote implements Remote {
         this.network = network;
     }
 
-    void step(String id) {
+    @Override
+    public void step(String id) {
         this.step = id;
     }
 
@@ -63,12 +64,17 @@ final class SshRemote implements Remote {
     public ExecResult run(RemoteCommand command, byte[] stdin, Duration timeout, Consumer<String> lines) throws SshFailure {
         ExecResult result;
         try {
-            result = ssh.runAsRoot(command, stdin, timeout, lines);
+            result = ssh.runAsRoot(command, stdin, timeout, line -> {
+                lines.accept(line);
+                listener.output(host, step, mask(command, line));
+            });
         } catch (SshFailure failure) {
             journal.append(new JournalEntry(java.time.Instant.now(), run, "command", host, step, command.display(), null,
                     "no result: " + failure.getMessage()));
+            listener.command(host, step, secrets.hide(command.display()), null);
             throw failure;
         }
+        listener.command(host, step, secrets.hide(command.display()), result.exitStatus());
         String output = mask(command, result.stdout() + (result.stderr().isEmpty() ? "" : "\n[stderr]\n" + result.stderr()));
         journal.append(new JournalEntry(java.time.Instant.now(), run, "command", host, step, command.display(), result.exitStatus(),
                 output.length() > OUTPUT_LIMIT ? output.substring(0, OUTPUT_LIMIT) + "\n[cut]" : output));
@@ -80,6 +86,7 @@ final class SshRemote implements Remote {
         ExecResult result = ssh.runAsRoot(command, new byte[0], timeout, line -> { });
         journal.append(new JournalEntry(java.time.Instant.now(), run, "command", host, step, command.display(), result.exitStatus(),
                 NOT_KEPT));
+        listener.command(host, step, secrets.hide(command.display()), result.exitStatus());
         if (!result.ok()) {
             // Only stderr: stdout may hold part of a file.
             throw new StepFailure("reading on " + host + " failed (exit status " + result.exitStatus() + ")", mask(command, result.stderr()).strip());

@@ -17,9 +17,19 @@ public final class StateDirectory {
     }
 
     public static Path of(Path projectFile, String clusterName) {
+        return of(base(), projectFile, clusterName);
+    }
+
+    /** Tandem's state folder of this user: {@code $XDG_STATE_HOME/tandem}, by default {@code ~/.local/state/tandem}. */
+    public static Path base() {
         String xdg = System.getenv("XDG_STATE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("tandem").resolve(clusterName + "-" + hash(projectFile.toAbsolutePath().normalize().toString()));
+        return base.resolve("tandem");
+    }
+
+    /** The project's folder under {@code base} (tests use their own). */
+    public static Path of(Path base, Path projectFile, String clusterName) {
+        return base.resolve(clusterName + "-" + hash(projectFile.toAbsolutePath().normalize().toString()));
     }
 
     private static String hash(String text) {

@@ -43,13 +43,22 @@ public final class DemoHostConnector implements HostConnector {
             throw new SshFailure(SshFailure.Kind.HOST_KEY_UNKNOWN_REFUSED, target, "The host key of " + settings.target().host()
                     + " was not accepted, so Tandem did not log in.");
         }
-        long before = nowNanos();
         try {
             Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SshFailure(SshFailure.Kind.TIMEOUT, target, "Discovery was cancelled.", e);
         }
+        return facts(host, target);
+    }
+
+    /** What discovery reads on the demo host {@code host} (node1, node2 or client), at once and without a prompt. */
+    public static HostFacts facts(String host) {
+        return facts(host, host);
+    }
+
+    private static HostFacts facts(String host, String target) {
+        long before = nowNanos();
         Map<String, FactScript.Section> sections = new LinkedHashMap<>();
         for (String fact : new String[] {"os-release", "uname", "hostname", "fqdn", "hostname-resolves", "ip-link", "ip-addr",
                 "nic-hardware", "lsblk", "wipefs", "dpkg", "apt-policy", "drbd-versions", "drbd-module", "services", "time-sync",
@@ -107,6 +116,11 @@ public final class DemoHostConnector implements HostConnector {
             }
         }
         return out.toString();
+    }
+
+    /** A fact command's output on a demo host as shipped, e.g. {@code dpkg} (the same format discovery reads). */
+    public static String output(String host, String fact) {
+        return resource(host, fact);
     }
 
     private static String resource(String host, String fact) {

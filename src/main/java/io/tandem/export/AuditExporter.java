@@ -37,6 +37,11 @@ public final class AuditExporter {
     public record Result(Path directory, int fileCount, boolean secretsIncluded) {
     }
 
+    /** The text of the bundle's SUMMARY.md (secrets redacted), for showing before an apply. */
+    public static String summary(Project project, FileSet files, List<Problem> warnings) {
+        return new SummaryWriter(project, files, warnings, SecretPolicy.REDACT).write();
+    }
+
     public Result export(Project project, FileSet files, List<Problem> warnings, Path out, SecretPolicy policy, boolean force)
             throws ExportException {
         Path target = out.toAbsolutePath().normalize();

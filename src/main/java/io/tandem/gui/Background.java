@@ -16,6 +16,11 @@ public interface Background {
 
     <T> Job run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Runs {@code task} on the UI thread later (at once, here, in tests): for results streamed from work still running. */
+    default void later(Runnable task) {
+        task.run();
+    }
+
     /** Runs everything at once on the calling thread: for tests. */
     Background IMMEDIATE = new Background() {
         @Override

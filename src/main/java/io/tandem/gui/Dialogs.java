@@ -18,4 +18,14 @@ public interface Dialogs {
 
     /** Asked once, on the first save of the demo; {@code addresses} are the servers' addresses in it. */
     DemoSaveChoice saveDemo(String addresses);
+
+    /** An apply is running and the window is being closed: true to stop it (at the next safe point) and close. */
+    default boolean stopApplyAndClose() {
+        return false;
+    }
+
+    /** The project's last apply did not finish ({@code description} says where it stopped): true to continue it. */
+    default boolean resumeUnfinishedApply(String description) {
+        return false;
+    }
 }

@@ -14,6 +14,11 @@ public final class FxBackground implements Background {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     @Override
+    public void later(Runnable task) {
+        Platform.runLater(task);
+    }
+
+    @Override
     public <T> Job run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         Future<?> future = executor.submit(() -> {

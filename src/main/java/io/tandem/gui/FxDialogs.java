@@ -76,6 +76,39 @@ public final class FxDialogs implements Dialogs {
         return answer == KEEP_DEMO ? DemoSaveChoice.KEEP_DEMO : answer == SAVE_AS_REAL ? DemoSaveChoice.SAVE_AS_REAL : DemoSaveChoice.CANCEL;
     }
 
+    public static final ButtonType KEEP_APPLYING = new ButtonType("Keep applying", ButtonBar.ButtonData.CANCEL_CLOSE);
+    public static final ButtonType STOP_AND_CLOSE = new ButtonType("Stop and close", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType RESUME = new ButtonType("Continue the apply", ButtonBar.ButtonData.YES);
+    public static final ButtonType NOT_NOW = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+
+    @Override
+    public boolean stopApplyAndClose() {
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", STOP_AND_CLOSE, KEEP_APPLYING);
+        alert.initOwner(owner.get());
+        alert.setTitle("Apply is running");
+        alert.setHeaderText("Tandem is applying the project to the servers");
+        alert.setContentText("Closing now stops the apply after the step that is running. The servers keep what was done; "
+                + "when you open the project again, Tandem offers to continue from there (every step is checked first, "
+                + "nothing is done twice).");
+        alert.getDialogPane().setId("close-during-apply-dialog");
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button keep = (Button) alert.getDialogPane().lookupButton(KEEP_APPLYING);
+        keep.setDefaultButton(true);
+        return alert.showAndWait().orElse(KEEP_APPLYING) == STOP_AND_CLOSE;
+    }
+
+    @Override
+    public boolean resumeUnfinishedApply(String description) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", RESUME, NOT_NOW);
+        alert.initOwner(owner.get());
+        alert.setTitle("Unfinished apply");
+        alert.setHeaderText("The last apply of this project did not finish");
+        alert.setContentText(description + "\n\nContinue it? Tandem checks every step again first, so what was done is not redone.");
+        alert.getDialogPane().setId("resume-apply-dialog");
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return alert.showAndWait().orElse(NOT_NOW) == RESUME;
+    }
+
     private static <T> T onFxThread(Supplier<T> dialog) {
         if (Platform.isFxApplicationThread()) {
             return dialog.get();

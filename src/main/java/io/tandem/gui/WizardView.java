@@ -60,18 +60,55 @@ public final class WizardView {
     private final BorderPane root = new BorderPane();
     private final ScrollPane center = new ScrollPane();
     private final Label demoBadge = new Label("DEMO — simulated servers");
+    private final Node navigator;
+    private final Node footer;
 
     public WizardView(WizardViewModel wizard) {
         this.wizard = wizard;
         root.setTop(new VBox(menu(), header()));
-        root.setLeft(navigator());
+        navigator = navigator();
+        footer = footer();
         center.setFitToWidth(true);
         center.setId("step-content");
-        root.setCenter(center);
-        root.setBottom(footer());
         wizard.currentProperty().addListener((obs, old, now) -> show());
         wizard.startedProperty().addListener((obs, old, now) -> show());
+        wizard.screenProperty().addListener((obs, old, now) -> showScreen());
+        // A completed apply shows its "done" for a moment, then the cluster's home screen.
+        wizard.appliedProperty().addListener((obs, old, applied) -> {
+            if (applied) {
+                javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2.5));
+                pause.setOnFinished(e -> {
+                    if (wizard.screenProperty().get() == WizardViewModel.Screen.APPLY && wizard.appliedProperty().get()) {
+                        wizard.showHome();
+                    }
+                });
+                pause.play();
+            }
+        });
+        showScreen();
         show();
+    }
+
+    /** The wizard with its navigator and footer, or the apply screen, or the home screen: all full-window, the header stays. */
+    private void showScreen() {
+        switch (wizard.screenProperty().get()) {
+            case WIZARD -> {
+                root.setLeft(navigator);
+                root.setCenter(center);
+                root.setBottom(footer);
+                show();
+            }
+            case APPLY -> {
+                root.setLeft(null);
+                root.setBottom(null);
+                root.setCenter(new io.tandem.gui.apply.ApplyView(wizard.applyProperty().get(), wizard::showHome).root());
+            }
+            case HOME -> {
+                root.setLeft(null);
+                root.setBottom(null);
+                root.setCenter(new io.tandem.gui.home.HomeView(wizard.homeProperty().get(), wizard::editSetup).root());
+            }
+        }
     }
 
     public BorderPane root() {
@@ -84,8 +121,11 @@ public final class WizardView {
 
     private Node header() {
         Label title = new Label();
-        title.textProperty().bind(Bindings.createStringBinding(() -> (wizard.currentProperty().get() + 1) + ". "
-                + wizard.currentStep().title(), wizard.currentProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> switch (wizard.screenProperty().get()) {
+            case APPLY -> "Applying the project to the servers";
+            case HOME -> "Cluster home";
+            case WIZARD -> (wizard.currentProperty().get() + 1) + ". " + wizard.currentStep().title();
+        }, wizard.currentProperty(), wizard.screenProperty()));
         title.getStyleClass().add("title-3");
         demoBadge.setId("demo-badge");
         demoBadge.setStyle("-fx-background-color: #f0b429; -fx-text-fill: #1f1f1f; -fx-padding: 4 10; "
@@ -100,7 +140,15 @@ public final class WizardView {
         HBox header = new HBox(12, title, spacer, file, demoBadge);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
-        return header;
+        // After "continue the unfinished apply?": what to do, until the apply screen takes over.
+        Label resume = new Label();
+        resume.setId("resume-note");
+        resume.setWrapText(true);
+        resume.textProperty().bind(wizard.resumeOfferedProperty());
+        resume.visibleProperty().bind(wizard.resumeOfferedProperty().isNotEmpty().and(wizard.screenProperty().isEqualTo(WizardViewModel.Screen.WIZARD)));
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.setPadding(new Insets(0, 16, 8, 16));
+        return new VBox(header, resume);
     }
 
     private MenuBar menu() {
@@ -137,7 +185,7 @@ public final class WizardView {
 
     /** Closes the window after the unsaved-changes question, as its close button does. */
     void quit() {
-        if (wizard.mayClose(this::askSavePath) && window() != null) {
+        if (mayClose() && window() != null) {
             window().hide();
         }
     }
@@ -268,6 +316,7 @@ public final class WizardView {
         List<Problem> problems = wizard.open(path);
         if (problems.isEmpty()) {
             wizard.goTo(1);
+            wizard.checkJournalAfterOpen();
         } else {
             error("Cannot open " + path.getFileName(), problems.stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
         }
@@ -310,8 +359,14 @@ public final class WizardView {
         alert.showAndWait();
     }
 
-    /** Hook for the window's close button: true when it may close. */
+    /** Hook for the window's close button: true when it may close. An apply running is asked about first. */
     public boolean mayClose() {
+        if (wizard.applyRunning()) {
+            if (!wizard.dialogs().stopApplyAndClose()) {
+                return false;
+            }
+            wizard.applyProperty().get().cancel();
+        }
         return wizard.mayClose(this::askSavePath);
     }
 }

@@ -79,6 +79,7 @@ class WizardWalkthroughTest {
         WizardFx.waitUntil(() -> !robot.lookup("#review-content").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty(),
                 "a file is shown");
         shot(robot, "wizard-9-review");
+        robot.interact(() -> robot.lookup("#review-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
         var hosts = fx.wizard.step(io.tandem.gui.wizard.ReviewStep.class).files().stream()
                 .filter(f -> f.host().equals("node1") && f.path().equals("/etc/hosts")).findFirst().orElseThrow();
         robot.interact(() -> robot.lookup("#review-files").queryListView().getSelectionModel().select(hosts));

@@ -1,8 +1,8 @@
 package io.tandem.gui.steps;
 
-import io.tandem.gui.form.Form;
 import atlantafx.base.theme.Styles;
 import io.tandem.gui.wizard.DiffRow;
+import io.tandem.gui.wizard.PlanReview;
 import io.tandem.gui.wizard.ReviewStep;
 import io.tandem.plan.FileChange;
 import io.tandem.render.RenderedFile;
@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -28,7 +30,7 @@ import java.util.List;
 
 /**
  * Step 9: every file per host with its state against the host as discovered, the full file or its
- * changes (secrets masked on both sides), export of the audit bundle, and the place of Apply.
+ * changes (secrets masked on both sides), the plan Apply runs with its confirmations, export of the audit bundle, and Apply.
  */
 public final class ReviewView implements StepView {
 
@@ -36,6 +38,7 @@ public final class ReviewView implements StepView {
 
     public ReviewView(ReviewStep step, Runnable save) {
         root.setPadding(new Insets(20));
+        PlanReview plan = step.plan();
         Label summary = new Label();
         summary.textProperty().bind(step.summaryProperty());
         summary.setWrapText(true);
@@ -51,8 +54,6 @@ public final class ReviewView implements StepView {
         content.setId("review-content");
         SplitPane split = new SplitPane(files, fileView(step, content));
         split.setDividerPositions(0.35);
-        split.setPrefHeight(380);
-        VBox.setVgrow(split, Priority.ALWAYS);
         TextField directory = new TextField();
         directory.textProperty().bindBidirectional(step.exportDirectoryProperty());
         directory.setId("export-directory");
@@ -63,15 +64,23 @@ public final class ReviewView implements StepView {
         Label status = new Label();
         status.textProperty().bind(step.exportStatusProperty());
         status.setId("export-status");
-        Button apply = new Button("Apply to the servers");
-        apply.setDisable(true);
-        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Tooltip.install(apply, new Tooltip(ReviewStep.APPLY_LATER));
-        Label applyNote = Form.note(ReviewStep.APPLY_LATER);
         Button saveProject = new Button("Save project");
         saveProject.setId("review-save");
         saveProject.setOnAction(e -> save.run());
-        root.getChildren().addAll(summary, split, new HBox(8, directory, export, saveProject), status, new HBox(12, apply, applyNote));
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox filesBox = new VBox(8, summary, split, new HBox(8, directory, export, saveProject), status);
+        filesBox.setPadding(new Insets(8, 0, 0, 0));
+        Tab planTab = new Tab("What Apply will do", PlanPane.of(plan));
+        planTab.setId("plan-tab");
+        Tab filesTab = new Tab("Files and export", filesBox);
+        filesTab.setId("files-tab");
+        TabPane tabs = new TabPane(planTab, filesTab);
+        tabs.setId("review-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(340);
+        tabs.setMinHeight(260);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(PlanPane.overview(step), tabs, PlanPane.confirmations(plan), PlanPane.applyRow(plan, step.wizardIsDemo()));
     }
 
     /** The selected file: a toggle between the full rendered file and its changes against the host. */

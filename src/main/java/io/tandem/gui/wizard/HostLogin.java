@@ -54,8 +54,7 @@ public final class HostLogin {
      * the FX thread only stores the result and runs {@code onFound}.
      */
     void discover(WizardViewModel wizard, SshTarget target, Function<HostFacts, List<Check>> reportOf, Consumer<HostFacts> onFound) {
-        ConnectionSettings settings = ConnectionSettings.of(target, authentication(), wizard.hostKeys(), wizard.dialogs()::trustHostKey)
-                .withSudo(sudoPassword.get().isEmpty() ? Sudo.forUser(target.user()) : new Sudo.WithPassword(Secret.of(sudoPassword.get())));
+        ConnectionSettings settings = settings(wizard, target);
         HostConnector connector = wizard.connectorProperty().get();
         running.set(true);
         status.set("Connecting to " + target + " and reading its facts…");
@@ -73,6 +72,12 @@ public final class HostLogin {
             running.set(false);
             status.set(failure instanceof SshFailure f ? f.getMessage() : "Discovery failed: " + failure.getMessage());
         });
+    }
+
+    /** How to log in to {@code target} as the user chose here (also for plan, apply and the status read). */
+    ConnectionSettings settings(WizardViewModel wizard, SshTarget target) {
+        return ConnectionSettings.of(target, authentication(), wizard.hostKeys(), wizard.dialogs()::trustHostKey)
+                .withSudo(sudoPassword.get().isEmpty() ? Sudo.forUser(target.user()) : new Sudo.WithPassword(Secret.of(sudoPassword.get())));
     }
 
     /** Back to "not discovered": the facts and report belonged to another project's host. */

@@ -29,12 +29,10 @@ import java.util.Map;
 /**
  * Step 9: everything that will be done, as files per host with secrets masked, each compared with
  * the file on its host as discovered (new, changed, unchanged, unknown) with a line diff; export of
- * the audit bundle; Apply comes with the apply engine.
+ * the audit bundle; the plan Apply runs ({@link PlanReview}).
  */
 public final class ReviewStep extends StepViewModel {
 
-    public static final String APPLY_LATER = "Apply will write these files to the hosts, install the packages and build the "
-            + "cluster step by step, with typed confirmations for anything destructive. It arrives with the apply engine.";
 
     private final ObservableList<RenderedFile> files = FXCollections.observableArrayList();
     private final ObjectProperty<RenderedFile> selected = new SimpleObjectProperty<>();
@@ -53,9 +51,12 @@ public final class ReviewStep extends StepViewModel {
     private FileSet fileSet;
     private Project project;
     private List<Problem> warnings = List.of();
+    private final PlanReview planReview;
+    private final StringProperty fullSummary = new SimpleStringProperty("");
 
     ReviewStep(WizardViewModel wizard) {
         super(wizard, "Review");
+        planReview = new PlanReview(wizard);
         selected.addListener((obs, old, file) -> showSelected(file));
     }
 
@@ -68,6 +69,24 @@ public final class ReviewStep extends StepViewModel {
     public void enter() {
         super.enter();
         render();
+        if (fileSet != null) {
+            fullSummary.set(AuditExporter.summary(project, fileSet, warnings));
+            planReview.plan(project, warnings);
+        }
+    }
+
+    /** The plan of what Apply will do, with its confirmations and whether Apply may be pressed. */
+    public PlanReview plan() {
+        return planReview;
+    }
+
+    public boolean wizardIsDemo() {
+        return wizard.isDemo();
+    }
+
+    /** The text of the audit bundle's SUMMARY.md. */
+    public StringProperty fullSummaryProperty() {
+        return fullSummary;
     }
 
     /** Renders the project as it stands; errors are listed instead of files. */

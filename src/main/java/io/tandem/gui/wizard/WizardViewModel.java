@@ -55,6 +55,16 @@ public final class WizardViewModel {
     private io.tandem.ssh.HostKeyStore hostKeys = io.tandem.ssh.HostKeyStore.forCurrentUser();
     private final BooleanBinding canGoNext;
 
+    /** What the window shows: the wizard, the apply running, or the cluster's home screen. */
+    public enum Screen { WIZARD, APPLY, HOME }
+
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WIZARD);
+    private final ObjectProperty<io.tandem.gui.apply.ApplyViewModel> apply = new SimpleObjectProperty<>();
+    private final ObjectProperty<io.tandem.gui.home.HomeViewModel> home = new SimpleObjectProperty<>();
+    private final BooleanProperty applied = new SimpleBooleanProperty(false);
+    private io.tandem.apply.SimulatedCluster demoCluster;
+    private double demoPace = 1.0;
+
     public WizardViewModel(Background background, Dialogs dialogs, AppPaths paths, HostConnector realHosts, HostConnector demoHosts) {
         this.background = background;
         this.dialogs = dialogs;
@@ -122,6 +132,21 @@ public final class WizardViewModel {
     }
 
     private void begin(HostConnector hosts, Path path) {
+        if (applyRunning()) {
+            apply.get().cancel();
+        }
+        screen.set(Screen.WIZARD);
+        apply.set(null);
+        home.set(null);
+        applied.set(false);
+        demoCluster = null;
+        if (hosts.isDemo()) {
+            try {
+                Files.deleteIfExists(paths.demoJournal());
+            } catch (IOException ignored) {
+                // A journal of an earlier demo only adds old lines; the new demo's run is recorded after them.
+            }
+        }
         connector.set(hosts);
         facts.clear();
         file.set(path);
@@ -515,6 +540,151 @@ public final class WizardViewModel {
     /** Tests point the store at a temporary file. */
     public void useHostKeyStore(io.tandem.ssh.HostKeyStore store) {
         this.hostKeys = store;
+    }
+
+    // ---- apply and the home screen
+
+    /** Tests make the demo's simulated servers faster (1 = about 30 s for the whole apply). */
+    public void useDemoPace(double pace) {
+        this.demoPace = pace;
+    }
+
+    /** The demo's simulated servers, once a demo plan was made. */
+    public java.util.Optional<io.tandem.apply.SimulatedCluster> demoCluster() {
+        return java.util.Optional.ofNullable(demoCluster);
+    }
+
+    /**
+     * Opens the hosts of {@code project} for planning and applying: the demo's simulated servers, or
+     * SSH with the logins of the Nodes and Initiators steps. Called on a background thread; the
+     * logins are read before it starts ({@link #sessionOpener}).
+     */
+    java.util.concurrent.Callable<io.tandem.apply.ApplySession> sessionOpener(io.tandem.model.Project project) {
+        if (isDemo()) {
+            if (demoCluster == null) {
+                demoCluster = new io.tandem.apply.SimulatedCluster(project, demoPace);
+                demoCluster.armMissingPackage(step(ReviewStep.class).plan().demoFailureProperty().get());
+            }
+            io.tandem.apply.SimulatedCluster cluster = demoCluster;
+            return () -> io.tandem.apply.ApplySession.simulated(project, cluster);
+        }
+        java.util.Map<String, io.tandem.ssh.ConnectionSettings> settings = connectionSettings(project);
+        return () -> io.tandem.apply.ApplySession.open(project, settings);
+    }
+
+    /** Each host's login as entered on the Nodes and Initiators steps. */
+    private java.util.Map<String, io.tandem.ssh.ConnectionSettings> connectionSettings(io.tandem.model.Project project) {
+        java.util.Map<String, io.tandem.ssh.ConnectionSettings> settings = new java.util.LinkedHashMap<>();
+        NodesStep nodes = step(NodesStep.class);
+        for (int n = 0; n < project.nodes().size(); n++) {
+            HostLogin login = nodes.login(n);
+            int node = n;
+            login.target(this, "$.nodes[" + n + "].ssh").ifPresent(t -> settings.put(project.nodes().get(node).name(), login.settings(this, t)));
+        }
+        InitiatorsStep initiators = step(InitiatorsStep.class);
+        for (int i = 0; i < project.initiators().size() && i < initiators.count(); i++) {
+            HostLogin login = initiators.login(i);
+            int index = i;
+            login.target(this, "$.initiators[" + i + "].ssh").ifPresent(t -> settings.put(project.initiators().get(index).name(), login.settings(this, t)));
+        }
+        return settings;
+    }
+
+    /** The journal of this project's applies: per saved project file, or the demo's own. */
+    public io.tandem.apply.Journal journal() {
+        if (isDemo()) {
+            return new io.tandem.apply.Journal(paths.demoJournal());
+        }
+        Path project = file.get();
+        String cluster = draft.text("$.clusterName");
+        return new io.tandem.apply.Journal(paths.journal(project == null ? Path.of("unsaved.tandem.json") : project, cluster));
+    }
+
+    /** Switches to the apply screen and starts running {@code plan} through {@code session}. */
+    void startApply(io.tandem.apply.ApplySession session, io.tandem.plan.Plan plan, java.util.Set<String> confirmed) {
+        io.tandem.gui.apply.ApplyViewModel vm = new io.tandem.gui.apply.ApplyViewModel(session, plan, confirmed, journal(), background);
+        vm.onDone(() -> applied.set(true));
+        applied.set(false);
+        resumeOffered.set("");
+        apply.set(vm);
+        screen.set(Screen.APPLY);
+        vm.start();
+    }
+
+    public boolean applyRunning() {
+        return apply.get() != null && apply.get().isRunning();
+    }
+
+    /** The cluster's home screen, from one status read. */
+    public void showHome() {
+        io.tandem.model.Project project = draft.toProject().project();
+        if (project == null) {
+            return;
+        }
+        io.tandem.monitor.StatusSource source = isDemo() && demoCluster != null ? demoCluster.statusSource()
+                : io.tandem.monitor.StatusRead.overSsh(connectionSettings(project));
+        io.tandem.gui.home.HomeViewModel vm = new io.tandem.gui.home.HomeViewModel(project, source, background, isDemo());
+        home.set(vm);
+        screen.set(Screen.HOME);
+        vm.refresh();
+    }
+
+    /** Back from the home screen (or a finished apply) to the wizard: Review when the steps were walked, else Nodes. */
+    public void editSetup() {
+        screen.set(Screen.WIZARD);
+        int review = steps.size() - 1;
+        if (steps.get(review).visited()) {
+            goTo(review);
+        } else if (current.get() == 0) {
+            goTo(1);
+        }
+    }
+
+    /**
+     * After opening a project: its journal says whether it was applied. A completed last run opens
+     * the home screen; an unfinished one is offered to be continued (from the Nodes step: the
+     * servers are logged in to again, then Review plans what is left and Apply continues).
+     */
+    public void checkJournalAfterOpen() {
+        if (isDemo() || file.get() == null) {
+            return;
+        }
+        io.tandem.apply.Journal journal = journal();
+        String state = journal.lastRunState();
+        if (state.equals("done")) {
+            showHome();
+        } else if (!state.equals("none")) {
+            String where = journal.lastInterrupted().map(io.tandem.apply.Journal.Interrupted::describe)
+                    .orElse("The last apply " + (state.equals("failed") ? "stopped at a failed step." : "was stopped before its end."));
+            if (dialogs.resumeUnfinishedApply(where)) {
+                resumeOffered.set(where + " Log in to the servers (Discover), then go to Review and press Apply: it continues from there.");
+                goTo(1);
+            }
+        }
+    }
+
+    private final javafx.beans.property.StringProperty resumeOffered = new javafx.beans.property.SimpleStringProperty("");
+
+    /** Set when the user chose to continue an unfinished apply: what to do next, in words. */
+    public javafx.beans.property.StringProperty resumeOfferedProperty() {
+        return resumeOffered;
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public ObjectProperty<io.tandem.gui.apply.ApplyViewModel> applyProperty() {
+        return apply;
+    }
+
+    public ObjectProperty<io.tandem.gui.home.HomeViewModel> homeProperty() {
+        return home;
+    }
+
+    /** True once an apply completed in this session (the window then moves to the home screen). */
+    public BooleanProperty appliedProperty() {
+        return applied;
     }
 
     /** A change made by a step outside its fields (e.g. filled from facts): validate and mark dirty. */
