@@ -20,6 +20,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -148,6 +149,8 @@ final class PlanPane {
                 if (c.fromDisks()) {
                     Label done = new Label("Confirmed on the Disks step (its path was typed).");
                     done.getStyleClass().add(Styles.TEXT_MUTED);
+                    done.setWrapText(true);
+                    done.setMinHeight(Region.USE_PREF_SIZE);
                     answer = done;
                 } else {
                     TextField typed = new TextField();
@@ -157,7 +160,8 @@ final class PlanPane {
                     typed.setPrefColumnCount(16);
                     answer = typed;
                 }
-                HBox row = new HBox(10, sentence, answer);
+                // A FlowPane, not an HBox: at 200 % scaling the answer wraps below the sentence instead of being cut off.
+                FlowPane row = new FlowPane(10, 4, sentence, answer);
                 row.setAlignment(Pos.CENTER_LEFT);
                 box.getChildren().add(row);
             }
