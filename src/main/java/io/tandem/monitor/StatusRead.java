@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One status read of a project's cluster: per node one round trip ({@code crm_mon} XML and
@@ -33,7 +31,6 @@ import java.util.regex.Pattern;
 public final class StatusRead {
 
     static final String SESSIONS = "iscsiadm -m session 2>/dev/null; true";
-    private static final Pattern SESSION = Pattern.compile("^\\S+: \\[\\d+\\] ([0-9.]+:\\d+),\\d+ (\\S+)");
 
     private StatusRead() {
     }
@@ -120,16 +117,14 @@ public final class StatusRead {
         return lines;
     }
 
-    /** "client → iqn… via 192.168.50.100:3260" per line of {@code iscsiadm -m session}. */
+    /** "client is logged in to iqn… via 192.168.50.100:3260" per session {@code iscsiadm -m session} lists; one line saying so when unreadable. */
     static List<String> sessions(String client, String output) {
-        List<String> out = new ArrayList<>();
-        for (String line : output.lines().toList()) {
-            Matcher m = SESSION.matcher(line.strip());
-            if (m.find()) {
-                out.add(client + " is logged in to " + m.group(2) + " via " + m.group(1));
-            }
+        try {
+            return io.tandem.facts.IscsiSessionParser.parse(output).stream()
+                    .map(s -> client + " is logged in to " + s.targetIqn() + " via " + s.portal()).toList();
+        } catch (io.tandem.facts.FactParseException e) {
+            return List.of(client + ": its iSCSI sessions could not be read (" + e.getMessage() + ")");
         }
-        return out;
     }
 
     /** Real hosts: one SSH login and one script per host. */

@@ -35,10 +35,14 @@ public final class InitiatorSteps {
         return new Probe(host, "iscsi-sessions", "iscsiadm -m session 2>/dev/null; true");
     }
 
-    /** {@code iscsiadm -m session} lines look like {@code tcp: [1] 192.168.50.100:3260,1 iqn.… (non-flash)}. */
+    /** Whether {@code iscsiadm -m session} lists a session with {@code iqn} at {@code portal}; output it cannot read says no. */
     static boolean loggedIn(String sessions, String portal, String iqn) {
-        return sessions.lines().anyMatch(l -> l.contains(" " + portal + ",") && l.contains(" " + iqn + " ") || l.endsWith(" " + iqn)
-                && l.contains(" " + portal + ","));
+        try {
+            return io.tandem.facts.IscsiSessionParser.parse(sessions).stream()
+                    .anyMatch(s -> s.portal().equals(portal) && s.targetIqn().equals(iqn));
+        } catch (io.tandem.facts.FactParseException e) {
+            return false;
+        }
     }
 
     public static Step login(Project project, Initiator initiator) {
