@@ -57,11 +57,14 @@ public final class DisksView implements StepView {
             HBox heading = new HBox(12, Form.heading("Volume " + step.resourceName(r)), remove);
             heading.setAlignment(Pos.CENTER_LEFT);
             root.getChildren().addAll(heading, why);
-            root.getChildren().add(Form.columns(java.util.List.of(choice(step, wizard, r, 0), choice(step, wizard, r, 1))));
-            String note = step.sizeNote(r);
-            if (!note.isEmpty()) {
-                root.getChildren().add(Form.note(note));
-            }
+            // The size note follows either node's choice as it is made, not only when the step is opened again.
+            Label sizeNote = Form.note(step.sizeNote(r));
+            sizeNote.setId("size-note-" + r);
+            sizeNote.managedProperty().bind(sizeNote.textProperty().isNotEmpty());
+            sizeNote.visibleProperty().bind(sizeNote.textProperty().isNotEmpty());
+            Runnable sizes = () -> sizeNote.setText(step.sizeNote(r));
+            root.getChildren().add(Form.columns(java.util.List.of(choice(step, wizard, r, 0, sizes), choice(step, wizard, r, 1, sizes))));
+            root.getChildren().add(sizeNote);
         }
         Button add = new Button("Add a volume");
         add.setId("add-volume");
@@ -73,7 +76,7 @@ public final class DisksView implements StepView {
                 + "further disk pair you want to offer as a separate LUN."));
     }
 
-    private static VBox choice(DisksStep step, WizardViewModel wizard, int r, int n) {
+    private static VBox choice(DisksStep step, WizardViewModel wizard, int r, int n, Runnable chosen) {
         ComboBox<DisksStep.DeviceChoice> devices = new ComboBox<>();
         devices.getItems().addAll(step.choices(n));
         devices.setId("disk-" + r + "-" + n);
@@ -164,6 +167,7 @@ public final class DisksView implements StepView {
                 step.select(r, n, now.path());
             }
             update.run();
+            chosen.run();
         });
         update.run();
         box.setPrefWidth(460);
