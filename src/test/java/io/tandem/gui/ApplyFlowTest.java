@@ -260,8 +260,9 @@ class ApplyFlowTest {
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
         robot.interact(idle::stop);
         long idleWorst = new ArrayList<>(idle.gaps).stream().mapToLong(Long::longValue).max().orElse(0);
-        org.junit.jupiter.api.Assumptions.assumeTrue(idleWorst < 50_000_000L, String.format("the machine itself stalls the FX thread "
-                + "%.0f ms without any stream (other work on its cores): nothing to measure", idleWorst / 1e6));
+        // The bound is 50 ms. Where the machine itself stalls the FX thread longer without any stream (other work on
+        // its cores), the stream may add at most 50 ms to that stall, measured in the same run: never skipped (CI must not skip).
+        long bound = idleWorst < 50_000_000L ? 50_000_000L : idleWorst + 50_000_000L;
         PulseRecorder pulses = new PulseRecorder();
         robot.interact(pulses::start);
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
@@ -290,6 +291,6 @@ class ApplyFlowTest {
                 + "worst %.1f ms), log now %d lines (was %d)%n", lines, gaps.size(), worst / 1e6, idle.gaps.size(), idleWorst / 1e6,
                 apply.log().size(), before);
         assertThat(gaps).as("pulses were recorded").hasSizeGreaterThan(10);
-        assertThat(worst).as("worst pulse gap, ns").isLessThan(50_000_000L);
+        assertThat(worst).as("worst pulse gap, ns (without the stream: %.1f ms)", idleWorst / 1e6).isLessThan(bound);
     }
 }
