@@ -62,7 +62,7 @@ public final class DisksView implements StepView {
             sizeNote.setId("size-note-" + r);
             sizeNote.managedProperty().bind(sizeNote.textProperty().isNotEmpty());
             sizeNote.visibleProperty().bind(sizeNote.textProperty().isNotEmpty());
-            Runnable sizes = () -> sizeNote.setText(step.sizeNote(r));
+            Runnable sizes = () -> sizeNote.setText(step.sizeNote(volume));
             root.getChildren().add(Form.columns(java.util.List.of(choice(step, wizard, r, 0, sizes), choice(step, wizard, r, 1, sizes))));
             root.getChildren().add(sizeNote);
         }
