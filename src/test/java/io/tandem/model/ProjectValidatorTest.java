@@ -46,6 +46,19 @@ class ProjectValidatorTest {
                 .isEqualTo(java.nio.file.Files.readString(Examples.VM_LAB_SBD));
     }
 
+    /** The tgt example must stay the SBD example but for the implementation and tgt's LUN numbers (its LUN 0 is the controller). */
+    @Test
+    void vmLabTgtExampleIsTheSbdExampleServedByTgtWithMutualChap() throws Exception {
+        Project tgt = Examples.read(Examples.VM_LAB_TGT);
+        assertThat(ProjectValidator.validate(tgt)).isEmpty();
+        assertThat(tgt.target().implementation()).isEqualTo(TargetImplementation.TGT);
+        assertThat(tgt.chap().outgoing()).isNotNull();
+        assertThat(tgt.target().luns()).extracting(Lun::number).containsExactly(1, 2);
+        assertThat(java.nio.file.Files.readString(Examples.VM_LAB_TGT).replace("\"tgt\"", "\"lio\"")
+                .replace("\"number\": 2,", "\"number\": 1,").replaceFirst("\"number\": 1, \"resource\": \"r0\"", "\"number\": 0, \"resource\": \"r0\""))
+                .isEqualTo(java.nio.file.Files.readString(Examples.VM_LAB_SBD));
+    }
+
     @Test
     void seedExampleKeepsTheTutorialsShortSecretsAsWarnings() {
         List<Problem> problems = ProjectValidator.validate(Examples.seed());

@@ -63,7 +63,7 @@ class VmLabRepositoryTest {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        assertThat(examples).contains(Examples.VM_LAB_GPT);
+        assertThat(examples).contains(Examples.VM_LAB_GPT, Examples.VM_LAB_TGT);
         Map<String, List<String>> missing = examples.stream()
                 .collect(Collectors.toMap(p -> p.getFileName().toString(), p -> missing(Examples.read(p), recipe)));
         assertThat(missing).allSatisfy((example, packages) -> assertThat(packages).as(example).isEmpty());

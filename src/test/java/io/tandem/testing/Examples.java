@@ -17,6 +17,8 @@ public final class Examples {
     public static final Path VM_LAB_SBD = Path.of("examples/vm-lab-sbd.tandem.json");
     /** {@link #VM_LAB_SBD} with every backing disk given the GPT partition layout (lab/vm e2e --project). */
     public static final Path VM_LAB_GPT = Path.of("examples/vm-lab-gpt.tandem.json");
+    /** {@link #VM_LAB_SBD} served by tgt (LUNs numbered from 1) with its mutual CHAP (lab/vm e2e --gui --project). */
+    public static final Path VM_LAB_TGT = Path.of("examples/vm-lab-tgt.tandem.json");
 
     private Examples() {
     }

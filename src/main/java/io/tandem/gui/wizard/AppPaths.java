@@ -23,6 +23,11 @@ public record AppPaths(Path recentFile, Path autosaveFile, Path stateBase) {
         return io.tandem.apply.StateDirectory.of(stateBase, projectFile, clusterName).resolve("journal.jsonl");
     }
 
+    /** How the user logged in to the hosts of the project saved at {@code projectFile} (method and key file, no password). */
+    public Path logins(Path projectFile, String clusterName) {
+        return io.tandem.apply.StateDirectory.of(stateBase, projectFile, clusterName).resolve("logins.json");
+    }
+
     /** The demo cluster's journal: its simulated hosts exist only while the app runs, so it starts afresh with each demo. */
     public Path demoJournal() {
         return stateBase.resolve("demo").resolve("journal.jsonl");

@@ -67,6 +67,7 @@ public final class HostLogin {
             status.set("Discovered " + found.facts().hostname() + " in "
                     + String.format("%.1f", found.facts().elapsed().toMillis() / 1000.0) + " s" + (connector.isDemo() ? " (demo host)" : ""));
             report.setAll(found.report());
+            wizard.rememberLogin(target, this);
             onFound.accept(found.facts());
         }), failure -> {
             running.set(false);

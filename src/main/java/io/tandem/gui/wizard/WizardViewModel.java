@@ -155,7 +155,48 @@ public final class WizardViewModel {
         steps.forEach(StepViewModel::startedAfresh);
         steps.forEach(StepViewModel::reloadFields);
         steps.forEach(StepViewModel::forgetTouches);
+        loginMemory().ifPresent(this::restoreLogins);
         revalidate();
+    }
+
+    /** The logins that worked for this saved project's hosts (none for the demo or an unsaved project). */
+    private java.util.Optional<LoginMemory> loginMemory() {
+        Path project = file.get();
+        return isDemo() || project == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new LoginMemory(paths.logins(project, draft.text("$.clusterName"))));
+    }
+
+    /** A discovery logged in: remember how, so that opening the project later needs no retyping. */
+    void rememberLogin(io.tandem.ssh.SshTarget target, HostLogin login) {
+        loginMemory().ifPresent(memory -> memory.remember(target, login));
+    }
+
+    private void restoreLogins(LoginMemory memory) {
+        forEachLogin((target, login) -> memory.restore(target, login));
+    }
+
+    /** Each host's login (both nodes, then the initiators) with its complete address, port and user. */
+    private void forEachLogin(java.util.function.BiConsumer<io.tandem.ssh.SshTarget, HostLogin> action) {
+        NodesStep nodes = step(NodesStep.class);
+        for (int n = 0; n < 2; n++) {
+            HostLogin login = nodes.login(n);
+            quietTarget("$.nodes[" + n + "].ssh").ifPresent(t -> action.accept(t, login));
+        }
+        InitiatorsStep initiators = step(InitiatorsStep.class);
+        for (int i = 0; i < initiators.count(); i++) {
+            HostLogin login = initiators.login(i);
+            quietTarget("$.initiators[" + i + "].ssh").ifPresent(t -> action.accept(t, login));
+        }
+    }
+
+    /** The address, port and user at {@code base}, or empty when they are not complete (no status is set). */
+    private java.util.Optional<io.tandem.ssh.SshTarget> quietTarget(String base) {
+        try {
+            return java.util.Optional.of(new io.tandem.ssh.SshTarget(draft.text(base + ".address"), Integer.parseInt(draft.text(base + ".port")),
+                    draft.text(base + ".user")));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     // ---- saving
@@ -216,7 +257,17 @@ public final class WizardViewModel {
         dirty.set(false);
         remember(path);
         deleteAutosave();
+        loginMemory().ifPresent(this::rememberWorkingLogins);
         return true;
+    }
+
+    /** On saving: the hosts discovered before the project had a file are remembered too. */
+    private void rememberWorkingLogins(LoginMemory memory) {
+        forEachLogin((target, login) -> {
+            if (login.factsProperty().get() != null) {
+                memory.remember(target, login);
+            }
+        });
     }
 
     /** Asks about unsaved changes; true when the window may close. */
