@@ -114,7 +114,7 @@ class ApplyFlowTest {
         waitUntil(() -> wizard.facts().containsKey(NodesStep.key(1)), 20, "node 2 is discovered");
         WizardFx.next(robot);
         WizardFx.next(robot);
-        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
         WizardFx.next(robot);
         WizardFx.next(robot);
         robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));

@@ -209,6 +209,15 @@ class VmLabWizardApplyIT {
             assertThat(apply.isDisabled()).as("a wrong path does not confirm").isTrue();
             robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(hostDevice[1]));
         }
+        // Discovery filled values in: the journal is kept with the saved project, so the user saves first.
+        assertThat(robot.lookup("#apply-blockers").queryAs(Label.class).getText()).contains("Save the project first");
+        robot.interact(() -> {
+            try {
+                assertThat(wizard.save()).isTrue();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         shot("vmlab-review");
         waitUntil(() -> !apply.isDisabled(), 30, () -> "Apply is enabled; blocked by: " + robot.lookup("#apply-blockers").queryAs(Label.class).getText());
         robot.interact(apply::fire);

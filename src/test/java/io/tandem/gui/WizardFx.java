@@ -64,7 +64,7 @@ final class WizardFx {
 
     static void waitUntil(BooleanSupplier condition, String what) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
@@ -88,6 +88,29 @@ final class WizardFx {
         waitUntil(() -> robot.lookup("#host-key-dialog").tryQuery().isPresent(), "the host-key dialog is shown");
         robot.clickOn("Trust this key");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Scrolls the step so that the control {@code id} is on screen, as a user scrolls to it, then
+     * clicks it. Below the fold a robot cannot click it: on a narrow window the Disks step puts the
+     * second node's column under the first.
+     */
+    static org.testfx.api.FxRobotInterface clickIntoView(FxRobot robot, String id) {
+        Node node = robot.lookup(id).query();
+        robot.interact(() -> {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+                    javafx.geometry.Bounds b = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double hidden = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                    if (hidden > 0) {
+                        scroll.setVvalue(Math.clamp((b.getMinY() - 40) / hidden, 0, 1) * (scroll.getVmax() - scroll.getVmin()) + scroll.getVmin());
+                    }
+                    scroll.layout();
+                    break;
+                }
+            }
+        });
+        return robot.clickOn(id);
     }
 
     static <T extends Node> T find(FxRobot robot, String id) {

@@ -131,7 +131,7 @@ class WizardSafetyTest {
     @Test
     void skippingTheSyncIsRefusedWhileNode2sDiskHoldsAFilesystem(FxRobot robot) {
         toDisks(robot);
-        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
         WizardFx.next(robot);
         assertThat(fx.wizard.currentStep().title()).isEqualTo("Replication");
         robot.interact(() -> {
@@ -197,7 +197,7 @@ class WizardSafetyTest {
     @SuppressWarnings("unchecked")
     void switchingFencingAwayAndBackKeepsTheBmcLogins(FxRobot robot) {
         toDisks(robot);
-        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
         WizardFx.next(robot);
         WizardFx.next(robot);
         var fencing = (ComboBox<io.tandem.gui.wizard.FencingChoices.Choice>) robot.lookup("#stonith-type").query();

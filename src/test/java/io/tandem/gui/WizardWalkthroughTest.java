@@ -62,7 +62,7 @@ class WizardWalkthroughTest {
         WizardFx.next(robot);
         fx.settled();
         assertThat(robot.lookup("#next").queryButton().isDisabled()).as("node2's vdc holds an old filesystem").isTrue();
-        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
         shot(robot, "wizard-4-disks");
         WizardFx.next(robot);
         shot(robot, "wizard-5-replication");
@@ -116,7 +116,7 @@ class WizardWalkthroughTest {
     @SuppressWarnings("unchecked")
     void fencingChoicesShowTheirSentenceAndFields(FxRobot robot) {
         toDisks(robot);
-        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
         WizardFx.next(robot);
         WizardFx.next(robot);
         fx.settled();
@@ -141,7 +141,7 @@ class WizardWalkthroughTest {
     @Test
     void aClientIsDiscoveredOnTheInitiatorsStepAndAnotherIsSetUpByHand(FxRobot robot) {
         toDisks(robot);
-        robot.clickOn("#confirm-1-1").write("/dev/vdc");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
         WizardFx.next(robot);
         WizardFx.next(robot);
         robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
@@ -195,7 +195,7 @@ class WizardWalkthroughTest {
         Button next = robot.lookup("#next").queryButton();
         fx.settled();
         assertThat(next.isDisabled()).isTrue();
-        robot.clickOn("#confirm-1-1").write("/dev/vd");
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vd");
         fx.settled();
         assertThat(next.isDisabled()).isTrue();
         robot.write("c");
