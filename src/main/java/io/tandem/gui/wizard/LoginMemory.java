@@ -8,7 +8,6 @@ import io.tandem.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -74,9 +73,5 @@ final class LoginMemory {
         } catch (IOException | RuntimeException e) {
             return new TreeMap<>(); // unreadable (edited by hand, half a disk): start afresh rather than refuse to open
         }
-    }
-
-    Map<String, Remembered> all() {
-        return Map.copyOf(read());
     }
 }
