@@ -1,5 +1,6 @@
 package io.tandem.plan;
 
+import io.tandem.model.FailoverEstimate;
 import io.tandem.model.Initiator;
 import io.tandem.model.Project;
 import io.tandem.model.StonithType;
@@ -53,15 +54,29 @@ public record FailoverBudget(int seconds, String reasoning) {
                 .map(o -> Integer.parseInt(o.timeout().replace("s", ""))).orElse(fallback);
     }
 
-    /** One note per managed initiator: its replacement_timeout against the budget. */
+    /**
+     * One note per managed initiator: its replacement timeout against the usual failover (the
+     * figure the validator and the wizard's Initiators step use, {@link FailoverEstimate}), and
+     * whether it would also outlast this worst case. Only a timeout shorter than the usual failover
+     * is a fault to fix: the worst case (every operation to its timeout) is told for information,
+     * never as a value to set.
+     */
     public static List<String> notes(Project project) {
-        FailoverBudget budget = of(project);
+        FailoverBudget worst = of(project);
+        int usual = FailoverEstimate.seconds(project.cluster());
+        int suggested = FailoverEstimate.suggestedReplacementTimeout(usual);
         List<String> notes = new ArrayList<>();
         for (Initiator client : project.managedInitiators()) {
             int rt = Optional.ofNullable(client.timeouts().replacementTimeout()).orElse(120);
-            notes.add(client.name() + ": replacement_timeout " + rt + " s " + (rt >= budget.seconds() ? "covers" : "is SHORTER than") + " the "
-                    + budget.reasoning() + (rt >= budget.seconds() ? "." : "; a failover that slow gives its applications I/O errors instead "
-                    + "of a pause (set initiators[].timeouts.replacementTimeout to " + budget.seconds() + " to wait it out)."));
+            if (rt < usual) {
+                notes.add(client.name() + ": replacement_timeout " + rt + " s is SHORTER than a usual failover (about " + usual + " s): during "
+                        + "a failover its applications get I/O errors instead of a pause. Raise the client's replacement timeout to "
+                        + suggested + " s.");
+            } else {
+                notes.add(client.name() + ": replacement_timeout " + rt + " s covers a usual failover (about " + usual + " s)"
+                        + (rt >= worst.seconds() ? " and even the " + worst.reasoning() + "."
+                        : "; only a failover in which every operation ran to its timeout would outlast it (" + worst.reasoning() + ")."));
+            }
         }
         return notes;
     }

@@ -4,6 +4,7 @@ import io.tandem.model.Project;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FailoverBudgetTest {
@@ -19,11 +20,23 @@ class FailoverBudgetTest {
         assertTrue(budget.reasoning().contains("detection 11 s") && budget.reasoning().contains("fencing 0 s"), budget.reasoning());
     }
 
+    /** The note agrees with the Initiators step (FailoverEstimate): 180 s covers the VM lab's usual failover; the worst case is information. */
     @Test
-    void anInitiatorThatWouldGiveUpBeforeTheWorstCaseIsToldSoWithTheValueToSet() {
+    void aTimeoutCoveringTheUsualFailoverIsToldSoAndTheWorstCaseIsNotAValueToSet() {
         Project project = PlanFixtures.vmLab();
+        int usual = io.tandem.model.FailoverEstimate.seconds(project.cluster());
         String note = FailoverBudget.notes(project).getFirst();
-        assertTrue(note.startsWith("client: replacement_timeout 180 s is SHORTER than the worst-case failover"), note);
-        assertTrue(note.contains("set initiators[].timeouts.replacementTimeout to " + FailoverBudget.of(project).seconds()), note);
+        assertTrue(note.startsWith("client: replacement_timeout 180 s covers a usual failover (about " + usual + " s); only a failover in which "
+                + "every operation ran to its timeout would outlast it (worst-case failover " + FailoverBudget.of(project).seconds() + " s"), note);
+        assertFalse(note.contains("initiators[]") || note.contains("$."), note);
+    }
+
+    @Test
+    void aTimeoutShorterThanTheUsualFailoverIsToldWithTheSuggestedValue() throws Exception {
+        Project project = io.tandem.testing.JsonEdit.of(io.tandem.testing.Examples.VM_LAB).set("$.initiators[0].timeouts.replacementTimeout", 20).project();
+        int usual = io.tandem.model.FailoverEstimate.seconds(project.cluster());
+        String note = FailoverBudget.notes(project).getFirst();
+        assertTrue(note.startsWith("client: replacement_timeout 20 s is SHORTER than a usual failover (about " + usual + " s)"), note);
+        assertTrue(note.endsWith("Raise the client's replacement timeout to " + io.tandem.model.FailoverEstimate.suggestedReplacementTimeout(usual) + " s."), note);
     }
 }
