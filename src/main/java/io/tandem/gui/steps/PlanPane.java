@@ -110,26 +110,41 @@ final class PlanPane {
         return split;
     }
 
-    /** A host heading, or a step with a warning mark when it destroys data. */
+    /**
+     * A host heading, or a step with a warning mark when it destroys data. The words are a Text
+     * wrapped at the list's width: a long step (a package list, a file's purpose) is shown whole,
+     * never cut with "…" nor running off to the right.
+     */
     private static final class LineCell extends ListCell<PlanReview.Line> {
+        private final javafx.scene.text.Text words = new javafx.scene.text.Text();
+
+        LineCell() {
+            listViewProperty().addListener((obs, old, list) -> {
+                words.wrappingWidthProperty().unbind();
+                if (list != null) {
+                    words.wrappingWidthProperty().bind(list.widthProperty().subtract(64)); // less the scroll bar, padding and icon
+                }
+            });
+        }
+
         @Override
         protected void updateItem(PlanReview.Line line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().removeAll(Styles.TEXT_BOLD, Styles.DANGER);
+            setText(null);
             if (empty || line == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            setText(line.text() + line.step().flatMap(Step::destroys).map(d -> "  — ERASES " + d).orElse(""));
-            if (line.heading()) {
-                getStyleClass().add(Styles.TEXT_BOLD);
-                setGraphic(new FontIcon("mdi2s-server"));
-            } else if (line.step().flatMap(Step::destroys).isPresent()) {
-                getStyleClass().add(Styles.DANGER);
-                setGraphic(new FontIcon("mdi2a-alert"));
+            boolean destroys = line.step().flatMap(Step::destroys).isPresent();
+            words.setText(line.text() + line.step().flatMap(Step::destroys).map(d -> "  — ERASES " + d).orElse(""));
+            words.setStyle(line.heading() ? "-fx-font-weight: bold; -fx-fill: -color-fg-default;"
+                    : destroys ? "-fx-fill: -color-danger-fg;" : "-fx-fill: -color-fg-default;");
+            if (line.heading() || destroys) {
+                HBox row = new HBox(6, new FontIcon(line.heading() ? "mdi2s-server" : "mdi2a-alert"), words);
+                row.setAlignment(Pos.TOP_LEFT);
+                setGraphic(row);
             } else {
-                setGraphic(null);
+                setGraphic(words);
             }
         }
     }
