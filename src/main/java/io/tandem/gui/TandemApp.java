@@ -57,10 +57,7 @@ public final class TandemApp extends Application {
         stage.setMinHeight(minimum.height());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Tandem" + (wizard.isDemo() ? " — DEMO" : ""),
                 wizard.connectorProperty()));
-        var icon = TandemApp.class.getResourceAsStream("/icons/tandem-256.png");
-        if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon));
-        }
+        stage.getIcons().setAll(AppIcons.forWindow());
         stage.setOnCloseRequest(e -> {
             if (!view.mayClose()) {
                 e.consume();
