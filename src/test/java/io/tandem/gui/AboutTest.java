@@ -53,6 +53,13 @@ class AboutTest {
         WizardFx.waitUntil(() -> robot.lookup("#about-dialog").tryQuery().isEmpty(), "the About dialog closes");
     }
 
+    @Test
+    void theWindowGetsTheIconInEverySizeUpTo256() {
+        var icons = AppIcons.forWindow();
+        assertThat(icons.stream().map(i -> (int) i.getWidth())).containsExactly(16, 24, 32, 48, 64, 128, 256);
+        assertThat(icons).allSatisfy(i -> assertThat(i.isError()).isFalse());
+    }
+
     /** The texts of the table row whose first cell is {@code name}. */
     private static List<String> row(GridPane table, String name) {
         Integer index = table.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 0 && n instanceof Labeled l
