@@ -6,7 +6,7 @@
 # a few milliseconds.
 
 # The libraries JavaFX 25's natives link against (readelf -d on libglass*.so, libprism_*.so and
-# libjavafx_font*.so; LauncherScriptIT keeps this list complete) and the Debian package of each.
+# libjavafx_font*.so; GuiLibraryTableTest keeps this list equal to theirs) and the Debian package of each.
 # "optional": only the OpenGL renderer (prism es2) needs it; JavaFX falls back to software rendering.
 GUI_LIBRARY_TABLE="\
 libgtk-3.so.0 libgtk-3-0
