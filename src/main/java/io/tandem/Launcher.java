@@ -1,6 +1,7 @@
 package io.tandem;
 
 import io.tandem.cli.TandemCommand;
+import io.tandem.gui.StartFailure;
 import io.tandem.gui.TandemApp;
 
 import java.io.PrintWriter;
@@ -21,7 +22,16 @@ public final class Launcher {
                 System.err.println("Run it on a desktop, or use the command line: tandem --help");
                 System.exit(2);
             }
-            TandemApp.launchApp(args);
+            try {
+                TandemApp.launchApp(args);
+            } catch (RuntimeException | LinkageError e) {
+                // The toolkit did not start (no GTK, no display, no renderer) or the window failed to open.
+                System.err.println(StartFailure.sentence(e, System.getenv("DISPLAY")));
+                if (StartFailure.debug(System.getenv(StartFailure.DEBUG_VARIABLE))) {
+                    e.printStackTrace();
+                }
+                System.exit(2);
+            }
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true);

@@ -47,8 +47,7 @@ public final class TandemCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = TandemCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Tandem " + (version == null ? "development build" : version)};
+            return new String[] {io.tandem.build.BuildInfo.current().line()};
         }
     }
 }

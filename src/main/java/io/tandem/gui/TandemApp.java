@@ -17,8 +17,16 @@ public final class TandemApp extends Application {
     /** Set by the Launcher: when the JVM started, to report the time to the first window. */
     static volatile long launchedAtNanos = System.nanoTime();
 
+    /**
+     * JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX
+     * configuration"): Tandem is one shaded jar on purpose. Only that record is dropped; the logger
+     * is held here because the logging system keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     public static void launchApp(String[] args) {
         launchedAtNanos = System.nanoTime();
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         // Jackson and the model load while the toolkit starts (both take most of a second): two cores, one wait.
         Thread.ofPlatform().daemon().start(() -> io.tandem.model.DemoProject.load());
         Application.launch(TandemApp.class, args);
@@ -49,10 +57,7 @@ public final class TandemApp extends Application {
         stage.setMinHeight(minimum.height());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Tandem" + (wizard.isDemo() ? " — DEMO" : ""),
                 wizard.connectorProperty()));
-        var icon = TandemApp.class.getResourceAsStream("/icons/tandem-256.png");
-        if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon));
-        }
+        stage.getIcons().setAll(AppIcons.forWindow());
         stage.setOnCloseRequest(e -> {
             if (!view.mayClose()) {
                 e.consume();

@@ -180,7 +180,12 @@ public final class WizardView {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> quit());
         Menu file = new Menu("_File", null, newProject, open, recent, new SeparatorMenuItem(), save, saveAs, new SeparatorMenuItem(), quit);
-        return new MenuBar(file);
+        MenuItem about = new MenuItem("About Tandem");
+        about.setId("about");
+        about.setOnAction(e -> AboutDialog.create(window(), io.tandem.build.BuildInfo.current(),
+                io.tandem.build.ThirdPartyLicences.bundled()).showAndWait());
+        Menu help = new Menu("_Help", null, about);
+        return new MenuBar(file, help);
     }
 
     /** Closes the window after the unsaved-changes question, as its close button does. */

@@ -46,6 +46,16 @@ class LayeringTest {
                         "io.tandem.discovery..", "io.tandem.plan..", "io.tandem.apply..", "io.tandem.monitor..", "io.tandem.text.."));
     }
 
+    /** What this build is (version, commit, bundled licences) is read by both faces, the CLI and the GUI, and reads nothing of ours. */
+    @Test
+    void theBuildInformationDependsOnNothingOfOurs() {
+        check(noClasses().that().resideInAPackage("io.tandem.build..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.model..", "io.tandem.render..", "io.tandem.export..",
+                        "io.tandem.verify..", "io.tandem.cli..", "io.tandem.gui..", "io.tandem.ssh..", "io.tandem.facts..",
+                        "io.tandem.discovery..", "io.tandem.plan..", "io.tandem.apply..", "io.tandem.monitor..", "io.tandem.text..",
+                        "io.tandem.files.."));
+    }
+
     /** Of ours, the model uses only the atomic file writer (io.tandem.files), which is below everything. */
     @Test
     void theModelDependsOnNothingOfOurs() {

@@ -17,7 +17,16 @@ class JarLaunchIT {
         var help = TandemJar.run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("Usage: tandem", "export");
-        assertThat(TandemJar.run("--version").stdout()).contains("Tandem");
+    }
+
+    /** The version line of the packaged jar is this build's (BuildInfoTest: the commit is git's HEAD). */
+    @Test
+    void versionNamesTheBuild() throws Exception {
+        var version = TandemJar.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.stdout()).isEqualTo(io.tandem.build.BuildInfo.current().line() + "\n")
+                .matches("Tandem \\S+ \\((commit [0-9a-f]{10} of \\d{4}-\\d{2}-\\d{2}( with local changes)?|unknown commit), "
+                        + "built \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\)\n");
     }
 
     @Test
