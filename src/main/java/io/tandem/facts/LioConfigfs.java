@@ -34,7 +34,12 @@ public final class LioConfigfs {
 
     /** A read-only script printing the target {@code iqn}'s portal groups, LUNs and ACL session texts; "@@ABSENT" when it does not exist. */
     public static String command(String iqn) {
-        String dir = ShellQuote.quote("/sys/kernel/config/target/iscsi/" + iqn);
+        return command("/sys/kernel/config", iqn);
+    }
+
+    /** As {@link #command(String)} under another configfs root (tests run it on a directory tree shaped like LIO's). */
+    static String command(String configfs, String iqn) {
+        String dir = ShellQuote.quote(configfs + "/target/iscsi/" + iqn);
         return "t=" + dir + "\n"
                 + "if [ ! -d \"$t\" ]; then echo '@@ABSENT'; else\n"
                 + "for g in \"$t\"/tpgt_*; do [ -d \"$g\" ] || continue\n"

@@ -27,6 +27,11 @@ final class DrbdChecks {
     private DrbdChecks() {
     }
 
+    /** True for a connection state in which the peer receives the writes (in sync, resyncing, verifying, congested). */
+    static boolean connected(String connectionState) {
+        return CONNECTED.contains(connectionState);
+    }
+
     /** One node's line for a resource, with the node. */
     private record Side(String node, DrbdDeviceState state) {
         boolean primary() {

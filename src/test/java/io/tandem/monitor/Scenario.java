@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SSH throws for an unreachable host). {@link #read()} goes through the real StatusRead, so the
  * real parsers and the snapshot assembly run on the captures.
  */
-final class Scenario {
+public final class Scenario {
 
     private final Project project;
     private final Map<String, Map<String, FactScript.Section>> hosts = new LinkedHashMap<>();
@@ -29,46 +29,46 @@ final class Scenario {
     final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
     final Map<String, List<String>> asked = new ConcurrentHashMap<>();
 
-    Scenario(Project project) {
+    public Scenario(Project project) {
         this.project = project;
     }
 
-    Project project() {
+    public Project project() {
         return project;
     }
 
-    Scenario fact(String host, String fact, String output) {
+    public Scenario fact(String host, String fact, String output) {
         return fact(host, fact, output, 0);
     }
 
-    Scenario fact(String host, String fact, String output, int exit) {
+    public Scenario fact(String host, String fact, String output, int exit) {
         hosts.computeIfAbsent(host, h -> new HashMap<>()).put(fact, new FactScript.Section(output, exit));
         return this;
     }
 
     /** The same fact on every node (a cluster-wide view such as crm_mon, or a capture used for both). */
-    Scenario nodes(String fact, String output) {
+    public Scenario nodes(String fact, String output) {
         project.nodes().forEach(n -> fact(n.name(), fact, output));
         return this;
     }
 
-    Scenario silent(String host, String why) {
+    public Scenario silent(String host, String why) {
         silent.put(host, why);
         return this;
     }
 
-    Scenario answering(String host) {
+    public Scenario answering(String host) {
         silent.remove(host);
         return this;
     }
 
     /** The host's clock runs {@code seconds} ahead of this machine's. */
-    Scenario clockAhead(String host, double seconds) {
+    public Scenario clockAhead(String host, double seconds) {
         clockOffsetNanos.put(host, Math.round(seconds * 1e9));
         return this;
     }
 
-    StatusSource source() {
+    public StatusSource source() {
         return (host, facts) -> {
             reads.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
             asked.put(host, facts.stream().map(FactScript.Fact::name).toList());
@@ -87,11 +87,11 @@ final class Scenario {
         };
     }
 
-    ClusterSnapshot read() throws InterruptedException {
+    public ClusterSnapshot read() throws InterruptedException {
         return StatusRead.read(project, source());
     }
 
-    Assessment judge() throws InterruptedException {
+    public Assessment judge() throws InterruptedException {
         return HealthRules.judge(project, read());
     }
 

@@ -19,10 +19,10 @@ import static io.tandem.testing.Fixtures.vmlab;
  * <li>SBD's {@code sbd list} is the loop-device capture of fixtures/local, framed as the status script frames it.</li>
  * </ul>
  */
-final class VmLabScenarios {
+public final class VmLabScenarios {
 
     /** Hand-written (no LIO capture exists): the target of the VM lab projects on the node serving it, the client logged in. */
-    static final String LIO_SERVING = """
+    public static final String LIO_SERVING = """
             @@TPG tpgt_1 1
             @@LUN 0
             @@LUN 1
@@ -39,16 +39,16 @@ final class VmLabScenarios {
                Address 192.168.50.20 TCP  StatSN: 0x00000c1a
 
             """;
-    static final String SBD_DISK = "/dev/disk/by-id/virtio-tandem-sbd";
+    public static final String SBD_DISK = "/dev/disk/by-id/virtio-tandem-sbd";
 
     private VmLabScenarios() {
     }
 
-    static String bonds() {
+    public static String bonds() {
         return "@@BOND bond0\n" + vmlab("node1.bonded.proc_net_bonding_bond0.txt") + "@@BOND bond1\n" + vmlab("node1.bonded.proc_net_bonding_bond1.txt");
     }
 
-    static String sbdList(String capture, int exit) {
+    public static String sbdList(String capture, int exit) {
         return StatusScript.SBD_DISK + SBD_DISK + "\n" + local(capture) + StatusScript.SBD_EXIT + exit + "\n";
     }
 
@@ -56,7 +56,7 @@ final class VmLabScenarios {
      * examples/vm-lab-sbd.tandem.json as Tandem's VM lab ran it after apply ({@code sbd-applied}: everything on node1,
      * fence_sbd running, LIO): DRBD connected, both bonds on their primary, no port rule, the client logged in with both LUNs.
      */
-    static Scenario healthy() {
+    public static Scenario healthy() {
         Project project = Examples.read(Examples.VM_LAB_SBD);
         return common(new Scenario(project))
                 .nodes(StatusScript.CRM_MON, vmlab("node1.sbd-applied.crm_mon_xml.txt"))
@@ -64,7 +64,7 @@ final class VmLabScenarios {
     }
 
     /** examples/vm-lab.tandem.json (no fencing) served by the stock LIO agents (lio-t), as in the {@code on-node1} captures. */
-    static Scenario vmLabLioT() throws Exception {
+    public static Scenario vmLabLioT() throws Exception {
         Project project = JsonEdit.of(Examples.VM_LAB).set("$.target.implementation", "lio-t").remove("$.chap.outgoing").project();
         return common(new Scenario(project))
                 .fact("node1", StatusScript.CRM_MON, vmlab("node1.on-node1.crm_mon_xml.txt"))
@@ -88,7 +88,7 @@ final class VmLabScenarios {
      * replication NIC, LIO through the stock agents, no fencing, a client with replacement_timeout 30. Its captures: healthy,
      * eth0-link-down, partitioned, after-node1-loss, after-partition-healed.
      */
-    static Project referenceLab() throws Exception {
+    public static Project referenceLab() throws Exception {
         JsonEdit edit = JsonEdit.of(Examples.VM_LAB).set("$.target.implementation", "lio-t").remove("$.chap.outgoing")
                 .remove("$.target.luns[1]").remove("$.replication.resources[1]")
                 .set("$.initiators[0].timeouts.replacementTimeout", 30);
@@ -99,7 +99,7 @@ final class VmLabScenarios {
     }
 
     /** The reference lab as captured in state {@code healthy}: the target on node2. */
-    static Scenario referenceLabHealthy() throws Exception {
+    public static Scenario referenceLabHealthy() throws Exception {
         return serving(new Scenario(referenceLab()), "node2", LIO_SERVING.replace("@@LUN 1\n", ""))
                 .nodes(StatusScript.UPTIME, local("proc_uptime.txt"))
                 .fact("client", StatusScript.UPTIME, local("proc_uptime.txt"))
@@ -114,7 +114,7 @@ final class VmLabScenarios {
     }
 
     /** The target as {@code node}'s LIO shows it ({@code configfs}), absent on the other nodes. */
-    static Scenario serving(Scenario s, String node, String configfs) {
+    public static Scenario serving(Scenario s, String node, String configfs) {
         s.project().nodes().forEach(n -> s.fact(n.name(), StatusScript.TARGET, n.name().equals(node) ? configfs : "@@ABSENT\n"));
         return s;
     }
