@@ -26,7 +26,7 @@ public final class BondingParser {
 
     /** Every bond's file, each after a line {@code @@BOND NAME}; nothing when the bonding driver is not loaded. */
     public static final String ALL_COMMAND = "for f in /proc/net/bonding/*; do [ -r \"$f\" ] || continue; "
-            + "printf '@@BOND %s\\n' \"${f##*/}\"; cat \"$f\"; done";
+            + "printf '@@BOND %s\\n' \"${f##*/}\"; " + ShellRead.file("\"$f\"") + "; done";
     private static final String BOND_MARK = "@@BOND ";
 
     /** {@link #ALL_COMMAND}'s output split into each bond's file text, by bond name, in order. */

@@ -43,10 +43,10 @@ public final class LioConfigfs {
         return "t=" + dir + "\n"
                 + "if [ ! -d \"$t\" ]; then echo '@@ABSENT'; else\n"
                 + "for g in \"$t\"/tpgt_*; do [ -d \"$g\" ] || continue\n"
-                + "  printf '@@TPG %s %s\\n' \"${g##*/}\" \"$(cat \"$g/enable\" 2>/dev/null)\"\n"
+                + "  e=; read -r e < \"$g/enable\"; printf '@@TPG %s %s\\n' \"${g##*/}\" \"$e\"\n"
                 + "  for l in \"$g\"/lun/lun_*; do [ -d \"$l\" ] && printf '@@LUN %s\\n' \"${l##*/lun_}\"; done\n"
-                + "  for a in \"$g\"/acls/*; do [ -d \"$a\" ] || continue; printf '@@ACL %s\\n' \"${a##*/}\"; cat \"$a/info\" 2>/dev/null; echo; done\n"
-                + "  if [ -r \"$g/dynamic_sessions\" ]; then echo '@@DYNAMIC'; cat \"$g/dynamic_sessions\"; echo; fi\n"
+                + "  for a in \"$g\"/acls/*; do [ -d \"$a\" ] || continue; printf '@@ACL %s\\n' \"${a##*/}\"; " + ShellRead.file("\"$a/info\"") + "; done\n"
+                + "  if [ -r \"$g/dynamic_sessions\" ]; then echo '@@DYNAMIC'; " + ShellRead.file("\"$g/dynamic_sessions\"") + "; fi\n"
                 + "done; fi";
     }
 
