@@ -27,32 +27,28 @@ final class HostChecks {
                     "Check that the nodes are powered on and that this workstation reaches them over SSH.");
         }
         for (Node node : c.project.nodes()) {
-            c.now.nodeRead(node.name()).ifPresent(read -> {
-                if (!read.answered()) {
-                    c.add(Verdict.DEGRADED, "host.unreachable", node.name(), node.name() + " did not answer over SSH (" + read.error()
-                            + "), so its own view (replication, bonds, target) is missing from this read.",
-                            "Check that " + node.name() + " is powered on and reachable from this workstation (ssh " + login(node.ssh()) + ").");
-                } else if (!read.problems().isEmpty()) {
-                    c.add(Verdict.DEGRADED, "read.incomplete", node.name(), "Part of " + node.name() + "'s status could not be read: "
-                            + String.join("; ", read.problems()) + ".", "Check the tools named above on " + node.name() + "; Tandem installs them at apply.");
-                }
-            });
+            c.now.nodeRead(node.name()).ifPresent(read -> host(c, node.name(), node.ssh(), read.answered(), read.error(), read.problems(),
+                    "its own view (replication, bonds, target) is missing from this read"));
         }
         for (Initiator client : c.project.managedInitiators()) {
-            c.now.clientRead(client.name()).ifPresent(read -> {
-                if (!read.answered()) {
-                    c.add(Verdict.DEGRADED, "host.unreachable", client.name(), client.name() + " did not answer over SSH (" + read.error()
-                            + "), so whether it is logged in to the target is not known from its side.",
-                            "Check that " + client.name() + " is powered on and reachable from this workstation (ssh " + login(client.ssh()) + ").");
-                } else if (!read.problems().isEmpty()) {
-                    c.add(Verdict.DEGRADED, "read.incomplete", client.name(), "Part of " + client.name() + "'s status could not be read: "
-                            + String.join("; ", read.problems()) + ".", "Check the tools named above on " + client.name() + ".");
-                }
-            });
+            c.now.clientRead(client.name()).ifPresent(read -> host(c, client.name(), client.ssh(), read.answered(), read.error(), read.problems(),
+                    "whether it is logged in to the target is not known from its side"));
         }
         c.now.problems().stream().filter(p -> p.contains("/proc/drbd is not readable")).forEach(p ->
                 c.add(Verdict.DEGRADED, "read.incomplete", "replication", p + ".", "Check DRBD's kernel module on that node (cat /proc/drbd)."));
         clocks(c);
+    }
+
+    /** A host that did not answer, or answered with facts that could not be read. */
+    private static void host(HealthRules.Context c, String name, io.tandem.model.Ssh ssh, boolean answered, String error, List<String> problems,
+                             String missing) {
+        if (!answered) {
+            c.add(Verdict.DEGRADED, "host.unreachable", name, name + " did not answer over SSH (" + error + "), so " + missing + ".",
+                    "Check that " + name + " is powered on and reachable from this workstation (ssh " + login(ssh) + ").");
+        } else if (!problems.isEmpty()) {
+            c.add(Verdict.DEGRADED, "read.incomplete", name, "Part of " + name + "'s status could not be read: " + String.join("; ", problems) + ".",
+                    "Check the tools named above on " + name + "; Tandem installs them at apply.");
+        }
     }
 
     private static String login(io.tandem.model.Ssh ssh) {
