@@ -24,9 +24,11 @@ final class ClusterChecks {
         Optional<ClusterStatus> view = c.now.pacemaker();
         if (view.isEmpty()) {
             if (!answered.isEmpty()) {
-                c.add(Verdict.DOWN, "cluster.not-running", "cluster", "Pacemaker does not answer on " + String.join(", ",
+                boolean served = c.clientLoggedIn();
+                c.add(served ? Verdict.AT_RISK : Verdict.DOWN, "cluster.not-running", "cluster", "Pacemaker does not answer on " + String.join(", ",
                                 answered.stream().map(n -> n.name() + " (" + n.pacemakerProblem() + ")").toList())
-                                + ": the cluster is not running there, so nothing serves the storage.",
+                                + ": the cluster is not running there, so " + (served ? "nothing would move the storage after a fault "
+                                + "(a client is still logged in to the target)." : "nothing serves the storage."),
                         "Start the cluster on both nodes (systemctl start corosync pacemaker), or run tandem apply if it was never built.");
             }
             fencing(c, null);

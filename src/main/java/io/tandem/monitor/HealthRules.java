@@ -60,9 +60,15 @@ public final class HealthRules {
             findings.add(new Finding(severity, code, subject, reason, fix));
         }
 
-        /** True when this node answered and Pacemaker counts it online (or nobody could say). */
+        /** True when this node answered the status read. */
         boolean answered(String node) {
             return now.nodeRead(node).map(ClusterSnapshot.NodeRead::answered).orElse(false);
+        }
+
+        /** True when a managed client has a logged-in session to the project's target: the storage is served, whatever else could not be read. */
+        boolean clientLoggedIn() {
+            return now.clientReads().stream().flatMap(r -> r.sessions().stream())
+                    .anyMatch(s -> s.loggedIn() && s.targetIqn().equals(project.target().iqn()));
         }
 
         ClusterSnapshot.Membership membership(String node) {

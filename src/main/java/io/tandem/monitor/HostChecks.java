@@ -20,7 +20,7 @@ final class HostChecks {
     static void judge(HealthRules.Context c) {
         List<ClusterSnapshot.NodeRead> nodes = c.now.nodeReads();
         if (!nodes.isEmpty() && nodes.stream().noneMatch(ClusterSnapshot.NodeRead::answered)) {
-            boolean clientServed = c.now.clientReads().stream().anyMatch(r -> r.sessions().stream().anyMatch(s -> s.loggedIn()));
+            boolean clientServed = c.clientLoggedIn();
             c.add(clientServed ? Verdict.AT_RISK : Verdict.DOWN, "hosts.none", "cluster",
                     "No node answered, so Tandem cannot see the cluster at all" + (clientServed ? "; a client is still logged in to the target."
                             : ": the storage is probably not served."),

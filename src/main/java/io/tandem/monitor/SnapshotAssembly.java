@@ -32,7 +32,7 @@ import java.util.Optional;
 /**
  * Turns the hosts' answers into a {@link ClusterSnapshot}: each section through its facts parser,
  * a fact that does not parse recorded as a problem with the parser's words (never guessed), and
- * the cluster's view taken from the node that saw most. Pure: no I/O.
+ * the cluster's view taken from a node that counts itself online with quorum. Pure: no I/O.
  */
 final class SnapshotAssembly {
 
@@ -240,8 +240,9 @@ final class SnapshotAssembly {
     }
 
     /**
-     * One sentence per session: each managed client's (with the initiator name it used, the portal
-     * and the session state), then those the target on the serving node lists for other initiators.
+     * One sentence per session: each managed client's ("client is logged in to IQN via PORTAL as
+     * INITIATOR", and the session state when it is not logged in), then those the target on the
+     * serving node lists for other initiators.
      */
     static List<String> sessions(Project project, List<ClusterSnapshot.ClientRead> clients, List<ClusterSnapshot.NodeRead> nodes, String servedBy) {
         List<String> lines = new ArrayList<>();
@@ -249,8 +250,8 @@ final class SnapshotAssembly {
         for (ClusterSnapshot.ClientRead client : clients) {
             for (IscsiSessionDetail s : client.sessions()) {
                 known.add(s.initiatorName());
-                lines.add(client.name() + (s.initiatorName() == null ? "" : " (" + s.initiatorName() + ")") + " is logged in to " + s.targetIqn()
-                        + " via " + s.portal() + (s.loggedIn() ? "" : ", session " + s.sessionState()));
+                lines.add(client.name() + " is logged in to " + s.targetIqn() + " via " + s.portal()
+                        + (s.initiatorName() == null ? "" : " as " + s.initiatorName()) + (s.loggedIn() ? "" : ", session " + s.sessionState()));
             }
             if (client.sessionsProblem() != null) {
                 lines.add(client.name() + ": its iSCSI sessions could not be read (" + client.sessionsProblem() + ")");

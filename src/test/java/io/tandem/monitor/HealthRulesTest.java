@@ -34,7 +34,7 @@ class HealthRulesTest {
         assertThat(a.verdict()).isEqualTo(Verdict.HEALTHY);
         assertThat(snapshot.healthy()).isTrue();
         assertThat(snapshot.servedBy()).isEqualTo("node1");
-        assertThat(snapshot.sessions()).containsExactly("client (iqn.2024-01.test.lab:client) is logged in to iqn.2024-01.test.lab:store via 192.168.50.100:3260");
+        assertThat(snapshot.sessions()).containsExactly("client is logged in to iqn.2024-01.test.lab:store via 192.168.50.100:3260 as iqn.2024-01.test.lab:client");
     }
 
     @Test
@@ -215,11 +215,16 @@ class HealthRulesTest {
 
     @Test
     void pacemakerNotRunningIsDownInCrmMonsWords() throws Exception {
-        Assessment a = VmLabScenarios.healthy().nodes(StatusScript.CRM_MON, local("crm_mon_xml.no_cluster.txt")).judge();
+        Assessment a = VmLabScenarios.healthy().nodes(StatusScript.CRM_MON, local("crm_mon_xml.no_cluster.txt"))
+                .fact("client", StatusScript.SESSIONS, "", 21).judge();
 
         assertThat(only(a, "cluster.not-running").reason()).contains("Pacemaker does not answer on node1 (crm_mon: Not connected (code 102): "
-                + "error: Could not connect to launcher: Connection refused");
+                + "error: Could not connect to launcher: Connection refused", "nothing serves the storage");
         assertThat(a.verdict()).isEqualTo(Verdict.DOWN);
+
+        // A client still logged in: the storage is served (a target left running), but nothing would fail it over.
+        Assessment served = VmLabScenarios.healthy().nodes(StatusScript.CRM_MON, local("crm_mon_xml.no_cluster.txt")).judge();
+        assertThat(only(served, "cluster.not-running").severity()).isEqualTo(Verdict.AT_RISK);
     }
 
     /** Hand-made: the applied cluster's crm_mon with p_vip stopped (not captured). */
