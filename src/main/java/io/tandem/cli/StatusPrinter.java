@@ -3,6 +3,7 @@ package io.tandem.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tandem.monitor.Amounts;
 import io.tandem.monitor.Finding;
 import io.tandem.monitor.StatusDocument;
 import io.tandem.monitor.Verdict;
@@ -108,13 +109,10 @@ final class StatusPrinter {
         if (!h.answered()) {
             return "  (did not answer: " + h.error() + ")";
         }
-        return (h.uptimeSeconds() == null ? "" : "  up " + uptime(h.uptimeSeconds()))
+        return (h.uptimeSeconds() == null ? "" : "  up " + Amounts.duration(java.time.Duration.ofSeconds(h.uptimeSeconds())))
                 + (h.clockOffsetSeconds() == null ? "" : String.format(Locale.ROOT, "  clock %+.3f s", h.clockOffsetSeconds()));
     }
 
-    private static String uptime(long s) {
-        return s >= 86_400 ? s / 86_400 + " d " + s % 86_400 / 3600 + " h" : s >= 3600 ? s / 3600 + " h " + s % 3600 / 60 + " min" : s / 60 + " min";
-    }
 
     private static String drbd(StatusDocument.Drbd x) {
         if (x.role() == null) {
@@ -122,12 +120,12 @@ final class StatusPrinter {
         }
         String line = x.resource() + " on " + x.node() + "  " + x.connection() + "  " + x.role() + "/" + x.peerRole() + "  " + x.disk() + "/" + x.peerDisk();
         if (x.syncPercent() != null) {
-            line += String.format(Locale.ROOT, "  %.1f %% synced", x.syncPercent()) + (x.syncBytesPerSecond() == null || x.syncBytesPerSecond() == 0 ? ""
-                    : String.format(Locale.ROOT, " at %.1f MiB/s", x.syncBytesPerSecond() / 1048576.0))
-                    + (x.syncSecondsLeft() == null ? "" : ", " + x.syncSecondsLeft() + " s left");
+            line += String.format(Locale.ROOT, "  %.1f %% synced", x.syncPercent())
+                    + (x.syncBytesPerSecond() == null || x.syncBytesPerSecond() == 0 ? "" : " at " + Amounts.rate(x.syncBytesPerSecond() / 1024))
+                    + (x.syncSecondsLeft() == null ? "" : ", " + Amounts.duration(java.time.Duration.ofSeconds(x.syncSecondsLeft())) + " left");
         }
         if (x.outOfSyncBytes() != null && x.outOfSyncBytes() > 0) {
-            line += String.format(Locale.ROOT, "  %.1f MiB out of sync", x.outOfSyncBytes() / 1048576.0);
+            line += "  " + Amounts.kib(x.outOfSyncBytes() / 1024) + " out of sync";
         }
         return line;
     }

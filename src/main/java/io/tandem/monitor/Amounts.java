@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Sizes, rates and durations as an operator reads them: "64 KiB", "38.6 MiB/s", "2 min 5 s". */
-final class Amounts {
+public final class Amounts {
 
     private Amounts() {
     }
 
-    static String kib(long kib) {
+    public static String kib(long kib) {
         if (kib >= 1L << 20) {
             return String.format(Locale.ROOT, "%.1f GiB", kib / (double) (1L << 20));
         }
@@ -19,11 +19,11 @@ final class Amounts {
         return kib + " KiB";
     }
 
-    static String rate(long kibPerSecond) {
+    public static String rate(long kibPerSecond) {
         return kib(kibPerSecond) + "/s";
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s >= 86_400) {
             return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
@@ -38,7 +38,7 @@ final class Amounts {
     }
 
     /** "+0.012 s", "-3.400 s": a clock offset with its sign. */
-    static String offset(Duration d) {
+    public static String offset(Duration d) {
         return String.format(Locale.ROOT, "%+.3f s", d.toNanos() / 1e9);
     }
 }
