@@ -55,6 +55,7 @@ public final class SimulatedCluster {
     private final AtomicReference<Long> resourcesLoaded = new AtomicReference<>();
     private final AtomicReference<String> missingPackageOn = new AtomicReference<>();
     private final List<String> resourceIds;
+    private final SimulatedStatus status = new SimulatedStatus(this);
 
     /** {@code pace}: 1 for the app; smaller in tests (0.2 makes every simulated wait five times shorter). */
     public SimulatedCluster(Project project, double pace) {
@@ -244,10 +245,13 @@ public final class SimulatedCluster {
         resourcesLoaded.compareAndSet(null, System.nanoTime());
     }
 
-    /** crm_mon's XML: both nodes online; after the CIB was loaded, the resources start one after another. */
+    /** crm_mon's XML: both nodes online, the DC with quorum; after the CIB was loaded, the resources start one after another. */
     String crmMon() {
-        StringBuilder out = new StringBuilder("<pacemaker-result api-version=\"2.25\" request=\"crm_mon --output-as=xml\">\n  <nodes>\n");
         List<String> nodes = project.nodes().stream().map(io.tandem.model.Node::name).toList();
+        StringBuilder out = new StringBuilder("<pacemaker-result api-version=\"2.25\" request=\"crm_mon --output-as=xml\">\n  <summary>\n"
+                + "    <current_dc present=\"true\" name=\"" + nodes.getFirst() + "\" with_quorum=\"true\"/>\n"
+                + "    <cluster_options stonith-enabled=\"" + (project.cluster().stonith().type() != io.tandem.model.StonithType.NONE)
+                + "\" maintenance-mode=\"false\"/>\n  </summary>\n  <nodes>\n");
         for (String n : nodes) {
             out.append("    <node name=\"").append(n).append("\" id=\"").append(nodes.indexOf(n) + 1)
                     .append("\" online=\"true\" standby=\"false\" maintenance=\"false\" unclean=\"false\"/>\n");
@@ -280,25 +284,17 @@ public final class SimulatedCluster {
         out.append("</resource>\n");
     }
 
+    /** True once the client's login step ran: the simulated client has its session. */
+    boolean loggedIn() {
+        return done.stream().anyMatch(id -> id.startsWith("iscsi-login:"));
+    }
+
     /**
-     * The demo's status read: crm_mon and /proc/drbd as they stand in the simulation, and the
-     * client's iSCSI session once the cluster is built (its login step ran).
+     * The demo's status read: every fact of a status round as it stands in the simulation
+     * ({@link SimulatedStatus}): crm_mon and /proc/drbd as the apply left them, healthy bonds, the
+     * target and the client's session once the cluster is built.
      */
     public io.tandem.monitor.StatusSource statusSource() {
-        return (host, facts) -> {
-            Map<String, io.tandem.discovery.FactScript.Section> out = new HashMap<>();
-            for (io.tandem.discovery.FactScript.Fact fact : facts) {
-                String text = switch (fact.name()) {
-                    case "crm-mon" -> done.contains("cib") ? crmMon() : "";
-                    case "proc-drbd" -> procDrbd();
-                    case "sessions" -> done.stream().anyMatch(id -> id.startsWith("iscsi-login:"))
-                            ? "tcp: [1] " + project.networks().client().virtualIp() + ":" + project.target().portalPort() + ",1 "
-                            + project.target().iqn() + " (non-flash)\n" : "";
-                    default -> "";
-                };
-                out.put(fact.name(), new io.tandem.discovery.FactScript.Section(text, 0));
-            }
-            return out;
-        };
+        return status.source();
     }
 }

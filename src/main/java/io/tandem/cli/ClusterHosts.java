@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The project and the login of plan and apply: reads, validates and connects to its hosts, with one set of messages. */
+/** The project and the login of plan, apply and status: reads, validates and connects to its hosts, with one set of messages. */
 final class ClusterHosts {
 
     @picocli.CommandLine.Option(names = "--project", required = true, paramLabel = "FILE", description = "The project file (*.tandem.json).")
@@ -27,6 +27,18 @@ final class ClusterHosts {
     LoginOptions login;
 
     Project readValid(PrintWriter err) {
+        Project project = readChecked(err);
+        Path file = this.project;
+        List<String> unsupported = Planner.unsupported(project);
+        if (!unsupported.isEmpty()) {
+            unsupported.forEach(r -> err.println("Cannot apply " + file + ": " + r + "."));
+            throw new UserError(unsupported.size() + " thing(s) apply cannot do yet", ExitCodes.BAD_INPUT);
+        }
+        return project;
+    }
+
+    /** The project read and validated, for commands that only read the hosts (status): what apply cannot do yet does not matter. */
+    Project readChecked(PrintWriter err) {
         Path file = project;
         Project project = ProjectLoader.read(file, err);
         if (project.simulated()) {
@@ -39,15 +51,11 @@ final class ClusterHosts {
             problems.stream().filter(Problem::isError).forEach(p -> err.println("  " + p.describe()));
             throw new UserError(ProjectLoader.counts(problems), ExitCodes.BAD_INPUT);
         }
-        List<String> unsupported = Planner.unsupported(project);
-        if (!unsupported.isEmpty()) {
-            unsupported.forEach(r -> err.println("Cannot apply " + file + ": " + r + "."));
-            throw new UserError(unsupported.size() + " thing(s) apply cannot do yet", ExitCodes.BAD_INPUT);
-        }
         return project;
     }
 
-    ApplySession connect(Project project, PrintWriter err) throws InterruptedException {
+    /** How to log in to every node and managed client; passwords are asked once. */
+    Map<String, ConnectionSettings> settings(Project project, PrintWriter err) {
         Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
         for (Node node : project.nodes()) {
             settings.put(node.name(), login.settings(target(node.name(), node.ssh()), err));
@@ -55,6 +63,11 @@ final class ClusterHosts {
         for (Initiator client : project.managedInitiators()) {
             settings.put(client.name(), login.settings(target(client.name(), client.ssh()), err));
         }
+        return settings;
+    }
+
+    ApplySession connect(Project project, PrintWriter err) throws InterruptedException {
+        Map<String, ConnectionSettings> settings = settings(project, err);
         try {
             return ApplySession.open(project, settings);
         } catch (SshFailure e) {

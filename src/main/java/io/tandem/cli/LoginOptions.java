@@ -70,23 +70,30 @@ final class LoginOptions {
         return auth;
     }
 
+    /** Asks about one new host key at a time: status logs in to every host at once. */
     HostKeyPrompt hostKeyPrompt(PrintWriter err) {
         Console console = System.console();
         return key -> {
-            String description = key.host() + (key.port() == 22 ? "" : ":" + key.port()) + " presents a new host key: " + key.keyType()
-                    + " " + key.fingerprint();
-            if (acceptNewHostKeys) {
-                err.println(description + " (accepted: --accept-new-host-keys)");
-                return true;
+            synchronized (this) {
+                return trust(key, console, err);
             }
-            if (console == null) {
-                err.println(description + ". Refused: check the fingerprint on the server (ssh-keygen -lf /etc/ssh/ssh_host_"
-                        + key.keyType().replace("ssh-", "").replaceAll("-.*", "") + "_key.pub), then run again with --accept-new-host-keys.");
-                return false;
-            }
-            String answer = console.readLine("%s%nTrust this key? Compare it with the server's own fingerprint first. [yes/no] ", description);
-            return answer != null && answer.strip().equalsIgnoreCase("yes");
         };
+    }
+
+    private boolean trust(HostKeyPrompt.UnknownKey key, Console console, PrintWriter err) {
+        String description = key.host() + (key.port() == 22 ? "" : ":" + key.port()) + " presents a new host key: " + key.keyType()
+                + " " + key.fingerprint();
+        if (acceptNewHostKeys) {
+            err.println(description + " (accepted: --accept-new-host-keys)");
+            return true;
+        }
+        if (console == null) {
+            err.println(description + ". Refused: check the fingerprint on the server (ssh-keygen -lf /etc/ssh/ssh_host_"
+                    + key.keyType().replace("ssh-", "").replaceAll("-.*", "") + "_key.pub), then run again with --accept-new-host-keys.");
+            return false;
+        }
+        String answer = console.readLine("%s%nTrust this key? Compare it with the server's own fingerprint first. [yes/no] ", description);
+        return answer != null && answer.strip().equalsIgnoreCase("yes");
     }
 
     /** Reads a secret from the terminal without echo; never from arguments or the environment. */

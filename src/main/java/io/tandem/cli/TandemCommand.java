@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The command line: {@code tandem validate|export|demo …}. */
+/** The command line: {@code tandem validate|export|demo|discover|scan|plan|apply|status …}. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemCommand.Version.class,
         description = {"Tandem turns two Linux servers into a highly available iSCSI target.",
                 "Run without arguments to open the setup wizard."},
         subcommands = {ValidateCommand.class, ExportCommand.class, DemoCommand.class, DiscoverCommand.class, ScanCommand.class,
-                PlanCommand.class, ApplyCommand.class,
+                PlanCommand.class, ApplyCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TandemCommand implements Runnable {
 
@@ -24,7 +24,12 @@ public final class TandemCommand implements Runnable {
 
     /** Runs the CLI and returns its exit code; user errors become messages, not stack traces. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new TandemCommand()).setOut(out).setErr(err);
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the commands made by {@code factory} (tests give status a prepared source). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new TandemCommand(), factory).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserError user) {
                 commandLine.getErr().println(user.getMessage());

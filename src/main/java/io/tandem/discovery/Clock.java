@@ -3,12 +3,12 @@ package io.tandem.discovery;
 import java.time.Instant;
 
 /** Wall-clock time in nanoseconds since the epoch, as {@code date +%s%N} prints it. */
-final class Clock {
+public final class Clock {
 
     private Clock() {
     }
 
-    static long nowNanos() {
+    public static long nowNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }

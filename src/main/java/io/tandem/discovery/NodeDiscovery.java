@@ -70,8 +70,7 @@ public final class NodeDiscovery {
                 new FactScript.Fact("ip-link", "ip -j -d link"),
                 new FactScript.Fact("ip-addr", "ip -j addr"),
                 new FactScript.Fact("nic-hardware", NicHardwareParser.COMMAND),
-                new FactScript.Fact("bonding", "for f in /proc/net/bonding/*; do [ -r \"$f\" ] || continue; "
-                        + "printf '@@BOND %s\\n' \"${f##*/}\"; cat \"$f\"; done"),
+                new FactScript.Fact("bonding", BondingParser.ALL_COMMAND),
                 new FactScript.Fact("lsblk", "lsblk -J -b -O"),
                 // wipefs -n only reads ("no act"); it sees signatures lsblk misses without udev.
                 new FactScript.Fact("wipefs", "lsblk -lnpo NAME,TYPE | while read -r d t; do case $t in disk|part|loop) "
@@ -211,7 +210,7 @@ public final class NodeDiscovery {
 
         private List<BondStatus> bonds() {
             List<BondStatus> bonds = new ArrayList<>();
-            for (var chunk : chunks(text("bonding"), "@@BOND ").entrySet()) {
+            for (var chunk : BondingParser.split(text("bonding")).entrySet()) {
                 fact("bonding", s -> BondingParser.parse(chunk.getKey(), chunk.getValue())).ifPresent(bonds::add);
             }
             return bonds;
@@ -231,24 +230,7 @@ public final class NodeDiscovery {
 
         /** Splits "@@X name" headed chunks: name → the text below it. */
         static Map<String, String> chunks(String text, String header) {
-            Map<String, String> chunks = new LinkedHashMap<>();
-            String name = null;
-            StringBuilder body = new StringBuilder();
-            for (String line : text.split("\n", -1)) {
-                if (line.startsWith(header)) {
-                    if (name != null) {
-                        chunks.put(name, body.toString());
-                    }
-                    name = line.substring(header.length()).strip();
-                    body.setLength(0);
-                } else if (name != null) {
-                    body.append(line).append('\n');
-                }
-            }
-            if (name != null) {
-                chunks.put(name, body.toString());
-            }
-            return chunks;
+            return io.tandem.facts.FramedSections.split(text, header);
         }
     }
 }

@@ -25,18 +25,24 @@ public record BondStatus(
         slaves = List.copyOf(slaves);
     }
 
-    /** The mode in Tandem's terms; the driver prints descriptions, not the names it accepts. */
+    /** How the bonding driver names each mode in this file (it prints descriptions, not the names it accepts). */
+    private static final java.util.Map<BondMode, String> DRIVER_TEXT = java.util.Map.of(
+            BondMode.BALANCE_RR, "load balancing (round-robin)",
+            BondMode.ACTIVE_BACKUP, "fault-tolerance (active-backup)",
+            BondMode.BALANCE_XOR, "load balancing (xor)",
+            BondMode.BROADCAST, "fault-tolerance (broadcast)",
+            BondMode.LACP, "IEEE 802.3ad Dynamic link aggregation",
+            BondMode.BALANCE_TLB, "transmit load balancing",
+            BondMode.BALANCE_ALB, "adaptive load balancing");
+
+    /** The mode in Tandem's terms. */
     public Optional<BondMode> mode() {
-        return Optional.ofNullable(switch (modeText) {
-            case "load balancing (round-robin)" -> BondMode.BALANCE_RR;
-            case "fault-tolerance (active-backup)" -> BondMode.ACTIVE_BACKUP;
-            case "load balancing (xor)" -> BondMode.BALANCE_XOR;
-            case "fault-tolerance (broadcast)" -> BondMode.BROADCAST;
-            case "IEEE 802.3ad Dynamic link aggregation" -> BondMode.LACP;
-            case "transmit load balancing" -> BondMode.BALANCE_TLB;
-            case "adaptive load balancing" -> BondMode.BALANCE_ALB;
-            default -> null;
-        });
+        return DRIVER_TEXT.entrySet().stream().filter(e -> e.getValue().equals(modeText)).map(java.util.Map.Entry::getKey).findFirst();
+    }
+
+    /** The "Bonding Mode:" text the driver prints for {@code mode}. */
+    public static String driverText(BondMode mode) {
+        return DRIVER_TEXT.get(mode);
     }
 
     public boolean isUp() {

@@ -24,6 +24,16 @@ public final class BondingParser {
     private BondingParser() {
     }
 
+    /** Every bond's file, each after a line {@code @@BOND NAME}; nothing when the bonding driver is not loaded. */
+    public static final String ALL_COMMAND = "for f in /proc/net/bonding/*; do [ -r \"$f\" ] || continue; "
+            + "printf '@@BOND %s\\n' \"${f##*/}\"; " + ShellRead.file("\"$f\"") + "; done";
+    private static final String BOND_MARK = "@@BOND ";
+
+    /** {@link #ALL_COMMAND}'s output split into each bond's file text, by bond name, in order. */
+    public static Map<String, String> split(String output) {
+        return FramedSections.split(output, BOND_MARK);
+    }
+
     public static String command(String bondName) {
         return "cat " + ShellQuote.quote("/proc/net/bonding/" + bondName);
     }

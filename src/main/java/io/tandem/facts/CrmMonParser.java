@@ -11,7 +11,13 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code crm_mon -1 --output-as=xml} (Pacemaker 2.1): the nodes and every resource instance with its role and node. */
+/**
+ * {@code crm_mon -1 --output-as=xml} (Pacemaker 2.1): the nodes, every resource instance with its role
+ * and node, the cluster options stonith-enabled and maintenance-mode, quorum, each resource's fail
+ * count per node (in the node history) and the failed actions. When crm_mon cannot reach the
+ * cluster it still prints XML, with a non-zero {@code <status code>} and its errors: that is an
+ * exception here, with crm_mon's own words, never an empty cluster.
+ */
 public final class CrmMonParser {
 
     public static final String COMMAND = "crm_mon -1 --output-as=xml";
@@ -36,8 +42,22 @@ public final class CrmMonParser {
         }
         List<ClusterStatus.Node> nodes = new ArrayList<>();
         List<ClusterStatus.Resource> resources = new ArrayList<>();
+        ClusterStatus.Summary summary = ClusterStatus.Summary.UNKNOWN;
+        List<ClusterStatus.FailCount> failCounts = new ArrayList<>();
+        List<ClusterStatus.FailedAction> failed = new ArrayList<>();
         for (Element section : children(doc.getDocumentElement())) {
-            if (section.getTagName().equals("nodes")) {
+            if (section.getTagName().equals("status")) {
+                failIfNotOk(section);
+            } else if (section.getTagName().equals("summary")) {
+                summary = summary(section);
+            } else if (section.getTagName().equals("node_history")) {
+                failCounts.addAll(failCounts(section));
+            } else if (section.getTagName().equals("failures")) {
+                for (Element f : children(section)) {
+                    failed.add(new ClusterStatus.FailedAction(f.getAttribute("op_key"), f.getAttribute("node"), f.getAttribute("task"),
+                            f.getAttribute("status"), f.getAttribute("exitreason"), f.getAttribute("last-rc-change")));
+                }
+            } else if (section.getTagName().equals("nodes")) {
                 for (Element n : children(section)) {
                     nodes.add(new ClusterStatus.Node(n.getAttribute("name"), flag(n, "online"), flag(n, "standby"), flag(n, "maintenance"),
                             flag(n, "unclean")));
@@ -57,7 +77,67 @@ public final class CrmMonParser {
                 }
             }
         }
-        return new ClusterStatus(nodes, resources);
+        return new ClusterStatus(nodes, resources, summary, failCounts, failed);
+    }
+
+    /** {@code <status code="102" message="Not connected"><errors><error>…} is crm_mon failing, said in its words. */
+    private static void failIfNotOk(Element status) throws FactParseException {
+        String code = status.getAttribute("code");
+        if (code.isEmpty() || code.equals("0")) {
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        NodeList all = status.getElementsByTagName("error");
+        for (int i = 0; i < all.getLength(); i++) {
+            errors.add(all.item(i).getTextContent().strip());
+        }
+        throw new FactParseException("crm_mon", status.getAttribute("message") + " (code " + code + ")"
+                + (errors.isEmpty() ? "" : ": " + String.join("; ", errors)));
+    }
+
+    private static ClusterStatus.Summary summary(Element summary) {
+        Boolean stonith = null;
+        boolean maintenance = false;
+        Boolean quorum = null;
+        String dc = null;
+        for (Element e : children(summary)) {
+            if (e.getTagName().equals("cluster_options")) {
+                stonith = e.hasAttribute("stonith-enabled") ? flag(e, "stonith-enabled") : null;
+                maintenance = flag(e, "maintenance-mode");
+            } else if (e.getTagName().equals("current_dc") && flag(e, "present")) {
+                quorum = e.hasAttribute("with_quorum") ? flag(e, "with_quorum") : null;
+                dc = e.getAttribute("name");
+            }
+        }
+        return new ClusterStatus.Summary(stonith, maintenance, quorum, dc);
+    }
+
+    /** {@code <node name><resource_history id fail-count migration-threshold last-failure>}; only resources that failed carry a count. */
+    private static List<ClusterStatus.FailCount> failCounts(Element history) throws FactParseException {
+        List<ClusterStatus.FailCount> counts = new ArrayList<>();
+        for (Element node : children(history)) {
+            for (Element r : children(node)) {
+                if (r.hasAttribute("fail-count")) {
+                    counts.add(new ClusterStatus.FailCount(node.getAttribute("name"), r.getAttribute("id"), score(r.getAttribute("fail-count")),
+                            r.hasAttribute("migration-threshold") ? score(r.getAttribute("migration-threshold")) : Integer.MAX_VALUE,
+                            r.getAttribute("last-failure")));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** A Pacemaker score: a number, or INFINITY (what a failed start sets the fail count to). */
+    private static int score(String value) throws FactParseException {
+        String v = value.strip();
+        if (v.equalsIgnoreCase("INFINITY") || v.equalsIgnoreCase("+INFINITY")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new FactParseException("crm_mon", "not a score: " + value, e);
+        }
     }
 
     private static boolean flag(Element e, String name) {

@@ -82,6 +82,13 @@ class SimulatedApplyTest {
         assertThat(journal.read()).anySatisfy(e -> assertThat(e.event()).isEqualTo("run-end"));
         assertThat(ApplySession.simulated(cluster).plan().steps()).as("converged").isEmpty();
         assertThat(cluster.built()).isTrue();
+
+        // The home screen's status read of the built demo: healthy, and at risk only for what the demo lacks (fencing).
+        var snapshot = io.tandem.monitor.StatusRead.read(cluster.project(), cluster.statusSource());
+        assertThat(snapshot.healthy()).as(snapshot.toString()).isTrue();
+        var assessment = io.tandem.monitor.HealthRules.judge(cluster.project(), snapshot);
+        assertThat(assessment.findings()).extracting(io.tandem.monitor.Finding::code).containsExactly("fencing.none");
+        assertThat(snapshot.sessions()).singleElement().asString().contains(cluster.project().managedInitiators().getFirst().iqn(), " via ");
     }
 
     @Test

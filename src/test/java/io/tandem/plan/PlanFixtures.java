@@ -10,9 +10,6 @@ import io.tandem.render.RenderedFile;
 import io.tandem.render.Renderers;
 import io.tandem.render.SecretPolicy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -67,23 +64,12 @@ final class PlanFixtures {
     }
 
     static String vmlab(String name) {
-        return fixture("vmlab/" + name);
+        return io.tandem.testing.Fixtures.vmlab(name);
     }
 
     /** Captured on the development machine (fixtures/local/README.md). */
     static String local(String name) {
-        return fixture("local/" + name);
-    }
-
-    private static String fixture(String relative) {
-        try (InputStream in = PlanFixtures.class.getResourceAsStream("/fixtures/" + relative)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + relative);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.tandem.testing.Fixtures.local(name);
     }
 
     /** What the file probe prints for a file holding {@code content} with {@code mode}, owned by root. */

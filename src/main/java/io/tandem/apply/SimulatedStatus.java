@@ -1,0 +1,192 @@
+package io.tandem.apply;
+
+import io.tandem.discovery.Clock;
+import io.tandem.discovery.FactScript;
+import io.tandem.facts.BondStatus;
+import io.tandem.model.Initiator;
+import io.tandem.model.Lun;
+import io.tandem.model.NetworkLink;
+import io.tandem.model.Node;
+import io.tandem.model.Project;
+import io.tandem.model.StonithType;
+import io.tandem.model.TargetImplementation;
+import io.tandem.monitor.StatusScript;
+import io.tandem.monitor.StatusSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The demo's status round: every fact a real node or client answers, in the real tools' formats
+ * and as a healthy cluster built by the simulation has it (bonds on their primary NIC, no port
+ * rule, the target with every LUN on the preferred node, the client logged in through the virtual
+ * IP with a disk per LUN, SBD slots clear), so the real parsers and health rules read it.
+ */
+final class SimulatedStatus {
+
+    private final SimulatedCluster cluster;
+    private final long bootedNanos = System.nanoTime();
+
+    SimulatedStatus(SimulatedCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    StatusSource source() {
+        return (host, facts) -> {
+            Map<String, FactScript.Section> out = new HashMap<>();
+            for (FactScript.Fact fact : facts) {
+                out.put(fact.name(), answer(host, fact.name()));
+            }
+            return out;
+        };
+    }
+
+    private Project project() {
+        return cluster.project();
+    }
+
+    private FactScript.Section answer(String host, String fact) {
+        boolean built = cluster.isDone("cib");
+        boolean loggedIn = cluster.loggedIn();
+        return switch (fact) {
+            case StatusScript.CLOCK_START, StatusScript.CLOCK_END -> ok(Clock.nowNanos() + "\n");
+            case StatusScript.UPTIME -> ok(uptime());
+            case StatusScript.CRM_MON -> ok(built ? cluster.crmMon() : "");
+            case StatusScript.PROC_DRBD -> ok(cluster.procDrbd());
+            case StatusScript.BONDING -> ok(bonds(host));
+            case StatusScript.PORT_RULES -> ok("-P INPUT ACCEPT\n");
+            case StatusScript.TARGET -> target(host, built && host.equals(project().cluster().preferredNode()), loggedIn);
+            case StatusScript.SBD -> ok(sbd());
+            case StatusScript.SESSIONS -> loggedIn ? ok(sessions(host)) : new FactScript.Section("", 21);
+            default -> ok("");
+        };
+    }
+
+    private static FactScript.Section ok(String text) {
+        return new FactScript.Section(text, 0);
+    }
+
+    /** The hosts have been up for three days plus the time the demo runs. */
+    private String uptime() {
+        double seconds = 3 * 86_400 + (System.nanoTime() - bootedNanos) / 1e9;
+        return String.format(Locale.ROOT, "%.2f %.2f%n", seconds, seconds * 1.9);
+    }
+
+    /** /proc/net/bonding as the driver writes it, for each bond of the node: on its primary, every NIC up. */
+    private String bonds(String host) {
+        StringBuilder out = new StringBuilder();
+        Node node = project().node(host).orElse(null);
+        if (node == null) {
+            return "";
+        }
+        int mac = 0;
+        for (NetworkLink link : node.links()) {
+            if (link.bond() == null) {
+                continue;
+            }
+            var bond = link.bond();
+            String primary = bond.primary() != null ? bond.primary() : bond.slaves().getFirst();
+            out.append("@@BOND ").append(link.interfaceName()).append('\n')
+                    .append("Ethernet Channel Bonding Driver: v6.1.0-27-amd64\n\n")
+                    .append("Bonding Mode: ").append(BondStatus.driverText(bond.mode())).append('\n');
+            if (bond.primary() != null) {
+                out.append("Primary Slave: ").append(bond.primary()).append(" (primary_reselect always)\n");
+            }
+            out.append("Currently Active Slave: ").append(primary).append("\nMII Status: up\nMII Polling Interval (ms): ").append(bond.miimon())
+                    .append("\nUp Delay (ms): ").append(bond.updelay()).append("\nDown Delay (ms): ").append(bond.downdelay()).append("\n");
+            for (String slave : bond.slaves()) {
+                out.append(String.format(Locale.ROOT, "%nSlave Interface: %s%nMII Status: up%nSpeed: 1000 Mbps%nDuplex: full%nLink Failure Count: 0%n"
+                        + "Permanent HW addr: 52:54:00:%02x:00:%02x%nSlave queue ID: 0%n", slave, project().nodes().indexOf(node) + 1, mac++));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The target on the node that serves it: LIO's configfs or tgtadm's listing, with the client's session once it logged in. */
+    private FactScript.Section target(String host, boolean serving, boolean loggedIn) {
+        List<Initiator> clients = project().managedInitiators();
+        if (project().target().implementation() == TargetImplementation.TGT) {
+            if (!serving) {
+                return ok("");
+            }
+            StringBuilder out = new StringBuilder("Target 1: " + project().target().iqn() + "\n    System information:\n        Driver: iscsi\n"
+                    + "        State: ready\n    I_T nexus information:\n");
+            int nexus = 1;
+            for (Initiator c : loggedIn ? clients : List.<Initiator>of()) {
+                out.append("        I_T nexus: ").append(nexus++).append("\n            Initiator: ").append(c.iqn()).append(" alias: ")
+                        .append(c.name()).append("\n            Connection: 0\n                IP Address: ").append(address(c)).append('\n');
+            }
+            out.append("    LUN information:\n        LUN: 0\n            Type: controller\n            Backing store path: None\n");
+            for (Lun lun : project().target().luns()) {
+                out.append("        LUN: ").append(lun.number()).append("\n            Type: disk\n            Backing store path: /dev/drbd")
+                        .append(project().resource(lun.resource()).map(r -> r.minor()).orElse(0)).append('\n');
+            }
+            return ok(out.append("    Account information:\n    ACL information:\n        ").append(project().networks().client().cidr())
+                    .append('\n').toString());
+        }
+        if (!serving) {
+            return ok("@@ABSENT\n");
+        }
+        StringBuilder out = new StringBuilder("@@TPG tpgt_1 1\n");
+        project().target().luns().forEach(l -> out.append("@@LUN ").append(l.number()).append('\n'));
+        int sid = 1;
+        for (Initiator c : clients) {
+            out.append("@@ACL ").append(c.iqn()).append('\n');
+            if (loggedIn) {
+                out.append("InitiatorName: ").append(c.iqn()).append("\nInitiatorAlias: ").append(c.name()).append("\nLIO Session ID: ").append(sid++)
+                        .append("   ISID: 0x00 02 3d 00 00 01  TSIH: 1  SessionType: Normal\nSession State: TARG_SESS_STATE_LOGGED_IN\n")
+                        .append("----------------------[iSCSI Connections]-------------------------\nCID: 0  Connection State: TARG_CONN_STATE_LOGGED_IN\n")
+                        .append("   Address ").append(address(c)).append(" TCP  StatSN: 0x00000001\n");
+            } else {
+                out.append("No active iSCSI Session for Initiator Endpoint: ").append(c.iqn()).append('\n');
+            }
+        }
+        return ok(out.toString());
+    }
+
+    private static String address(Initiator client) {
+        return client.ssh() == null ? "0.0.0.0" : client.ssh().address();
+    }
+
+    /** {@code sbd list} per disk: a slot per node, nothing pending. */
+    private String sbd() {
+        var stonith = project().cluster().stonith();
+        if (stonith.type() != StonithType.SBD || stonith.sbd() == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String device : stonith.sbd().devices()) {
+            out.append("@@SBD ").append(device).append('\n');
+            List<Node> nodes = project().nodes();
+            for (int i = 0; i < nodes.size(); i++) {
+                out.append(i).append('\t').append(nodes.get(i).name()).append("\tclear\t\n");
+            }
+            out.append("@@EXIT 0\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code iscsiadm -m session -P 3} on the client: one session through the virtual IP, a disk per LUN. */
+    private String sessions(String host) {
+        Initiator client = project().managedInitiators().stream().filter(i -> i.name().equals(host)).findFirst().orElse(null);
+        if (client == null) {
+            return "";
+        }
+        Integer timeout = client.timeouts() == null ? null : client.timeouts().replacementTimeout();
+        StringBuilder out = new StringBuilder("iSCSI Transport Class version 2.0-870\nversion 2.1.8\nTarget: ").append(project().target().iqn())
+                .append(" (non-flash)\n\tCurrent Portal: ").append(project().networks().client().virtualIp()).append(':')
+                .append(project().target().portalPort()).append(",1\n\tPersistent Portal: ").append(project().networks().client().virtualIp())
+                .append(':').append(project().target().portalPort()).append(",1\n\t\tIface Initiatorname: ").append(client.iqn())
+                .append("\n\t\tIface IPaddress: ").append(address(client)).append("\n\t\tSID: 1\n\t\tiSCSI Connection State: LOGGED IN\n")
+                .append("\t\tiSCSI Session State: LOGGED_IN\n\t\tInternal iscsid Session State: NO CHANGE\n\t\tRecovery Timeout: ")
+                .append(timeout == null ? 120 : timeout).append("\n\t\tAttached SCSI devices:\n\t\tHost Number: 2\tState: running\n");
+        char disk = 'b';
+        for (Lun lun : project().target().luns()) {
+            out.append("\t\tscsi2 Channel 00 Id 0 Lun: ").append(lun.number()).append("\n\t\t\tAttached scsi disk sd").append(disk++)
+                    .append("\t\tState: running\n");
+        }
+        return out.toString();
+    }
+}

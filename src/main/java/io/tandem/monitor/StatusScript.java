@@ -1,0 +1,88 @@
+package io.tandem.monitor;
+
+import io.tandem.discovery.FactScript;
+import io.tandem.facts.BondingParser;
+import io.tandem.facts.CrmMonParser;
+import io.tandem.facts.IscsiSessionDetailParser;
+import io.tandem.facts.LioConfigfs;
+import io.tandem.facts.PortBlockRules;
+import io.tandem.facts.ProcUptime;
+import io.tandem.facts.SbdSlots;
+import io.tandem.facts.ShellRead;
+import io.tandem.facts.TgtTargets;
+import io.tandem.model.Project;
+import io.tandem.model.Sbd;
+import io.tandem.model.StonithType;
+import io.tandem.model.TargetImplementation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one status round asks each host, as one fact script (one SSH round trip). Files are read
+ * by shell builtins, so the programs a node runs are {@code date} twice, {@code crm_mon},
+ * {@code iptables} (and {@code tgtadm}, {@code sbd} per disk where they apply). Every command
+ * only reads: {@code crm_mon}, {@code /proc}, {@code iptables -S}, {@code sbd list}, LIO's configfs
+ * or {@code tgtadm --op show}, {@code iscsiadm -m session}. The clock is stamped first and last so
+ * the offset to this workstation can be measured around the round trip.
+ */
+public final class StatusScript {
+
+    public static final String CLOCK_START = "clock-start";
+    public static final String CLOCK_END = "clock";
+    public static final String UPTIME = "uptime";
+    public static final String CRM_MON = "crm-mon";
+    public static final String PROC_DRBD = "proc-drbd";
+    public static final String BONDING = "bonding";
+    public static final String PORT_RULES = "port-rules";
+    public static final String TARGET = "target";
+    public static final String SBD = "sbd";
+    public static final String SESSIONS = "sessions";
+    /** Framing inside the SBD fact: one block per disk, its exit status on the block's last line. */
+    static final String SBD_DISK = "@@SBD ";
+    static final String SBD_EXIT = "@@EXIT ";
+
+    private static final String CLOCK = "date +%s%N";
+    /** The files are read with shell builtins ({@link ShellRead}): a process costs tens of milliseconds on a loaded host. */
+    private static final String UPTIME_READ = ShellRead.file(ProcUptime.FACT);
+
+    private StatusScript() {
+    }
+
+    /** A node's facts: membership, DRBD, bonds, port rules, the target as its software has it, SBD disks when fenced by SBD. */
+    public static List<FactScript.Fact> node(Project project) {
+        List<FactScript.Fact> facts = new ArrayList<>();
+        facts.add(new FactScript.Fact(CLOCK_START, CLOCK));
+        facts.add(new FactScript.Fact(UPTIME, UPTIME_READ));
+        facts.add(new FactScript.Fact(CRM_MON, CrmMonParser.COMMAND));
+        facts.add(new FactScript.Fact(PROC_DRBD, "[ -r /proc/drbd ] && " + ShellRead.file("/proc/drbd") + "; true"));
+        facts.add(new FactScript.Fact(BONDING, BondingParser.ALL_COMMAND));
+        facts.add(new FactScript.Fact(PORT_RULES, PortBlockRules.COMMAND));
+        facts.add(new FactScript.Fact(TARGET, project.target().implementation() == TargetImplementation.TGT ? TgtTargets.COMMAND
+                : LioConfigfs.command(project.target().iqn())));
+        sbdDisks(project).ifPresent(command -> facts.add(new FactScript.Fact(SBD, command)));
+        facts.add(new FactScript.Fact(CLOCK_END, CLOCK));
+        return facts;
+    }
+
+    /** A managed client's facts: its iSCSI sessions in detail. */
+    public static List<FactScript.Fact> client() {
+        return List.of(new FactScript.Fact(CLOCK_START, CLOCK), new FactScript.Fact(UPTIME, UPTIME_READ),
+                new FactScript.Fact(SESSIONS, IscsiSessionDetailParser.COMMAND), new FactScript.Fact(CLOCK_END, CLOCK));
+    }
+
+    /** {@code sbd -d DEV list} per disk of the project, each framed with its exit status (1: no header, or unreadable). */
+    private static java.util.Optional<String> sbdDisks(Project project) {
+        var stonith = project.cluster().stonith();
+        Sbd sbd = stonith.sbd();
+        if (stonith.type() != StonithType.SBD || sbd == null || sbd.devices() == null || sbd.devices().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder script = new StringBuilder();
+        for (String device : sbd.devices()) {
+            script.append("printf '").append(SBD_DISK).append("%s\\n' ").append(io.tandem.text.ShellQuote.quote(device)).append("; ")
+                    .append(SbdSlots.command(device)).append("; echo \"").append(SBD_EXIT).append("$?\"\n");
+        }
+        return java.util.Optional.of(script.toString().strip());
+    }
+}
