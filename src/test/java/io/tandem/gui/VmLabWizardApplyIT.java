@@ -268,9 +268,16 @@ class VmLabWizardApplyIT {
             assertThat(snapshot.resources()).extracting(ClusterSnapshot.ResourceLine::id).contains("p_mutual_chap");
         }
         assertThat(snapshot.target()).contains(project.target().iqn());
-        assertThat(snapshot.sessions()).as("the client is logged in").anySatisfy(s -> assertThat(s).contains(project.initiators().getFirst().iqn()));
+        io.tandem.model.Initiator client = project.initiators().getFirst();
+        assertThat(snapshot.sessions()).as("the client is logged in through the virtual IP under its own name").anySatisfy(s -> assertThat(s)
+                .contains(client.name() + " is logged in to " + project.target().iqn() + " via " + project.networks().client().virtualIp() + ":"
+                        + project.target().portalPort()).contains("as " + client.iqn()));
         figures.add("home screen: " + wizard.homeProperty().get().headlineProperty().get());
         figures.add("home screen sessions: " + snapshot.sessions());
+        // The monitoring rules on the same read: a cluster the wizard just built is served; anything they find is reported.
+        io.tandem.monitor.Assessment judged = io.tandem.monitor.HealthRules.judge(project, snapshot);
+        figures.add("health rules: " + judged.verdict() + " " + judged.findings().stream().map(f -> f.code() + " (" + f.subject() + ")").toList());
+        assertThat(judged.verdict()).as(judged.findings().toString()).isNotEqualTo(io.tandem.monitor.Verdict.DOWN);
 
         // The app started again (a new window on the same app folder) opens the applied project straight on its
         // home screen, and reads it with the logins remembered from this session: no key path is typed.
