@@ -107,8 +107,10 @@ public final class HomeView {
         icon.setIconColor(javafx.scene.paint.Color.web(good ? "#1a7f37" : "#cf222e"));
         Label n = new Label(name);
         n.getStyleClass().add(Styles.TEXT_BOLD);
+        n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long state wraps; the name is never cut to "…"
         Label v = new Label(state);
         v.setWrapText(true);
+        v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new Node[] {icon, n, v};
     }
 }
