@@ -43,6 +43,12 @@ final class SimulatedStatus {
         };
     }
 
+    /** /proc/drbd as the other node prints it: roles, disk states and the sync direction seen from its side. */
+    static String asPeer(String procDrbd) {
+        return procDrbd.replace("ro:Primary/Secondary", "ro:Secondary/Primary").replace("cs:SyncSource", "cs:SyncTarget")
+                .replace("ds:UpToDate/Inconsistent", "ds:Inconsistent/UpToDate");
+    }
+
     private Project project() {
         return cluster.project();
     }
@@ -54,7 +60,7 @@ final class SimulatedStatus {
             case StatusScript.CLOCK_START, StatusScript.CLOCK_END -> ok(Clock.nowNanos() + "\n");
             case StatusScript.UPTIME -> ok(uptime());
             case StatusScript.CRM_MON -> ok(built ? cluster.crmMon() : "");
-            case StatusScript.PROC_DRBD -> ok(cluster.procDrbd());
+            case StatusScript.PROC_DRBD -> ok(host.equals(project().cluster().preferredNode()) ? cluster.procDrbd() : asPeer(cluster.procDrbd()));
             case StatusScript.BONDING -> ok(bonds(host));
             case StatusScript.PORT_RULES -> ok("-P INPUT ACCEPT\n");
             case StatusScript.TARGET -> target(host, built && host.equals(project().cluster().preferredNode()), loggedIn);

@@ -86,6 +86,9 @@ class SimulatedApplyTest {
         // The home screen's status read of the built demo: healthy, and at risk only for what the demo lacks (fencing).
         var snapshot = io.tandem.monitor.StatusRead.read(cluster.project(), cluster.statusSource());
         assertThat(snapshot.healthy()).as(snapshot.toString()).isTrue();
+        String preferred = cluster.project().cluster().preferredNode();
+        assertThat(snapshot.drbd()).as("each node sees itself in its own role").isNotEmpty().allSatisfy(d -> assertThat(d.roles())
+                .isEqualTo(d.node().equals(preferred) ? "Primary/Secondary" : "Secondary/Primary"));
         var assessment = io.tandem.monitor.HealthRules.judge(cluster.project(), snapshot);
         assertThat(assessment.findings()).extracting(io.tandem.monitor.Finding::code).containsExactly("fencing.none");
         assertThat(snapshot.sessions()).singleElement().asString().contains(cluster.project().managedInitiators().getFirst().iqn(), " via ");
