@@ -104,13 +104,11 @@ public final class HostLogin {
             status.set("'" + address + "' is not a valid IPv4 address (four numbers from 0 to 255): correct it before discovering.");
             return java.util.Optional.empty();
         }
-        try {
-            return java.util.Optional.of(new SshTarget(wizard.draft().text(base + ".address"),
-                    Integer.parseInt(wizard.draft().text(base + ".port")), wizard.draft().text(base + ".user")));
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<SshTarget> target = wizard.sshTarget(base);
+        if (target.isEmpty()) {
             status.set("Enter the address, user and port first.");
-            return java.util.Optional.empty();
         }
+        return target;
     }
 
     private List<Authentication> authentication() {

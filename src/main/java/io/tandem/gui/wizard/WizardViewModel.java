@@ -180,17 +180,17 @@ public final class WizardViewModel {
         NodesStep nodes = step(NodesStep.class);
         for (int n = 0; n < 2; n++) {
             HostLogin login = nodes.login(n);
-            quietTarget("$.nodes[" + n + "].ssh").ifPresent(t -> action.accept(t, login));
+            sshTarget("$.nodes[" + n + "].ssh").ifPresent(t -> action.accept(t, login));
         }
         InitiatorsStep initiators = step(InitiatorsStep.class);
         for (int i = 0; i < initiators.count(); i++) {
             HostLogin login = initiators.login(i);
-            quietTarget("$.initiators[" + i + "].ssh").ifPresent(t -> action.accept(t, login));
+            sshTarget("$.initiators[" + i + "].ssh").ifPresent(t -> action.accept(t, login));
         }
     }
 
-    /** The address, port and user at {@code base}, or empty when they are not complete (no status is set). */
-    private java.util.Optional<io.tandem.ssh.SshTarget> quietTarget(String base) {
+    /** The address, port and user at {@code base} (e.g. "$.nodes[0].ssh"), or empty when they are not complete. */
+    java.util.Optional<io.tandem.ssh.SshTarget> sshTarget(String base) {
         try {
             return java.util.Optional.of(new io.tandem.ssh.SshTarget(draft.text(base + ".address"), Integer.parseInt(draft.text(base + ".port")),
                     draft.text(base + ".user")));
