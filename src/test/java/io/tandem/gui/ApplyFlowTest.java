@@ -80,12 +80,7 @@ class ApplyFlowTest {
     }
 
     private static void waitUntil(BooleanSupplier condition, int seconds, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        WizardFx.waitUntil(condition, seconds, what);
     }
 
     /** A copy made on the FX thread of what the FX thread changes. */
@@ -114,12 +109,7 @@ class ApplyFlowTest {
         waitUntil(() -> wizard.facts().containsKey(NodesStep.key(1)), 20, "node 2 is discovered");
         WizardFx.next(robot);
         WizardFx.next(robot);
-        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
-        WizardFx.next(robot);
-        WizardFx.next(robot);
-        robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
-        WizardFx.next(robot);
-        WizardFx.next(robot);
+        WizardFx.demoFromDisksToInitiators(robot);
         WizardFx.next(robot);
         PlanReview plan = wizard.step(ReviewStep.class).plan();
         waitUntil(() -> plan.statusProperty().get() == PlanReview.Status.READY, 30, "the plan is made");

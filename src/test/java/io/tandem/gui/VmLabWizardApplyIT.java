@@ -101,16 +101,11 @@ class VmLabWizardApplyIT {
     }
 
     private static void waitUntil(BooleanSupplier condition, int seconds, String what) {
-        waitUntil(condition, seconds, () -> what);
+        WizardFx.waitUntil(condition, seconds, what);
     }
 
     private static void waitUntil(BooleanSupplier condition, int seconds, Supplier<String> what) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what.get(), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        WizardFx.waitUntil(condition, seconds, what);
     }
 
     private <T> T onFx(java.util.concurrent.Callable<T> read) {

@@ -63,12 +63,31 @@ final class WizardFx {
     }
 
     static void waitUntil(BooleanSupplier condition, String what) {
+        waitUntil(condition, 40, () -> what);
+    }
+
+    static void waitUntil(BooleanSupplier condition, int seconds, String what) {
+        waitUntil(condition, seconds, () -> what);
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, then for the FX thread; {@code what} is read only on a timeout. */
+    static void waitUntil(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> what) {
         try {
-            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what.get(), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** From the demo's Disks step to Initiators: node2's vdc confirmed, no fencing acknowledged, Next on each step. */
+    static void demoFromDisksToInitiators(FxRobot robot) {
+        clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
+        next(robot);
+        next(robot);
+        robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        next(robot);
+        next(robot);
     }
 
     /** Waits until the wizard has validated the last change (validation runs in the background). */

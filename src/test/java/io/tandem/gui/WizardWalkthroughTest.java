@@ -141,12 +141,7 @@ class WizardWalkthroughTest {
     @Test
     void aClientIsDiscoveredOnTheInitiatorsStepAndAnotherIsSetUpByHand(FxRobot robot) {
         toDisks(robot);
-        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
-        WizardFx.next(robot);
-        WizardFx.next(robot);
-        robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
-        WizardFx.next(robot);
-        WizardFx.next(robot);
+        WizardFx.demoFromDisksToInitiators(robot);
         assertThat(fx.wizard.currentStep().title()).isEqualTo("Initiators");
         robot.clickOn("#discover-initiator-0");
         WizardFx.trustHostKey(robot);
