@@ -55,7 +55,7 @@ public final class StatusRead {
         return SnapshotAssembly.assemble(project, answers, readAt, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static HostAnswer ask(StatusSource source, String host, List<FactScript.Fact> facts) throws InterruptedException {
+    static HostAnswer ask(StatusSource source, String host, List<FactScript.Fact> facts) throws InterruptedException {
         long before = Clock.nowNanos();
         long start = System.nanoTime();
         try {
