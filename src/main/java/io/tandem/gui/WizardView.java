@@ -106,13 +106,69 @@ public final class WizardView {
             case HOME -> {
                 root.setLeft(null);
                 root.setBottom(null);
-                root.setCenter(new io.tandem.gui.home.HomeView(wizard.homeProperty().get(), wizard::editSetup).root());
+                root.setCenter(new io.tandem.gui.home.MonitorScreen(wizard.board(), this::homeActions, this::monitorAnother).root());
             }
         }
     }
 
     public BorderPane root() {
         return root;
+    }
+
+    /** A monitored cluster's buttons: its setup opens in the wizard (another project's after the unsaved-changes question). */
+    private io.tandem.gui.home.HomeView.Actions homeActions(io.tandem.gui.home.ClusterBoard.Entry entry) {
+        boolean own = entry.model() == wizard.homeProperty().get();
+        Runnable edit = own ? wizard::editSetup : () -> {
+            if (entry.file() != null) {
+                open(entry.file());
+            }
+        };
+        List<Node> tools = own ? demoTools() : List.of();
+        return new io.tandem.gui.home.HomeView.Actions(edit, finding -> splitBrain(entry, finding), owner -> exportEvents(entry, owner), tools);
+    }
+
+    private void exportEvents(io.tandem.gui.home.ClusterBoard.Entry entry, Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the event log of " + entry.name());
+        chooser.setInitialFileName(entry.name() + "-events.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        try {
+            entry.model().exportEvents(file.toPath());
+        } catch (IOException e) {
+            error("Cannot export the event log", "Writing " + file + " failed: " + e.getMessage() + ". Choose a folder you can write to.");
+        }
+    }
+
+    /** The split-brain dialog of the finding's resource, on the cluster's own connections. */
+    private void splitBrain(io.tandem.gui.home.ClusterBoard.Entry entry, io.tandem.monitor.Finding finding) {
+        var home = entry.model();
+        home.hostCommands().ifPresentOrElse(hosts -> {
+            var model = new io.tandem.gui.home.SplitBrainViewModel(home.project(), finding.subject(), home, hosts, home.background());
+            new io.tandem.gui.home.SplitBrainDialog(model, window()).show();
+            model.open();
+        }, () -> error("Cannot resolve the split brain here", "Tandem has no connection to " + entry.name()
+                + "'s nodes to run the recovery. Open the project and discover its nodes, then try again."));
+    }
+
+    /** The demo's "Simulate a problem" menu, for the demo's own cluster. */
+    private List<Node> demoTools() {
+        return List.of(); // DEMO-MENU
+    }
+
+    private void monitorAnother() {
+        FileChooser chooser = chooser("Monitor another project");
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file == null) {
+            return;
+        }
+        List<Problem> problems = wizard.monitorAnother(file.toPath());
+        if (!problems.isEmpty()) {
+            error("Cannot monitor " + file.getName(), problems.stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+        }
     }
 
     private Window window() {

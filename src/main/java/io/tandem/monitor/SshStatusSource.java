@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * repeated, for a backoff that doubles from the round's interval up to a minute, so one dead host
  * never makes every round wait for its connect timeout.
  */
-public final class SshStatusSource implements StatusSource, AutoCloseable {
+public final class SshStatusSource implements StatusSource, HostCommands, AutoCloseable {
 
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
@@ -43,7 +43,8 @@ public final class SshStatusSource implements StatusSource, AutoCloseable {
     public Map<String, FactScript.Section> read(String host, List<FactScript.Fact> facts) throws SshFailure {
         ConnectionSettings s = settings.get(host);
         if (s == null) {
-            throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "no login for " + host);
+            throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "no login for " + host + " (none remembered for this project: "
+                    + "open it with File → Open and discover its hosts)");
         }
         Host h = hosts.computeIfAbsent(host, x -> new Host());
         synchronized (h) {
@@ -59,6 +60,28 @@ public final class SshStatusSource implements StatusSource, AutoCloseable {
                 h.lastFailure = null;
                 h.backoff = Duration.ZERO;
                 return sections;
+            } catch (SshFailure e) {
+                fail(h, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Runs {@code script} as root over the host's kept connection (opened if needed), between two status reads. */
+    @Override
+    public Result runAsRoot(String host, String script, Duration timeout) throws SshFailure {
+        ConnectionSettings s = settings.get(host);
+        if (s == null) {
+            throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "no login for " + host);
+        }
+        Host h = hosts.computeIfAbsent(host, x -> new Host());
+        synchronized (h) {
+            try {
+                if (h.connection == null) {
+                    h.connection = SshConnection.open(s);
+                }
+                io.tandem.ssh.ExecResult r = h.connection.runAsRoot(io.tandem.ssh.RemoteCommand.script(script), timeout);
+                return new Result(r.exitStatus(), r.stdout(), r.stderr());
             } catch (SshFailure e) {
                 fail(h, e);
                 throw e;

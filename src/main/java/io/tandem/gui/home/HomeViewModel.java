@@ -2,65 +2,172 @@ package io.tandem.gui.home;
 
 import io.tandem.gui.Background;
 import io.tandem.model.Project;
+import io.tandem.monitor.Assessment;
+import io.tandem.monitor.ClusterMonitor;
 import io.tandem.monitor.ClusterSnapshot;
-import io.tandem.monitor.StatusRead;
+import io.tandem.monitor.EventLog;
+import io.tandem.monitor.Finding;
+import io.tandem.monitor.MonitorEvent;
+import io.tandem.monitor.SideHistory;
 import io.tandem.monitor.StatusSource;
+import io.tandem.monitor.Verdict;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The cluster's home screen: one status read (nodes, DRBD, resources, target, sessions) made in
- * the background, with a sentence that says whether all is well. The monitoring issue grows this
- * into live polling, health rules and failover tests.
+ * One cluster's monitoring view: a {@link ClusterMonitor} polls its hosts in the background (every
+ * two seconds unless changed) and each round becomes the verdict, its reasons with their fixes,
+ * the facts behind them, the hosts whose data is stale, and the event log. Everything the view
+ * binds to changes on the UI thread ({@link Background#later}); the polling never runs there, so
+ * a host that hangs makes its rows stale and never freezes the window.
  */
 public final class HomeViewModel {
+
+    /** Where a project's monitoring history is kept: its event log and side history (null: memory only, the demo). */
+    public record Store(Path events, Path sides) {
+        public static final Store MEMORY = new Store(null, null);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** Events shown in the view, newest first; the log keeps more and the export has them all. */
+    static final int EVENTS_SHOWN = 200;
 
     private final Project project;
     private final StatusSource source;
     private final Background background;
     private final boolean demo;
+    private final EventLog eventLog;
+    private final SideHistory sides;
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final ObjectProperty<Assessment> assessment = new SimpleObjectProperty<>();
+    private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
+    private final ObjectProperty<Map<String, Instant>> stale = new SimpleObjectProperty<>(Map.of());
     private final StringProperty headline = new SimpleStringProperty("Reading the cluster's status…");
+    private final StringProperty roundInfo = new SimpleStringProperty("");
     private final BooleanProperty reading = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(ClusterMonitor.DEFAULT_INTERVAL);
+    private final ObservableList<Finding> problems = FXCollections.observableArrayList();
+    private final ObservableList<Finding> notes = FXCollections.observableArrayList();
+    private final ObservableList<MonitorEvent> events = FXCollections.observableArrayList();
+    private ClusterMonitor monitor;
 
     public HomeViewModel(Project project, StatusSource source, Background background, boolean demo) {
+        this(project, source, background, demo, Store.MEMORY);
+    }
+
+    public HomeViewModel(Project project, StatusSource source, Background background, boolean demo, Store store) {
         this.project = project;
         this.source = source;
         this.background = background;
         this.demo = demo;
+        this.eventLog = new EventLog(store.events());
+        this.sides = new SideHistory(store.sides());
+        List<MonitorEvent> kept = new ArrayList<>(eventLog.events());
+        java.util.Collections.reverse(kept);
+        events.setAll(kept.subList(0, Math.min(EVENTS_SHOWN, kept.size())));
     }
 
-    public void refresh() {
-        reading.set(true);
-        headline.set("Reading the cluster's status…");
-        background.run(() -> StatusRead.read(project, source), read -> {
-            reading.set(false);
-            snapshot.set(read);
-            headline.set(describe(read));
-        }, failure -> {
-            reading.set(false);
-            headline.set("Could not read the status: " + failure.getMessage());
-        });
+    /** Starts polling, or asks for a round now when it runs. */
+    public synchronized void refresh() {
+        if (monitor == null) {
+            reading.set(true);
+            monitor = new ClusterMonitor(project, source, interval.get(), eventLog, sides, round -> background.later(() -> show(round)));
+            monitor.start();
+        } else {
+            monitor.refreshNow();
+        }
     }
 
-    private String describe(ClusterSnapshot s) {
-        String when = " (read at " + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(s.readAt()) + ")";
-        if (s.healthy()) {
-            return "Cluster " + project.clusterName() + " is healthy: both nodes online, replication up to date, every resource running"
-                    + when + ".";
+    /** Stops polling and closes the hosts' connections (the view was closed, or the cluster removed from the list). */
+    public synchronized void stop() {
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
         }
-        if (!s.problems().isEmpty()) {
-            return "Part of the status could not be read" + when + ": " + String.join("; ", s.problems())
-                    + ". If you have not logged in to the nodes in this session, use Edit setup and discover them.";
+    }
+
+    public synchronized boolean isPolling() {
+        return monitor != null;
+    }
+
+    /** The polling interval, from the next round on. */
+    public synchronized void setInterval(Duration every) {
+        interval.set(every);
+        if (monitor != null) {
+            monitor.setInterval(every);
         }
-        return "Cluster " + project.clusterName() + " needs attention" + when + ": see the rows marked below.";
+    }
+
+    private void show(ClusterMonitor.Round round) {
+        reading.set(false);
+        ClusterSnapshot s = round.snapshot();
+        Assessment a = round.assessment();
+        stale.set(round.staleSince());
+        assessment.set(a);
+        snapshot.set(s);
+        verdict.set(a.verdict());
+        problems.setAll(a.problems());
+        notes.setAll(a.findings().stream().filter(f -> f.severity() == Verdict.HEALTHY).toList());
+        for (MonitorEvent e : round.events()) {
+            events.addFirst(e);
+        }
+        if (events.size() > EVENTS_SHOWN) {
+            events.remove(EVENTS_SHOWN, events.size());
+        }
+        headline.set(describe(a, round.staleSince()));
+        roundInfo.set("Read at " + TIME.format(s.readAt()) + " in " + String.format(java.util.Locale.ROOT, "%.2f", s.readTime().toMillis() / 1000.0)
+                + " s, every " + seconds(interval.get()) + (demo ? " (simulated servers)" : ""));
+    }
+
+    private String describe(Assessment a, Map<String, Instant> staleSince) {
+        String name = "Cluster " + project.clusterName() + " is " + a.verdict().word();
+        String stalePart = staleSince.isEmpty() ? "" : " Stale: " + staleSince.entrySet().stream()
+                .map(e -> e.getKey() + " since " + TIME.format(e.getValue())).collect(Collectors.joining(", ")) + ".";
+        if (a.verdict() == Verdict.HEALTHY) {
+            return name + ": " + a.verdict().meaning() + "." + stalePart;
+        }
+        long more = a.problems().size() - 1;
+        return name + ": " + a.problems().getFirst().reason() + (more > 0 ? " (and " + more + " more below)" : "") + stalePart;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** Writes the whole event log as CSV. */
+    public void exportEvents(Path target) throws IOException {
+        eventLog.exportCsv(target);
+    }
+
+    /** Runs commands on the cluster's hosts over the monitoring's connections, when the source can (the split-brain recovery). */
+    public java.util.Optional<io.tandem.monitor.HostCommands> hostCommands() {
+        return source instanceof io.tandem.monitor.HostCommands commands ? java.util.Optional.of(commands) : java.util.Optional.empty();
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public SideHistory sides() {
+        return sides;
     }
 
     public Project project() {
@@ -75,11 +182,43 @@ public final class HomeViewModel {
         return snapshot;
     }
 
+    public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
+        return assessment;
+    }
+
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict;
+    }
+
+    public ReadOnlyObjectProperty<Map<String, Instant>> staleProperty() {
+        return stale;
+    }
+
     public StringProperty headlineProperty() {
         return headline;
     }
 
+    public StringProperty roundInfoProperty() {
+        return roundInfo;
+    }
+
     public BooleanProperty readingProperty() {
         return reading;
+    }
+
+    public ReadOnlyObjectProperty<Duration> intervalProperty() {
+        return interval;
+    }
+
+    public ObservableList<Finding> problems() {
+        return problems;
+    }
+
+    public ObservableList<Finding> notes() {
+        return notes;
+    }
+
+    public ObservableList<MonitorEvent> events() {
+        return events;
     }
 }

@@ -28,6 +28,12 @@ public record AppPaths(Path recentFile, Path autosaveFile, Path stateBase) {
         return io.tandem.apply.StateDirectory.of(stateBase, projectFile, clusterName).resolve("logins.json");
     }
 
+    /** Where the monitoring view keeps the project's event log and when each node was last Primary and serving. */
+    public io.tandem.gui.home.HomeViewModel.Store monitorStore(Path projectFile, String clusterName) {
+        Path dir = io.tandem.apply.StateDirectory.of(stateBase, projectFile, clusterName);
+        return new io.tandem.gui.home.HomeViewModel.Store(dir.resolve("events.jsonl"), dir.resolve("sides.json"));
+    }
+
     /** The demo cluster's journal: its simulated hosts exist only while the app runs, so it starts afresh with each demo. */
     public Path demoJournal() {
         return stateBase.resolve("demo").resolve("journal.jsonl");

@@ -673,11 +673,54 @@ public final class WizardViewModel {
             return;
         }
         io.tandem.monitor.StatusSource source = isDemo() && demoCluster != null ? demoCluster.statusSource()
-                : io.tandem.monitor.StatusRead.overSsh(connectionSettings(project));
-        io.tandem.gui.home.HomeViewModel vm = new io.tandem.gui.home.HomeViewModel(project, source, background, isDemo());
+                : new io.tandem.monitor.SshStatusSource(connectionSettings(project), io.tandem.monitor.ClusterMonitor.DEFAULT_INTERVAL);
+        Path saved = isDemo() ? null : file.get();
+        io.tandem.gui.home.HomeViewModel vm = new io.tandem.gui.home.HomeViewModel(project, source, background, isDemo(),
+                saved == null ? io.tandem.gui.home.HomeViewModel.Store.MEMORY : paths.monitorStore(saved, project.clusterName()));
         home.set(vm);
+        board.show(saved, vm);
         screen.set(Screen.HOME);
-        vm.refresh();
+    }
+
+    private final io.tandem.gui.home.ClusterBoard board = new io.tandem.gui.home.ClusterBoard();
+
+    /** The clusters this window monitors: this project's and any other added to the list. */
+    public io.tandem.gui.home.ClusterBoard board() {
+        return board;
+    }
+
+    /**
+     * Adds the cluster of the project saved at {@code path} to the monitored list and shows it,
+     * logging in to its hosts as remembered for that project (key file or agent; a host logged in
+     * to by password has no remembered login and is reported as such until the project is opened
+     * and discovered). The project being edited stays as it is.
+     */
+    public List<Problem> monitorAnother(Path path) {
+        try {
+            io.tandem.model.Project other = io.tandem.model.ProjectFile.read(path);
+            LoginMemory memory = new LoginMemory(paths.logins(path, other.clusterName()));
+            java.util.Map<String, io.tandem.ssh.ConnectionSettings> settings = new java.util.LinkedHashMap<>();
+            java.util.List<java.util.Map.Entry<String, io.tandem.model.Ssh>> hosts = new java.util.ArrayList<>();
+            other.nodes().forEach(n -> hosts.add(java.util.Map.entry(n.name(), n.ssh())));
+            other.managedInitiators().forEach(i -> hosts.add(java.util.Map.entry(i.name(), i.ssh())));
+            for (var host : hosts) {
+                io.tandem.model.Ssh ssh = host.getValue();
+                io.tandem.ssh.SshTarget target = new io.tandem.ssh.SshTarget(ssh.address(), ssh.port() == null ? 22 : ssh.port(), ssh.user());
+                memory.recall(target).filter(r -> r.method() != HostLogin.Method.PASSWORD).ifPresent(r -> {
+                    HostLogin login = new HostLogin();
+                    memory.restore(target, login);
+                    settings.put(host.getKey(), login.settings(this, target));
+                });
+            }
+            io.tandem.gui.home.HomeViewModel vm = new io.tandem.gui.home.HomeViewModel(other,
+                    new io.tandem.monitor.SshStatusSource(settings, io.tandem.monitor.ClusterMonitor.DEFAULT_INTERVAL), background, false,
+                    paths.monitorStore(path, other.clusterName()));
+            board.show(path, vm);
+            screen.set(Screen.HOME);
+            return List.of();
+        } catch (io.tandem.model.ProjectFileException e) {
+            return e.problems();
+        }
     }
 
     /** Back from the home screen (or a finished apply) to the wizard: Review when the steps were walked, else Nodes. */
