@@ -21,9 +21,10 @@ import java.util.function.Consumer;
  * {@link SshStatusSource} keeps one per host), and judges the answers ({@link HealthRules}).
  * <p>
  * A host never holds the others back: a round waits for the hosts at most until its interval is
- * over, then is judged with what came. A host whose read is still running keeps its last answer
- * while that is fresh ({@link #staleAfter}); after that it counts as not answering, and the round
- * says since when its data is stale. A host's read that finishes late is used by the next round.
+ * over, then is judged with what came. A host whose read has run for a whole interval
+ * ({@link #hungAfter}) or failed counts as not answering, and the round says since when its data
+ * is stale; a read a little late keeps the host's last answer. A read that finishes late is used
+ * by the next round.
  * Rounds and their events go to the listener on the monitor's own thread.
  */
 public final class ClusterMonitor implements AutoCloseable {
@@ -66,6 +67,7 @@ public final class ClusterMonitor implements AutoCloseable {
         volatile HostAnswer last;
         volatile Instant lastAt;
         volatile Instant lastGoodAt;
+        volatile Instant readStartedAt;
 
         Host(String name, List<io.tandem.discovery.FactScript.Fact> facts) {
             this.name = name;
@@ -122,9 +124,19 @@ public final class ClusterMonitor implements AutoCloseable {
         }
     }
 
-    /** How old a host's last answer may be and still count: two intervals and a second for the read itself. */
-    Duration staleAfter() {
+    /** How long the first round waits for the logins. */
+    Duration firstWait() {
         return interval.multipliedBy(2).plusSeconds(1);
+    }
+
+    /**
+     * How long a read may run before its host counts as not answering: a whole interval (a read
+     * takes a few hundred milliseconds), never under 1.5 s. A host that dies mid-read (its TCP
+     * connection just stops) is thus stale at the end of the round after the fault.
+     */
+    Duration hungAfter() {
+        Duration floor = Duration.ofMillis(1500);
+        return interval.compareTo(floor) < 0 ? floor : interval;
     }
 
     private void loop() {
@@ -164,6 +176,7 @@ public final class ClusterMonitor implements AutoCloseable {
         List<Host> asked = hosts.values().stream().filter(h -> h.reading.compareAndSet(false, true)).toList();
         CountDownLatch answered = new CountDownLatch(asked.size());
         for (Host host : asked) {
+            host.readStartedAt = Instant.now();
             Thread.ofVirtual().name("monitor-" + host.name).start(() -> {
                 try {
                     HostAnswer answer = StatusRead.ask(source, host.name, host.facts);
@@ -181,7 +194,7 @@ public final class ClusterMonitor implements AutoCloseable {
             });
         }
         // The first round waits for the logins (a few seconds); later ones for one interval at most.
-        answered.await((number == 0 ? staleAfter() : interval).toMillis(), TimeUnit.MILLISECONDS);
+        answered.await((number == 0 ? firstWait() : interval).toMillis(), TimeUnit.MILLISECONDS);
         return judge(readAt, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -191,15 +204,15 @@ public final class ClusterMonitor implements AutoCloseable {
         Map<String, Instant> stale = new LinkedHashMap<>();
         for (Host host : hosts.values()) {
             HostAnswer last = host.last;
-            boolean fresh = last != null && last.answered() && Duration.between(host.lastAt, now).compareTo(staleAfter()) <= 0;
-            if (fresh) {
+            Instant asked = host.readStartedAt;
+            boolean hung = host.reading.get() && asked != null && Duration.between(asked, now).compareTo(hungAfter()) >= 0;
+            if (!hung && last != null && last.answered()) {
                 answers.add(last);
                 continue;
             }
-            Instant since = host.lastGoodAt != null ? host.lastGoodAt : started;
-            stale.put(host.name, since);
-            String why = last != null && !last.answered() ? last.failure()
-                    : "its status read has not finished for " + Duration.between(host.lastAt == null ? started : host.lastAt, now).toSeconds() + " s";
+            stale.put(host.name, host.lastGoodAt != null ? host.lastGoodAt : started);
+            String why = hung ? "its status read has not finished after " + Duration.between(asked, now).toSeconds() + " s"
+                    : last == null ? "it has not answered yet" : last.failure();
             answers.add(HostAnswer.failed(host.name, why, Duration.ZERO));
         }
         ClusterSnapshot snapshot = SnapshotAssembly.assemble(project, answers, readAt, readTime);

@@ -100,9 +100,11 @@ class ClusterMonitorTest {
         };
         try (ClusterMonitor m = new ClusterMonitor(s.project(), hanging, INTERVAL, null, null, rounds::add)) {
             m.start();
-            next(r -> r.number() == 2, 3);
+            long before = next(r -> r.number() == 2, 3).number();
             hung.set(1);
             ClusterMonitor.Round stale = next(r -> r.staleSince().containsKey("node2"), 12);
+            // hungAfter is 1.5 s here (three 0.5 s rounds): the next round asks, and three rounds later it is stale
+            assertThat(stale.number() - before).as("rounds from the hang to the stale mark").isLessThanOrEqualTo(4);
             assertThat(stale.staleSince()).containsOnlyKeys("node2");
             assertThat(stale.events()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("stale"));
             assertThat(stale.assessment().findings()).anySatisfy(f -> {

@@ -1,0 +1,220 @@
+package io.tandem.monitor;
+
+import io.tandem.model.DrbdResource;
+import io.tandem.model.Project;
+import io.tandem.model.ProjectFile;
+import io.tandem.render.modern.PacemakerLayoutBuilder;
+import io.tandem.ssh.Authentication;
+import io.tandem.ssh.ConnectionSettings;
+import io.tandem.ssh.HostKeyPrompt;
+import io.tandem.ssh.HostKeyStore;
+import io.tandem.ssh.SshTarget;
+import io.tandem.testing.LabEnv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The monitoring engine on the cluster apply built in the VM lab (run by {@code lab/vm e2e} after
+ * its checks, or alone on a kept lab): real faults, each seen by the same {@link ClusterMonitor}
+ * the monitoring view runs (2 s rounds over kept SSH connections), then repaired until the
+ * cluster is back to what it was before. Per fault: the time and rounds from the fault to the
+ * verdict changing, the verdict and the reason, the time until healthy again. The split brain is
+ * really provoked (both nodes Primary while the replication link is cut, each writes) and ended
+ * by Tandem's own recovery ({@link SplitBrain#recover}), as the dialog runs it.
+ * <p>
+ * Lines go to {@code $TANDEM_FAULTS_OUT/faults.txt} for the e2e table. Needs root (lab/vm fault).
+ */
+class VmLabMonitorFaultsIT {
+
+    private static final Duration INTERVAL = Duration.ofSeconds(2);
+
+    @TempDir
+    Path dir;
+
+    private final BlockingQueue<ClusterMonitor.Round> rounds = new LinkedBlockingQueue<>();
+    private final List<String> lines = new ArrayList<>();
+    private volatile ClusterMonitor.Round last;
+    private Set<String> baseline;
+    private Path here;
+
+    /** One fault: how to cause it, which finding code shows it, how to repair it, how long the repair may take. */
+    private record Fault(String name, Set<String> codes, Action inject, Action repair, Duration repairTime) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    @Test
+    void faultsAreSeenWithinTwoRoundsAndTheClusterRecovers() throws Exception {
+        LabEnv lab = LabEnv.requireVmLab();
+        here = Path.of("").toAbsolutePath();
+        String file = System.getenv().getOrDefault("TANDEM_FAULTS_PROJECT", "examples/vm-lab-sbd.tandem.json");
+        Project project = ProjectFile.read(Path.of(file));
+        Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
+        HostKeyStore keys = new HostKeyStore(List.of(), dir.resolve("known_hosts"));
+        project.nodes().forEach(n -> settings.put(n.name(), login(lab, n.ssh().address(), keys)));
+        project.managedInitiators().forEach(i -> settings.put(i.name(), login(lab, i.ssh().address(), keys)));
+        DrbdResource r0 = project.replication().resources().getFirst();
+        String clone = PacemakerLayoutBuilder.drbdPrimitiveId(r0) + "-clone";
+        String standby = project.peerOf(project.cluster().preferredNode()).name();
+        String serving = project.cluster().preferredNode();
+
+        try (SshStatusSource source = new SshStatusSource(settings, INTERVAL);
+             ClusterMonitor monitor = new ClusterMonitor(project, source, INTERVAL, new EventLog(null), new SideHistory(null), r -> {
+                 last = r;
+                 rounds.add(r);
+             })) {
+            monitor.start();
+            ClusterMonitor.Round first = next(r -> true, Duration.ofSeconds(60));
+            baseline = codes(first);
+            lines.add(String.format(Locale.ROOT, "%-44s %-5s %s", "monitor: before the faults", first.assessment().verdict() == Verdict.DOWN
+                    ? "FAIL" : "PASS", first.assessment().verdict().word() + (baseline.isEmpty() ? "" : " (" + String.join(", ", baseline) + ")")
+                    + ", round " + first.snapshot().readTime().toMillis() + " ms"));
+
+            List<Fault> faults = List.of(
+                    new Fault("replication link cut (bond1 of " + standby + ")", Set.of("bond.down", "drbd.disconnected"),
+                            () -> links(standby, "off", "eth2", "eth3"), () -> links(standby, "on", "eth2", "eth3"), Duration.ofMinutes(3)),
+                    new Fault("bond slave down (eth0 of " + serving + ")", Set.of("bond.slave-down"),
+                            () -> links(serving, "off", "eth0"), () -> links(serving, "on", "eth0"), Duration.ofMinutes(2)),
+                    new Fault("standby node crashed (" + standby + ")", Set.of("host.unreachable", "node.offline", "node.unclean"),
+                            () -> lab("crash", standby), () -> lab("start", standby), Duration.ofMinutes(12)),
+                    new Fault("split brain on " + r0.name(), Set.of("drbd.split-brain"),
+                            () -> provokeSplitBrain(source, project, r0, clone, standby, serving),
+                            () -> recoverSplitBrain(source, project, r0, clone, standby), Duration.ofMinutes(5)));
+            boolean allPassed = true;
+            for (Fault fault : faults) {
+                allPassed &= run(fault);
+            }
+            assertThat(allPassed).as(String.join("\n", lines)).isTrue();
+        } finally {
+            String out = System.getenv("TANDEM_FAULTS_OUT");
+            if (out != null) {
+                Files.writeString(Path.of(out).resolve("faults.txt"), String.join("\n", lines) + "\n");
+            }
+            System.out.println(String.join("\n", lines));
+        }
+    }
+
+    private static ConnectionSettings login(LabEnv lab, String address, HostKeyStore keys) {
+        return ConnectionSettings.of(new SshTarget(address, 22, lab.get("LAB_KEY_USER")), List.of(new Authentication.KeyFile(lab.key())),
+                keys, HostKeyPrompt.ACCEPT_NEW);
+    }
+
+    private boolean run(Fault fault) throws Exception {
+        rounds.clear();
+        long before = last.number();
+        long t0 = System.nanoTime();
+        fault.inject().run();
+        ClusterMonitor.Round seen = next(r -> codes(r).stream().anyMatch(fault.codes()::contains), Duration.ofSeconds(90));
+        String name = "fault: " + fault.name();
+        if (seen == null) {
+            lines.add(String.format(Locale.ROOT, "%-44s %-5s %s", name, "FAIL", "not seen within 90 s; last verdict "
+                    + last.assessment().verdict().word() + " " + codes(last)));
+            fault.repair().run();
+            return false;
+        }
+        double seenAfter = (System.nanoTime() - t0) / 1e9;
+        long roundsTaken = seen.number() - before;
+        Finding reason = seen.assessment().problems().stream().filter(f -> fault.codes().contains(f.code())).findFirst().orElseThrow();
+        long t1 = System.nanoTime();
+        fault.repair().run();
+        ClusterMonitor.Round healthy = next(r -> baseline.containsAll(codes(r)), fault.repairTime());
+        double healedAfter = (System.nanoTime() - t1) / 1e9;
+        // Goal: seen within two intervals of the fault; a round is counted from the one running when it happened.
+        boolean ok = healthy != null && seenAfter <= 2 * INTERVAL.toSeconds() + 1;
+        lines.add(String.format(Locale.ROOT, "%-44s %-5s seen after %.1f s (%d rounds of %d s): %s, %s: \"%s\"; %s", name, ok ? "PASS" : "FAIL",
+                seenAfter, roundsTaken, INTERVAL.toSeconds(), seen.assessment().verdict().word(), reason.code(), shorten(reason.reason()),
+                healthy == null ? "NOT back to " + (baseline.isEmpty() ? "healthy" : baseline) + " within " + fault.repairTime().toSeconds()
+                        + " s (" + codes(last) + ")" : String.format(Locale.ROOT, "back to %s %.0f s after the repair",
+                        healthy.assessment().verdict().word(), healedAfter)));
+        return ok;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 110 ? s : s.substring(0, 107) + "…";
+    }
+
+    private ClusterMonitor.Round next(Predicate<ClusterMonitor.Round> wanted, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            ClusterMonitor.Round r = rounds.poll(Math.max(1, (end - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            if (r != null && wanted.test(r)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> codes(ClusterMonitor.Round r) {
+        return r.assessment().problems().stream().map(Finding::code).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private void links(String node, String state, String... nics) throws Exception {
+        for (String nic : nics) {
+            lab("fault", node, nic, state);
+        }
+    }
+
+    private void lab(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(here.resolve("lab/vm").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("lab/vm " + String.join(" ", args) + ": " + out).isZero();
+    }
+
+    private static void root(SshStatusSource source, String host, String script) throws Exception {
+        HostCommands.Result r = source.runAsRoot(host, script, Duration.ofSeconds(60));
+        assertThat(r.exitStatus()).as(host + ": " + script + "\n" + r.stdout() + r.stderr()).isZero();
+    }
+
+    /**
+     * Both sides changed while apart, as when an operator forces the standby up during a link cut:
+     * the clone is unmanaged first, so Pacemaker neither demotes the forced side nor restarts DRBD
+     * (a restart would let DRBD's after-sb-1pri policy end it by itself); the link comes back while
+     * both are Primary, and DRBD (after-sb-2pri disconnect) leaves both StandAlone.
+     */
+    private void provokeSplitBrain(SshStatusSource source, Project project, DrbdResource r, String clone, String standby, String serving)
+            throws Exception {
+        String dev = "/dev/drbd" + r.minor();
+        // The last 64 KiB of the device, written on each side: data the other lacks.
+        String write = "n=$(blockdev --getsz " + dev + ") && dd if=/dev/urandom of=" + dev + " bs=512 seek=$((n - 128)) count=128 oflag=direct status=none";
+        root(source, serving, "crm_resource --resource " + clone + " --meta --set-parameter is-managed --parameter-value false");
+        links(standby, "off", "eth2", "eth3");
+        root(source, serving, "for i in $(seq 1 60); do drbdadm cstate " + r.name() + " | grep -q -v Connected && break; sleep 1; done; "
+                + "drbdadm cstate " + r.name() + " | grep -v -q '^Connected'");
+        root(source, standby, "for i in $(seq 1 60); do drbdadm cstate " + r.name() + " | grep -q -v Connected && break; sleep 1; done; "
+                + "drbdadm primary --force " + r.name() + " && " + write);
+        root(source, serving, write);
+        links(standby, "on", "eth2", "eth3");
+    }
+
+    /** What the dialog does once the operator typed "discard node2 r0": the documented recovery, then the clone managed again. */
+    private void recoverSplitBrain(SshStatusSource source, Project project, DrbdResource r, String clone, String standby) throws Exception {
+        ClusterMonitor.Round now = last;
+        assertThat(SplitBrain.refusal(project, now.snapshot(), r.name(), standby)).as("the standby's changes may be discarded").isEmpty();
+        assertThat(SplitBrain.refusal(project, now.snapshot(), r.name(), project.peerOf(standby).name())).as("the serving side's may not")
+                .isPresent();
+        SplitBrain.recover(source, project, r, standby);
+        root(source, project.peerOf(standby).name(), "crm_resource --resource " + clone + " --meta --delete-parameter is-managed");
+    }
+}
