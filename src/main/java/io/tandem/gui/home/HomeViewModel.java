@@ -81,7 +81,7 @@ public final class HomeViewModel {
         this.eventLog = new EventLog(store.events());
         this.sides = new SideHistory(store.sides());
         List<MonitorEvent> kept = new ArrayList<>(eventLog.events());
-        java.util.Collections.reverse(kept);
+        kept.sort(java.util.Comparator.comparing(MonitorEvent::at).reversed()); // stable: a round's events keep their order
         events.setAll(kept.subList(0, Math.min(EVENTS_SHOWN, kept.size())));
     }
 
@@ -126,9 +126,7 @@ public final class HomeViewModel {
         verdict.set(a.verdict());
         problems.setAll(a.problems());
         notes.setAll(a.findings().stream().filter(f -> f.severity() == Verdict.HEALTHY).toList());
-        for (MonitorEvent e : round.events()) {
-            events.addFirst(e);
-        }
+        events.addAll(0, round.events()); // newest round on top, its events in their order (the verdict, then its reasons)
         if (events.size() > EVENTS_SHOWN) {
             events.remove(EVENTS_SHOWN, events.size());
         }
