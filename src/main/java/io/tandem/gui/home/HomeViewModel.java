@@ -128,7 +128,6 @@ public final class HomeViewModel {
         stale.set(round.staleSince());
         assessment.set(a);
         snapshot.set(s);
-        verdict.set(a.verdict());
         problems.setAll(a.problems());
         notes.setAll(a.findings().stream().filter(f -> f.severity() == Verdict.HEALTHY).toList());
         events.addAll(0, round.events()); // newest round on top, its events in their order (the verdict, then its reasons)
@@ -138,6 +137,7 @@ public final class HomeViewModel {
         headline.set(describe(a, round.staleSince()));
         roundInfo.set("Read at " + TIME.format(s.readAt()) + " in " + String.format(java.util.Locale.ROOT, "%.2f", s.readTime().toMillis() / 1000.0)
                 + " s, every " + seconds(interval.get()) + (demo ? " (simulated servers)" : ""));
+        verdict.set(a.verdict()); // last: whoever waits for the verdict finds the rest in place
     }
 
     private String describe(Assessment a, Map<String, Instant> staleSince) {
