@@ -14,6 +14,7 @@ import io.tandem.model.Node;
 import io.tandem.model.Project;
 import io.tandem.plan.FileRead;
 import io.tandem.plan.Plan;
+import io.tandem.plan.Planner;
 import io.tandem.plan.Probe;
 import io.tandem.plan.ProbeResults;
 import io.tandem.plan.Step;
@@ -21,7 +22,6 @@ import io.tandem.render.modern.CibRenderer;
 import io.tandem.ssh.SshFailure;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -30,14 +30,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The demo cluster's servers, simulated behind the engine's seams: plan-time probes are answered
@@ -161,9 +159,13 @@ public final class SimulatedCluster {
      * each resource's initial sync long finished, the resources running on the preferred node and
      * the clients logged in. Its status reads as the status after a real simulated apply.
      *
-     * @throws IllegalArgumentException when the planner refuses the project (it could not be applied)
+     * @throws IllegalArgumentException when apply cannot handle the project or the planner refuses it
      */
     public static SimulatedCluster applied(Project project, double pace) {
+        List<String> unsupported = Planner.unsupported(project);
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("The project cannot be applied: " + String.join("; ", unsupported));
+        }
         SimulatedCluster cluster = new SimulatedCluster(project, pace);
         Plan plan;
         try {
@@ -184,31 +186,6 @@ public final class SimulatedCluster {
         cluster.drbd.syncedLongAgo();
         cluster.resourcesLoaded.set(System.nanoTime() - 2 * cluster.scaled(4000).toNanos());
         return cluster;
-    }
-
-    /**
-     * What the user broke, as one value: since when each fault is on, the link failures each NIC
-     * counted ("node nic", they stay counted as the driver's do), the split brain and the resync
-     * after its discard.
-     */
-    record FaultState(Map<DemoFault, Long> since, Map<String, Integer> linkFailures, SimulatedDrbd.SplitBrain split,
-                      SimulatedDrbd.Resync resync) {
-
-        static final FaultState NONE = new FaultState(Map.of(), Map.of(), null, null);
-
-        boolean on(DemoFault fault) {
-            return since.containsKey(fault);
-        }
-
-        /** Since when DRBD cannot reach the standby node (its link cut, or the node lost); null when it can. */
-        Long disconnectedSince() {
-            return Stream.of(DemoFault.REPLICATION_LINK_DOWN, DemoFault.NODE_LOST).map(since::get)
-                    .filter(Objects::nonNull).min(Long::compare).orElse(null);
-        }
-
-        int linkFailures(String node, String nic) {
-            return linkFailures.getOrDefault(node + " " + nic, 0);
-        }
     }
 
     FaultState faultState() {
@@ -257,24 +234,10 @@ public final class SimulatedCluster {
             throw new IllegalArgumentException(fault.label() + " cannot be simulated in this project: it needs "
                     + (fault == DemoFault.BOND_SLAVE_DOWN ? "a bond of two NICs on " + servingNode() + "'s client network." : "two nodes replicating with DRBD."));
         }
-        Map<DemoFault, Long> since = new HashMap<>(was.since());
-        Map<String, Integer> failures = new HashMap<>(was.linkFailures());
-        SimulatedDrbd.SplitBrain split = was.split();
-        SimulatedDrbd.Resync resync = was.resync();
-        if (on) {
-            since.put(fault, System.nanoTime());
-            nicsCut(fault).forEach(nic -> failures.merge(nic, 1, Integer::sum));
-            if (fault == DemoFault.SPLIT_BRAIN) {
-                split = new SimulatedDrbd.SplitBrain(Instant.now(), System.nanoTime(), ++splits);
-                resync = null;
-            }
-        } else {
-            since.remove(fault);
-            if (fault == DemoFault.SPLIT_BRAIN) {
-                split = null;
-            }
+        if (on && fault == DemoFault.SPLIT_BRAIN) {
+            splits++;
         }
-        faultState = new FaultState(Map.copyOf(since), Map.copyOf(failures), split, resync);
+        faultState = was.switched(fault, on, nicsCut(fault), splits);
     }
 
     /** The NICs {@code fault} takes the link from, as "node nic": the serving node's primary client NIC, or the standby's replication bond. */
@@ -342,9 +305,7 @@ public final class SimulatedCluster {
         for (DrbdResource r : drbdResources()) {
             total.put(r.name(), drbd.splitChanges(r, true, was.split()) + drbd.splitChanges(r, false, was.split()));
         }
-        Map<DemoFault, Long> since = new HashMap<>(was.since());
-        since.remove(DemoFault.SPLIT_BRAIN);
-        faultState = new FaultState(Map.copyOf(since), was.linkFailures(), null, new SimulatedDrbd.Resync(node, System.nanoTime(), Map.copyOf(total)));
+        faultState = was.discarded(node, total);
     }
 
     /** True while the resync after a discard runs. */

@@ -69,12 +69,12 @@ final class SimulatedDrbd {
     }
 
     /** True when the resync after a discard is over (or there is none). */
-    boolean resynced(SimulatedCluster.FaultState state) {
+    boolean resynced(FaultState state) {
         return state.resync() == null || fraction(state.resync().startedNanos(), resyncTime()) >= 1;
     }
 
     /** /proc/drbd on {@code node} with the faults of {@code state}. */
-    String procDrbd(String node, SimulatedCluster.FaultState state) {
+    String procDrbd(String node, FaultState state) {
         StringBuilder out = new StringBuilder("version: 8.4.11 (api:1/proto:86-101)\nsrcversion: F73C670A7EC572DB9CF3E5B \n");
         for (DrbdResource r : cluster.drbdResources()) {
             append(out, device(r, node, state));
@@ -82,7 +82,7 @@ final class SimulatedDrbd {
         return out.toString();
     }
 
-    private Device device(DrbdResource r, String node, SimulatedCluster.FaultState state) {
+    private Device device(DrbdResource r, String node, FaultState state) {
         boolean serving = node.equals(cluster.servingNode());
         String role = serving ? "Primary" : "Secondary";
         Long started = syncStarted.get(r.name());

@@ -42,7 +42,7 @@ final class SimulatedStatus {
 
     StatusSource source() {
         return (host, facts) -> {
-            SimulatedCluster.FaultState state = cluster.faultState();
+            FaultState state = cluster.faultState();
             if (state.on(DemoFault.NODE_LOST) && host.equals(cluster.standbyNode())) {
                 String address = project().node(host).map(n -> n.ssh() == null ? host : n.ssh().address()).orElse(host);
                 throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, address + " is unreachable (no route to host)");
@@ -59,7 +59,7 @@ final class SimulatedStatus {
         return cluster.project();
     }
 
-    private FactScript.Section answer(String host, String fact, SimulatedCluster.FaultState state) {
+    private FactScript.Section answer(String host, String fact, FaultState state) {
         boolean built = cluster.isDone("cib");
         boolean loggedIn = cluster.loggedIn();
         return switch (fact) {
@@ -93,7 +93,7 @@ final class SimulatedStatus {
      * link, else on the next NIC with one ("None" without any). Modes without a primary (round
      * robin, xor, broadcast, 802.3ad) print neither line, as the driver does.
      */
-    private String bonds(String host, SimulatedCluster.FaultState state) {
+    private String bonds(String host, FaultState state) {
         StringBuilder out = new StringBuilder();
         Node node = project().node(host).orElse(null);
         if (node == null) {
@@ -177,7 +177,7 @@ final class SimulatedStatus {
     }
 
     /** {@code sbd list} per disk: a slot per node, nothing pending; a lost node's slot holds the reset the serving node fenced it with. */
-    private String sbd(SimulatedCluster.FaultState state) {
+    private String sbd(FaultState state) {
         var stonith = project().cluster().stonith();
         if (stonith.type() != StonithType.SBD || stonith.sbd() == null) {
             return "";

@@ -93,6 +93,7 @@ class DemoFaultTest {
         assertThat(demo.built()).isTrue();
         assertThat(demo.faults()).isEmpty();
         assertThat(ApplySession.simulated(demo).plan().steps()).as("planning again finds nothing to do").isEmpty();
+        assertThat(demo.signatures("node2", "/dev/vdc")).as("the apply overwrote node2's old ext4").isEmpty();
 
         ClusterSnapshot snapshot = read(demo);
         assertThat(snapshot.healthy()).as(snapshot.toString()).isTrue();
@@ -107,6 +108,8 @@ class DemoFaultTest {
             assertThat(fenced.findings()).as(example.toString()).isEmpty();
             assertThat(fenced.verdict()).isEqualTo(Verdict.HEALTHY);
         }
+        assertThatThrownBy(() -> SimulatedCluster.applied(Examples.seed(), PACE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the legacy profile is for export only");
     }
 
     @Test
@@ -296,7 +299,22 @@ class DemoFaultTest {
 
         String node2 = fact(demo, "node2", StatusScript.PROC_DRBD);
         assertThat(line(node2, 0)).isEqualTo(" 0: cs:SyncTarget ro:Secondary/Primary ds:Inconsistent/UpToDate C r-----");
-        assertThat(node2).as("the demo's dynamic resync controller: DRBD shows its wanted rate on the target").contains(" want: ");
+        // drbd 8.4's progress lines, shaped as in the VM lab's syncing capture: the bar, per-mille percent, "want:" on the target
+        // (the demo runs the dynamic resync controller).
+        java.util.regex.Pattern bar = java.util.regex.Pattern.compile("\t\\[(=*)>(\\.*)] sync'ed: *(\\d{1,2})\\.(\\d)% \\(\\d+/\\d+\\)K");
+        java.util.regex.Pattern finish = java.util.regex.Pattern.compile("\tfinish: \\d+:\\d\\d:\\d\\d speed: [\\d,]+ \\([\\d,]+\\) want: [\\d,]+ K/sec");
+        for (String text : List.of(node2, vmlab("node2.syncing.proc_drbd.txt"))) {
+            assertThat(text.lines().filter(l -> l.startsWith("\t[")).toList()).hasSize(2).allSatisfy(l -> {
+                java.util.regex.Matcher m = bar.matcher(l);
+                assertThat(m.matches()).as(l).isTrue();
+                int permille = Integer.parseInt(m.group(3)) * 10 + Integer.parseInt(m.group(4));
+                // drbd_syncer_progress: x = per mille / 50; '=' for 1 <= i < x, '>', then 20 - x dots (21 columns below 5 %).
+                assertThat(m.group(1).length()).as(l).isEqualTo(Math.max(0, permille / 50 - 1));
+                assertThat(m.group(2).length()).as(l).isEqualTo(20 - permille / 50);
+                assertThat(l).contains(String.format(java.util.Locale.ROOT, "sync'ed:%3d.", permille / 10));
+            });
+            assertThat(text.lines().filter(l -> l.startsWith("\tfinish:")).toList()).hasSize(2).allSatisfy(l -> assertThat(l).matches(finish));
+        }
         assertThat(line(fact(demo, "node1", StatusScript.PROC_DRBD), 1)).isEqualTo(" 1: cs:SyncSource ro:Primary/Secondary ds:UpToDate/Inconsistent C r-----");
         DrbdDeviceState.SyncProgress progress = drbd(demo, "node1", 0).sync();
         assertThat(progress.totalKiB()).as("both sides' changes").isGreaterThan(131_072 + 196_608);
