@@ -8,10 +8,10 @@ package io.tandem.apply;
  */
 public enum DemoFault {
     REPLICATION_LINK_DOWN("Replication link down",
-            "The standby node's replication link loses both NICs, so DRBD disconnects and the standby copy stops receiving changes."),
-    BOND_SLAVE_DOWN("A bond NIC down",
+            "The replication link to the standby node is cut, so DRBD disconnects and the standby copy stops receiving changes."),
+    BOND_SLAVE_DOWN("Bond NIC down",
             "The serving node's primary NIC on the client network loses its link, so its bond fails over to the other NIC and runs on one."),
-    NODE_LOST("A node lost",
+    NODE_LOST("Node lost",
             "The standby node loses power: it stops answering, the cluster counts it offline and the serving node keeps the only copy."),
     SPLIT_BRAIN("Split brain",
             "Both nodes changed the data while they were apart, so DRBD refuses to reconnect until one side's changes are discarded.");

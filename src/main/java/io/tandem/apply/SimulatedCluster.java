@@ -228,11 +228,13 @@ public final class SimulatedCluster {
             return;
         }
         if (on && !built()) {
-            throw new IllegalStateException("The demo cluster is not built yet: apply it first, then simulate " + fault.label().toLowerCase(Locale.ROOT) + ".");
+            throw new IllegalStateException("The demo cluster is not built yet: apply it first, then simulate "
+                    + fault.label().toLowerCase(Locale.ROOT) + ".");
         }
         if (on && !simulatable().contains(fault)) {
             throw new IllegalArgumentException(fault.label() + " cannot be simulated in this project: it needs "
-                    + (fault == DemoFault.BOND_SLAVE_DOWN ? "a bond of two NICs on " + servingNode() + "'s client network." : "two nodes replicating with DRBD."));
+                    + (fault == DemoFault.BOND_SLAVE_DOWN ? "a bond of two NICs on " + servingNode() + "'s client network."
+                    : "two nodes replicating with DRBD."));
         }
         if (on && fault == DemoFault.SPLIT_BRAIN) {
             splits++;
