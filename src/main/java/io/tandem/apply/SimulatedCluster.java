@@ -6,19 +6,29 @@ import io.tandem.facts.BlockDevice;
 import io.tandem.facts.DpkgQueryParser;
 import io.tandem.facts.HostFile;
 import io.tandem.facts.Signature;
+import io.tandem.model.Bond;
 import io.tandem.model.DrbdResource;
+import io.tandem.model.NetworkLink;
+import io.tandem.model.NetworkRole;
+import io.tandem.model.Node;
 import io.tandem.model.Project;
 import io.tandem.plan.FileRead;
+import io.tandem.plan.Plan;
+import io.tandem.plan.Planner;
 import io.tandem.plan.Probe;
 import io.tandem.plan.ProbeResults;
 import io.tandem.plan.Step;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.ssh.SshFailure;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,8 +46,11 @@ import java.util.regex.Pattern;
  * which steps ran to the end. Durations are compressed: a whole demo apply takes about 30 s at
  * {@code pace} 1.
  *
- * <p>One fault can be armed: node2's repositories lack a package, so its package step fails once
- * with apt's real message; the next try (Retry) finds it.
+ * <p>One apply fault can be armed: node2's repositories lack a package, so its package step fails
+ * once with apt's real message; the next try (Retry) finds it. Once built ({@link #applied} makes
+ * one without running the apply), the user can switch {@link DemoFault}s on and off and see what
+ * the monitoring says ({@link #statusSource()}), and recover from a split brain as the operator
+ * does ({@link #discardChangesOf}).
  */
 public final class SimulatedCluster {
 
@@ -51,11 +64,14 @@ public final class SimulatedCluster {
     private final Map<String, HostFacts> facts = new ConcurrentHashMap<>();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final Set<String> wiped = ConcurrentHashMap.newKeySet();
-    private final Map<String, Long> syncStarted = new ConcurrentHashMap<>();
+    private final SimulatedDrbd drbd = new SimulatedDrbd(this);
     private final AtomicReference<Long> resourcesLoaded = new AtomicReference<>();
     private final AtomicReference<String> missingPackageOn = new AtomicReference<>();
     private final List<String> resourceIds;
     private final SimulatedStatus status = new SimulatedStatus(this);
+    /** What the user broke; replaced whole, under this object's lock, on each change. */
+    private volatile FaultState faultState = FaultState.NONE;
+    private int splits;
 
     /** {@code pace}: 1 for the app; smaller in tests (0.2 makes every simulated wait five times shorter). */
     public SimulatedCluster(Project project, double pace) {
@@ -123,6 +139,185 @@ public final class SimulatedCluster {
 
     List<DrbdResource> drbdResources() {
         return project.replication().resources();
+    }
+
+    /** The node that serves the target: the project's preferred node. */
+    String servingNode() {
+        return project.cluster().preferredNode();
+    }
+
+    /** The other node. */
+    String standbyNode() {
+        return project.nodes().stream().map(Node::name).filter(n -> !n.equals(servingNode())).findFirst().orElse(servingNode());
+    }
+
+    // ---- the demo built, and what the user breaks in it
+
+    /**
+     * The demo as a completed apply leaves it, without running one: every step of the real
+     * planner's plan done (so planning again finds nothing to do), the devices it overwrites wiped,
+     * each resource's initial sync long finished, the resources running on the preferred node and
+     * the clients logged in. Its status reads as the status after a real simulated apply.
+     *
+     * @throws IllegalArgumentException when apply cannot handle the project or the planner refuses it
+     */
+    public static SimulatedCluster applied(Project project, double pace) {
+        List<String> unsupported = Planner.unsupported(project);
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("The project cannot be applied: " + String.join("; ", unsupported));
+        }
+        SimulatedCluster cluster = new SimulatedCluster(project, pace);
+        Plan plan;
+        try {
+            plan = ApplySession.simulated(cluster).plan();
+        } catch (SshFailure e) {
+            throw new IllegalStateException("the simulated hosts failed to plan: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while planning the demo", e);
+        }
+        if (!plan.refusals().isEmpty()) {
+            throw new IllegalArgumentException("The project cannot be applied: " + String.join("; ", plan.refusals()));
+        }
+        for (Step step : plan.steps()) {
+            cluster.done.add(step.id());
+            step.destroys().ifPresent(device -> cluster.wipe(step.hosts().getFirst(), device));
+        }
+        cluster.drbd.syncedLongAgo();
+        cluster.resourcesLoaded.set(System.nanoTime() - 2 * cluster.scaled(4000).toNanos());
+        return cluster;
+    }
+
+    FaultState faultState() {
+        return faultState;
+    }
+
+    /** The faults on now. */
+    public Set<DemoFault> faults() {
+        Set<DemoFault> on = EnumSet.noneOf(DemoFault.class);
+        on.addAll(faultState.since().keySet());
+        return Collections.unmodifiableSet(on);
+    }
+
+    /**
+     * The faults this project can show: a NIC down needs a bond of two NICs on the serving node's
+     * client network; the others need two nodes and a DRBD resource.
+     */
+    public Set<DemoFault> simulatable() {
+        Set<DemoFault> can = EnumSet.noneOf(DemoFault.class);
+        if (project.nodes().size() == 2 && !drbdResources().isEmpty()) {
+            can.addAll(List.of(DemoFault.REPLICATION_LINK_DOWN, DemoFault.NODE_LOST, DemoFault.SPLIT_BRAIN));
+        }
+        if (!nicsCut(DemoFault.BOND_SLAVE_DOWN).isEmpty()) {
+            can.add(DemoFault.BOND_SLAVE_DOWN);
+        }
+        return can;
+    }
+
+    /**
+     * Switches {@code fault} on or off; the next status read shows it. Off returns to the state
+     * before, except what really stays: a NIC's link failures remain counted, and a cleared split
+     * brain is as if resolved without a resync (use {@link #discardChangesOf} to see the resync).
+     *
+     * @throws IllegalStateException    when switching on before the cluster is built
+     * @throws IllegalArgumentException when switching on a fault this project cannot show ({@link #simulatable()})
+     */
+    public synchronized void setFault(DemoFault fault, boolean on) {
+        FaultState was = faultState;
+        if (on == was.on(fault)) {
+            return;
+        }
+        if (on && !built()) {
+            throw new IllegalStateException("The demo cluster is not built yet: apply it first, then simulate "
+                    + fault.label().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (on && !simulatable().contains(fault)) {
+            throw new IllegalArgumentException(fault.label() + " cannot be simulated in this project: it needs "
+                    + (fault == DemoFault.BOND_SLAVE_DOWN ? "a bond of two NICs on " + servingNode() + "'s client network."
+                    : "two nodes replicating with DRBD."));
+        }
+        if (on && fault == DemoFault.SPLIT_BRAIN) {
+            splits++;
+        }
+        faultState = was.switched(fault, on, nicsCut(fault), splits);
+    }
+
+    /** The NICs {@code fault} takes the link from, as "node nic": the serving node's primary client NIC, or the standby's replication bond. */
+    List<String> nicsCut(DemoFault fault) {
+        return switch (fault) {
+            case BOND_SLAVE_DOWN -> bond(servingNode(), NetworkRole.CLIENT).filter(b -> b.slaves().size() > 1)
+                    .map(b -> List.of(servingNode() + " " + (b.primary() != null ? b.primary() : b.slaves().getFirst()))).orElse(List.of());
+            case REPLICATION_LINK_DOWN -> bond(standbyNode(), NetworkRole.REPLICATION)
+                    .map(b -> b.slaves().stream().map(s -> standbyNode() + " " + s).toList()).orElse(List.of());
+            default -> List.of();
+        };
+    }
+
+    private Optional<Bond> bond(String node, NetworkRole network) {
+        return project.node(node).flatMap(n -> n.link(network)).map(NetworkLink::bond);
+    }
+
+    /**
+     * Each side of {@code resource}'s split brain, the serving node first, as a split-brain dialog
+     * shows them; empty when there is none.
+     *
+     * @throws IllegalArgumentException when the project has no DRBD resource {@code resource}
+     */
+    public List<DemoSplitBrainSide> splitBrainSides(String resource) {
+        DrbdResource r = project.resource(resource)
+                .orElseThrow(() -> new IllegalArgumentException("The project has no DRBD resource named " + resource + "."));
+        SimulatedDrbd.SplitBrain split = faultState.split();
+        if (split == null) {
+            return List.of();
+        }
+        return List.of(servingNode(), standbyNode()).stream().map(node -> {
+            boolean serving = node.equals(servingNode());
+            return new DemoSplitBrainSide(node, drbd.splitChanges(r, serving, split), serving ? null : split.foundAt(),
+                    drbd.generationIdentifiers(r, serving, split));
+        }).toList();
+    }
+
+    /**
+     * The split brain's recovery as the operator runs it (drbdadm disconnect, secondary,
+     * connect --discard-my-data on {@code node}; connect on the other): {@code node}'s changes since
+     * the split are thrown away and its copy is brought back from the other node by a resync of
+     * both sides' changes, which takes a few (paced) seconds; then every resource is in step again.
+     *
+     * @throws IllegalStateException    when there is no split brain, when {@code node} serves the storage
+     *                                  (its copy is in use and cannot be made Secondary), or when it does not answer
+     * @throws IllegalArgumentException when the project has no node {@code node}
+     */
+    public synchronized void discardChangesOf(String node) {
+        FaultState was = faultState;
+        if (was.split() == null) {
+            throw new IllegalStateException("There is no split brain to recover from: a node's changes can only be discarded while DRBD "
+                    + "reports a split brain (StandAlone on both nodes).");
+        }
+        if (project.node(node).isEmpty()) {
+            throw new IllegalArgumentException("The project has no node named " + node + ".");
+        }
+        if (node.equals(servingNode())) {
+            throw new IllegalStateException(node + " serves the storage, so its copy is in use: drbdadm secondary fails there (the device is "
+                    + "held open). Discard " + standbyNode() + "'s changes, or move the storage to " + standbyNode() + " first.");
+        }
+        if (was.on(DemoFault.NODE_LOST)) {
+            throw new IllegalStateException(node + " does not answer: its changes can be discarded once it is back.");
+        }
+        Map<String, Long> total = new HashMap<>();
+        for (DrbdResource r : drbdResources()) {
+            total.put(r.name(), drbd.splitChanges(r, true, was.split()) + drbd.splitChanges(r, false, was.split()));
+        }
+        faultState = was.discarded(node, total);
+    }
+
+    /** True while the resync after a discard runs. */
+    public boolean resyncing() {
+        return !drbd.resynced(faultState);
+    }
+
+    /** /proc/drbd on {@code node} now. */
+    String procDrbd(String node, FaultState state) {
+        return drbd.procDrbd(node, state);
     }
 
     // ---- plan time: the probes answered from the demo's facts
@@ -204,82 +399,70 @@ public final class SimulatedCluster {
     }
 
     void syncStarted(String resource) {
-        syncStarted.putIfAbsent(resource, System.nanoTime());
+        drbd.syncStarted(resource);
     }
 
-    /** Seconds a resource's initial sync takes here. */
-    Duration syncTime() {
-        return scaled(6000);
-    }
-
-    /** /proc/drbd as DRBD 8.4 prints it, from how far each resource's simulated sync is. */
+    /** /proc/drbd on the serving node, as apply's steps read it. */
     String procDrbd() {
-        StringBuilder out = new StringBuilder("version: 8.4.11 (api:1/proto:86-101)\nsrcversion: F73C670A7EC572DB9CF3E5B \n");
-        long totalK = 1048508; // 1 GiB as DRBD exports it from the VM lab's disks: at pace 1 the rate is a real 1 GbE link's
-        for (DrbdResource r : drbdResources()) {
-            Long started = syncStarted.get(r.name());
-            double fraction = started == null ? 0 : Math.min(1, (System.nanoTime() - started) / (double) syncTime().toNanos());
-            if (started == null) {
-                out.append(String.format(" %d: cs:Connected ro:Secondary/Secondary ds:Inconsistent/Inconsistent C r-----%n"
-                        + "    ns:0 nr:0 dw:0 dr:0 al:8 bm:0 lo:0 pe:0 ua:0 ap:0 ep:1 wo:f oos:%d%n", r.minor(), totalK));
-            } else if (fraction >= 1) {
-                out.append(String.format(" %d: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r-----%n"
-                        + "    ns:%d nr:0 dw:0 dr:%d al:8 bm:0 lo:0 pe:0 ua:0 ap:0 ep:1 wo:f oos:0%n", r.minor(), totalK, totalK));
-            } else {
-                long left = Math.round(totalK * (1 - fraction));
-                // Compressed time: the rate is what it takes to copy the volume in the simulated sync time, a little uneven.
-                long speed = Math.round(totalK / (syncTime().toMillis() / 1000.0) * (0.9 + 0.2 * Math.abs(Math.sin(fraction * 7))));
-                long secondsLeft = Math.max(0, Math.round(left / (double) speed));
-                int bars = (int) Math.floor(fraction * 20);
-                out.append(String.format(" %d: cs:SyncSource ro:Primary/Secondary ds:UpToDate/Inconsistent C r-----%n"
-                                + "    ns:%d nr:0 dw:0 dr:%d al:8 bm:0 lo:0 pe:4 ua:0 ap:0 ep:1 wo:f oos:%d%n"
-                                + "\t[%s>%s] sync'ed: %4.1f%% (%d/%d)K%n\tfinish: %d:%02d:%02d speed: %,d (%,d) K/sec%n",
-                        r.minor(), totalK - left, totalK - left, left, "=".repeat(bars), ".".repeat(Math.max(0, 19 - bars)), fraction * 100,
-                        left, totalK, secondsLeft / 3600, secondsLeft / 60 % 60, secondsLeft % 60, speed, speed));
-            }
-        }
-        return out.toString();
+        return drbd.procDrbd(servingNode(), faultState);
     }
 
     void resourcesLoaded() {
         resourcesLoaded.compareAndSet(null, System.nanoTime());
     }
 
-    /** crm_mon's XML: both nodes online, the DC with quorum; after the CIB was loaded, the resources start one after another. */
+    /** crm_mon's XML as apply's steps read it. */
     String crmMon() {
-        List<String> nodes = project.nodes().stream().map(io.tandem.model.Node::name).toList();
-        StringBuilder out = new StringBuilder("<pacemaker-result api-version=\"2.25\" request=\"crm_mon --output-as=xml\">\n  <summary>\n"
-                + "    <current_dc present=\"true\" name=\"" + nodes.getFirst() + "\" with_quorum=\"true\"/>\n"
-                + "    <cluster_options stonith-enabled=\"" + (project.cluster().stonith().type() != io.tandem.model.StonithType.NONE)
-                + "\" maintenance-mode=\"false\"/>\n  </summary>\n  <nodes>\n");
-        for (String n : nodes) {
-            out.append("    <node name=\"").append(n).append("\" id=\"").append(nodes.indexOf(n) + 1)
-                    .append("\" online=\"true\" standby=\"false\" maintenance=\"false\" unclean=\"false\"/>\n");
-        }
-        out.append("  </nodes>\n  <resources>\n");
+        return crmMon(FaultState.NONE);
+    }
+
+    /**
+     * crm_mon's XML on a node in the cluster: the DC with quorum; after the CIB was loaded, the
+     * resources start one after another on the serving node. A lost standby node is offline and
+     * clean, as Pacemaker has it once the node is fenced (or, without fencing, once it left): the
+     * VM lab's node2.after-node1-loss capture with the nodes' parts swapped.
+     */
+    String crmMon(FaultState state) {
+        List<String> nodes = project.nodes().stream().map(Node::name).toList();
+        String serving = servingNode();
+        String standby = standbyNode();
+        boolean lost = state.on(DemoFault.NODE_LOST);
+        String dc = lost && nodes.getFirst().equals(standby) ? serving : nodes.getFirst();
         Long loaded = resourcesLoaded.get();
         double fraction = loaded == null ? 0 : (System.nanoTime() - loaded) / (double) scaled(4000).toNanos();
         int running = (int) Math.floor(fraction * resourceIds.size());
-        String first = project.cluster().preferredNode();
-        String second = nodes.stream().filter(n -> !n.equals(first)).findFirst().orElse(first);
+        StringBuilder resources = new StringBuilder();
+        Map<String, Integer> runningOn = new HashMap<>();
         for (int i = 0; i < resourceIds.size(); i++) {
             String id = resourceIds.get(i);
             boolean active = i < running;
             if (id.startsWith("drbd")) {
-                resource(out, id, "ocf:linbit:drbd", active ? "Promoted" : "Stopped", active, first);
-                resource(out, id, "ocf:linbit:drbd", active ? "Unpromoted" : "Stopped", active, second);
+                resource(resources, id, "ocf:linbit:drbd", active ? "Promoted" : "Stopped", active, serving, runningOn);
+                resource(resources, id, "ocf:linbit:drbd", active && !lost ? "Unpromoted" : "Stopped", active && !lost, standby, runningOn);
             } else {
-                resource(out, id, "ocf:heartbeat:simulated", active ? "Started" : "Stopped", active, first);
+                resource(resources, id, "ocf:heartbeat:simulated", active ? "Started" : "Stopped", active, serving, runningOn);
             }
         }
-        return out.append("  </resources>\n</pacemaker-result>\n").toString();
+        StringBuilder out = new StringBuilder("<pacemaker-result api-version=\"2.25\" request=\"crm_mon --output-as=xml\">\n  <summary>\n"
+                + "    <current_dc present=\"true\" name=\"" + dc + "\" with_quorum=\"true\"/>\n"
+                + "    <cluster_options stonith-enabled=\"" + (project.cluster().stonith().type() != io.tandem.model.StonithType.NONE)
+                + "\" maintenance-mode=\"false\"/>\n  </summary>\n  <nodes>\n");
+        for (String n : nodes) {
+            boolean online = !(lost && n.equals(standby));
+            out.append("    <node name=\"").append(n).append("\" id=\"").append(nodes.indexOf(n) + 1).append("\" online=\"").append(online)
+                    .append("\" standby=\"false\" standby_onfail=\"false\" maintenance=\"false\" pending=\"false\" unclean=\"false\" health=\"green\"")
+                    .append(online ? " feature_set=\"3.16.1\"" : "").append(" shutdown=\"false\" expected_up=\"true\" is_dc=\"").append(n.equals(dc))
+                    .append("\" resources_running=\"").append(runningOn.getOrDefault(n, 0)).append("\" type=\"member\"/>\n");
+        }
+        return out.append("  </nodes>\n  <resources>\n").append(resources).append("  </resources>\n</pacemaker-result>\n").toString();
     }
 
-    private static void resource(StringBuilder out, String id, String agent, String role, boolean active, String node) {
+    private static void resource(StringBuilder out, String id, String agent, String role, boolean active, String node, Map<String, Integer> runningOn) {
         out.append("    <resource id=\"").append(id).append("\" resource_agent=\"").append(agent).append("\" role=\"").append(role)
                 .append("\" active=\"").append(active).append("\" failed=\"false\">");
         if (active) {
             out.append("<node name=\"").append(node).append("\"/>");
+            runningOn.merge(node, 1, Integer::sum);
         }
         out.append("</resource>\n");
     }

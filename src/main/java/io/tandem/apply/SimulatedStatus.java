@@ -3,6 +3,8 @@ package io.tandem.apply;
 import io.tandem.discovery.Clock;
 import io.tandem.discovery.FactScript;
 import io.tandem.facts.BondStatus;
+import io.tandem.model.Bond;
+import io.tandem.model.BondMode;
 import io.tandem.model.Initiator;
 import io.tandem.model.Lun;
 import io.tandem.model.NetworkLink;
@@ -12,17 +14,22 @@ import io.tandem.model.StonithType;
 import io.tandem.model.TargetImplementation;
 import io.tandem.monitor.StatusScript;
 import io.tandem.monitor.StatusSource;
+import io.tandem.ssh.SshFailure;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The demo's status round: every fact a real node or client answers, in the real tools' formats
- * and as a healthy cluster built by the simulation has it (bonds on their primary NIC, no port
- * rule, the target with every LUN on the preferred node, the client logged in through the virtual
- * IP with a disk per LUN, SBD slots clear), so the real parsers and health rules read it.
+ * The demo's status round: every fact a real node or client answers, in the real tools' formats,
+ * so the real parsers and health rules read it. Healthy, a cluster built by the simulation has its
+ * bonds on their primary NIC, no port rule, the target with every LUN on the serving node, the
+ * client logged in through the virtual IP with a disk per LUN and the SBD slots clear. The
+ * {@link DemoFault}s on show where they would: /proc/drbd per node ({@link SimulatedDrbd}), a bond's
+ * NICs without link, a lost node that does not answer at all (SSH's "no route to host") and is
+ * offline in the other's crm_mon. Each host's read sees the faults of one moment.
  */
 final class SimulatedStatus {
 
@@ -35,36 +42,35 @@ final class SimulatedStatus {
 
     StatusSource source() {
         return (host, facts) -> {
+            FaultState state = cluster.faultState();
+            if (state.on(DemoFault.NODE_LOST) && host.equals(cluster.standbyNode())) {
+                String address = project().node(host).map(n -> n.ssh() == null ? host : n.ssh().address()).orElse(host);
+                throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, address + " is unreachable (no route to host)");
+            }
             Map<String, FactScript.Section> out = new HashMap<>();
             for (FactScript.Fact fact : facts) {
-                out.put(fact.name(), answer(host, fact.name()));
+                out.put(fact.name(), answer(host, fact.name(), state));
             }
             return out;
         };
-    }
-
-    /** /proc/drbd as the other node prints it: roles, disk states and the sync direction seen from its side. */
-    static String asPeer(String procDrbd) {
-        return procDrbd.replace("ro:Primary/Secondary", "ro:Secondary/Primary").replace("cs:SyncSource", "cs:SyncTarget")
-                .replace("ds:UpToDate/Inconsistent", "ds:Inconsistent/UpToDate");
     }
 
     private Project project() {
         return cluster.project();
     }
 
-    private FactScript.Section answer(String host, String fact) {
+    private FactScript.Section answer(String host, String fact, FaultState state) {
         boolean built = cluster.isDone("cib");
         boolean loggedIn = cluster.loggedIn();
         return switch (fact) {
             case StatusScript.CLOCK_START, StatusScript.CLOCK_END -> ok(Clock.nowNanos() + "\n");
             case StatusScript.UPTIME -> ok(uptime());
-            case StatusScript.CRM_MON -> ok(built ? cluster.crmMon() : "");
-            case StatusScript.PROC_DRBD -> ok(host.equals(project().cluster().preferredNode()) ? cluster.procDrbd() : asPeer(cluster.procDrbd()));
-            case StatusScript.BONDING -> ok(bonds(host));
+            case StatusScript.CRM_MON -> ok(built ? cluster.crmMon(state) : "");
+            case StatusScript.PROC_DRBD -> ok(cluster.procDrbd(host, state));
+            case StatusScript.BONDING -> ok(bonds(host, state));
             case StatusScript.PORT_RULES -> ok("-P INPUT ACCEPT\n");
-            case StatusScript.TARGET -> target(host, built && host.equals(project().cluster().preferredNode()), loggedIn);
-            case StatusScript.SBD -> ok(sbd());
+            case StatusScript.TARGET -> target(host, built && host.equals(cluster.servingNode()), loggedIn);
+            case StatusScript.SBD -> ok(sbd(state));
             case StatusScript.SESSIONS -> loggedIn ? ok(sessions(host)) : new FactScript.Section("", 21);
             default -> ok("");
         };
@@ -80,31 +86,45 @@ final class SimulatedStatus {
         return String.format(Locale.ROOT, "%.2f %.2f%n", seconds, seconds * 1.9);
     }
 
-    /** /proc/net/bonding as the driver writes it, for each bond of the node: on its primary, every NIC up. */
-    private String bonds(String host) {
+    /**
+     * /proc/net/bonding as the 6.1 kernel's driver writes it, for each bond of the node: a NIC a
+     * fault cut is down ("Speed: Unknown", as the VM lab's eth0-link-down capture shows) and each
+     * NIC's link failures stay counted; an active-backup bond runs on its primary while it has a
+     * link, else on the next NIC with one ("None" without any). Modes without a primary (round
+     * robin, xor, broadcast, 802.3ad) print neither line, as the driver does.
+     */
+    private String bonds(String host, FaultState state) {
         StringBuilder out = new StringBuilder();
         Node node = project().node(host).orElse(null);
         if (node == null) {
             return "";
         }
+        List<String> cut = state.since().keySet().stream().flatMap(f -> cluster.nicsCut(f).stream()).toList();
         int mac = 0;
         for (NetworkLink link : node.links()) {
             if (link.bond() == null) {
                 continue;
             }
-            var bond = link.bond();
-            String primary = bond.primary() != null ? bond.primary() : bond.slaves().getFirst();
+            Bond bond = link.bond();
+            List<String> up = bond.slaves().stream().filter(s -> !cut.contains(host + " " + s)).toList();
+            String preferred = bond.primary() != null ? bond.primary() : bond.slaves().getFirst();
+            String active = up.contains(preferred) ? preferred : up.stream().findFirst().orElse("None");
             out.append("@@BOND ").append(link.interfaceName()).append('\n')
                     .append("Ethernet Channel Bonding Driver: v6.1.0-27-amd64\n\n")
                     .append("Bonding Mode: ").append(BondStatus.driverText(bond.mode())).append('\n');
-            if (bond.primary() != null) {
-                out.append("Primary Slave: ").append(bond.primary()).append(" (primary_reselect always)\n");
+            if (Set.of(BondMode.ACTIVE_BACKUP, BondMode.BALANCE_TLB, BondMode.BALANCE_ALB).contains(bond.mode())) {
+                out.append("Primary Slave: ").append(bond.primary() == null ? "None" : bond.primary() + " (primary_reselect always)")
+                        .append("\nCurrently Active Slave: ").append(active).append('\n');
             }
-            out.append("Currently Active Slave: ").append(primary).append("\nMII Status: up\nMII Polling Interval (ms): ").append(bond.miimon())
-                    .append("\nUp Delay (ms): ").append(bond.updelay()).append("\nDown Delay (ms): ").append(bond.downdelay()).append("\n");
+            out.append("MII Status: ").append(up.isEmpty() ? "down" : "up").append("\nMII Polling Interval (ms): ").append(bond.miimon())
+                    .append("\nUp Delay (ms): ").append(bond.updelay()).append("\nDown Delay (ms): ").append(bond.downdelay())
+                    .append("\nPeer Notification Delay (ms): 0\n");
             for (String slave : bond.slaves()) {
-                out.append(String.format(Locale.ROOT, "%nSlave Interface: %s%nMII Status: up%nSpeed: 1000 Mbps%nDuplex: full%nLink Failure Count: 0%n"
-                        + "Permanent HW addr: 52:54:00:%02x:00:%02x%nSlave queue ID: 0%n", slave, project().nodes().indexOf(node) + 1, mac++));
+                boolean linked = up.contains(slave);
+                out.append(String.format(Locale.ROOT, "\nSlave Interface: %s\nMII Status: %s\nSpeed: %s\nDuplex: %s\nLink Failure Count: %d\n"
+                                + "Permanent HW addr: 52:54:00:%02x:00:%02x\nSlave queue ID: 0\n", slave, linked ? "up" : "down",
+                        linked ? "1000 Mbps" : "Unknown", linked ? "full" : "Unknown", state.linkFailures(host, slave),
+                        project().nodes().indexOf(node) + 1, mac++));
             }
         }
         return out.toString();
@@ -156,8 +176,8 @@ final class SimulatedStatus {
         return client.ssh() == null ? "0.0.0.0" : client.ssh().address();
     }
 
-    /** {@code sbd list} per disk: a slot per node, nothing pending. */
-    private String sbd() {
+    /** {@code sbd list} per disk: a slot per node, nothing pending; a lost node's slot holds the reset the serving node fenced it with. */
+    private String sbd(FaultState state) {
         var stonith = project().cluster().stonith();
         if (stonith.type() != StonithType.SBD || stonith.sbd() == null) {
             return "";
@@ -167,7 +187,8 @@ final class SimulatedStatus {
             out.append("@@SBD ").append(device).append('\n');
             List<Node> nodes = project().nodes();
             for (int i = 0; i < nodes.size(); i++) {
-                out.append(i).append('\t').append(nodes.get(i).name()).append("\tclear\t\n");
+                boolean fenced = state.on(DemoFault.NODE_LOST) && nodes.get(i).name().equals(cluster.standbyNode());
+                out.append(i).append('\t').append(nodes.get(i).name()).append(fenced ? "\treset\t" + cluster.servingNode() : "\tclear\t").append('\n');
             }
             out.append("@@EXIT 0\n");
         }
