@@ -475,9 +475,10 @@ public final class SimulatedCluster {
     /**
      * The demo's status read: every fact of a status round as it stands in the simulation
      * ({@link SimulatedStatus}): crm_mon and /proc/drbd as the apply left them, healthy bonds, the
-     * target and the client's session once the cluster is built.
+     * target and the client's session once the cluster is built. It also runs the monitoring
+     * view's commands ({@link io.tandem.monitor.HostCommands}: the split brain's recovery).
      */
     public io.tandem.monitor.StatusSource statusSource() {
-        return status.source();
+        return new SimulatedHostCommands(this, status.source());
     }
 }

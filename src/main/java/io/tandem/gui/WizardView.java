@@ -156,7 +156,7 @@ public final class WizardView {
 
     /** The demo's "Simulate a problem" menu, for the demo's own cluster. */
     private List<Node> demoTools() {
-        return List.of(); // DEMO-MENU
+        return wizard.demoCluster().map(cluster -> List.<Node>of(new io.tandem.gui.home.DemoProblemsMenu(cluster).root())).orElse(List.of());
     }
 
     private void monitorAnother() {

@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  * {@link SshStatusSource} keeps one per host), and judges the answers ({@link HealthRules}).
  * <p>
  * A host never holds the others back: a round waits for the hosts at most until its interval is
- * over, then is judged with what came. A host whose read has run for a whole interval
- * ({@link #hungAfter}) or failed counts as not answering, and the round says since when its data
- * is stale; a read a little late keeps the host's last answer. A read that finishes late is used
- * by the next round.
+ * over, then is judged with what came. A host whose read has run for a whole interval (or three
+ * of its usual reads when that is longer: {@link #hungAfter}) or failed counts as not answering,
+ * and the round says since when its data is stale; a read a little late keeps the host's last
+ * answer. A read that finishes late is used by the next round. The first round waits for every
+ * host up to {@link #FIRST_WAIT}: its verdict is the first the operator sees.
  * Rounds and their events go to the listener on the monitor's own thread.
  */
 public final class ClusterMonitor implements AutoCloseable {
@@ -68,6 +69,8 @@ public final class ClusterMonitor implements AutoCloseable {
         volatile Instant lastAt;
         volatile Instant lastGoodAt;
         volatile Instant readStartedAt;
+        /** A moving average of this host's successful reads. */
+        volatile long usualReadNanos;
 
         Host(String name, List<io.tandem.discovery.FactScript.Fact> facts) {
             this.name = name;
@@ -124,18 +127,17 @@ public final class ClusterMonitor implements AutoCloseable {
         }
     }
 
-    /** How long the first round waits for the logins. */
-    Duration firstWait() {
-        return interval.multipliedBy(2).plusSeconds(1);
-    }
+    /** How long the first round waits for every host: logins to slow hosts take seconds, and a first verdict without them would be a false alarm. */
+    static final Duration FIRST_WAIT = StatusRead.SCRIPT_TIMEOUT;
 
     /**
-     * How long a read may run before its host counts as not answering: a whole interval (a read
-     * takes a few hundred milliseconds), never under 1.5 s. A host that dies mid-read (its TCP
-     * connection just stops) is thus stale at the end of the round after the fault.
+     * How long a read of {@code host} may run before the host counts as not answering: a whole
+     * interval, never under 1.5 s, and never under three times the host's usual read (a busy host
+     * that always takes 2 s is slow, not dead). A host that dies mid-read (its TCP connection just
+     * stops) is thus stale at the end of the round after the fault when reads are quick.
      */
-    Duration hungAfter() {
-        Duration floor = Duration.ofMillis(1500);
+    Duration hungAfter(Host host) {
+        Duration floor = Duration.ofMillis(Math.max(1500, 3 * host.usualReadNanos / 1_000_000));
         return interval.compareTo(floor) < 0 ? floor : interval;
     }
 
@@ -184,6 +186,8 @@ public final class ClusterMonitor implements AutoCloseable {
                     host.lastAt = Instant.now();
                     if (answer.answered()) {
                         host.lastGoodAt = host.lastAt;
+                        long took = answer.took().toNanos();
+                        host.usualReadNanos = host.usualReadNanos == 0 ? took : (7 * host.usualReadNanos + 3 * took) / 10;
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -194,7 +198,7 @@ public final class ClusterMonitor implements AutoCloseable {
             });
         }
         // The first round waits for the logins (a few seconds); later ones for one interval at most.
-        answered.await((number == 0 ? firstWait() : interval).toMillis(), TimeUnit.MILLISECONDS);
+        answered.await((number == 0 ? FIRST_WAIT : interval).toMillis(), TimeUnit.MILLISECONDS);
         return judge(readAt, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -205,7 +209,7 @@ public final class ClusterMonitor implements AutoCloseable {
         for (Host host : hosts.values()) {
             HostAnswer last = host.last;
             Instant asked = host.readStartedAt;
-            boolean hung = host.reading.get() && asked != null && Duration.between(asked, now).compareTo(hungAfter()) >= 0;
+            boolean hung = host.reading.get() && asked != null && Duration.between(asked, now).compareTo(hungAfter(host)) >= 0;
             if (!hung && last != null && last.answered()) {
                 answers.add(last);
                 continue;

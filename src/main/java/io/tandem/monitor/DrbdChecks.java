@@ -124,7 +124,8 @@ final class DrbdChecks {
                     "Decide which node's changes since the split to throw away (normally " + other + "'s, the node not serving) and save "
                             + "anything you need from them first. Then on " + other + ": drbdadm disconnect " + name + "; drbdadm secondary " + name
                             + "; drbdadm connect --discard-my-data " + name + " — and on " + serving + ": drbdadm connect " + name
-                            + ". The resync then copies " + serving + "'s data to " + other + ".");
+                            + ". The resync then copies " + serving + "'s data to " + other + ". The monitoring view's \"Resolve the split brain\" "
+                            + "button runs exactly this after you choose the side and type the confirmation.");
             return;
         }
         List<String> alone = sides.stream().filter(s -> s.state().connectionState().equals("StandAlone")).map(Side::node).toList();
@@ -148,9 +149,13 @@ final class DrbdChecks {
                     "Bring " + peer + " back; DRBD reconnects and resyncs its copy by itself.");
             return;
         }
-        c.add(Verdict.AT_RISK, "drbd.disconnected", name, "Replication link down for " + name + ": "
-                        + (peer == null ? "the two copies are not kept in step" : peer + "'s copy is getting stale") + pending + " ("
-                        + String.join(", ", disconnected.stream().map(s -> s.node() + " " + s.state().connectionState()).toList()) + ").",
+        // The fence-peer handler marks the peer Outdated: it cannot be promoted, so a failure of the primary now stops the storage.
+        boolean outdated = primary.map(p -> "Outdated".equals(p.state().peerDiskState())).orElse(false);
+        c.add(Verdict.AT_RISK, "drbd.disconnected", name, "Replication link down for " + name + " ("
+                        + String.join(", ", disconnected.stream().map(s -> s.node() + " " + s.state().connectionState()).toList()) + "): "
+                        + (peer == null ? "the two copies are not kept in step" : peer + "'s copy is getting stale") + pending + "."
+                        + (outdated ? " " + peer + "'s copy is marked Outdated, so it cannot take over: if " + primary.get().node()
+                        + " fails now, the storage stops until it is back." : ""),
                 "Check the cable or switch port of " + replicationLink(c) + "; DRBD reconnects and resyncs by itself once the link is back.");
     }
 

@@ -61,7 +61,7 @@ final class NetworkChecks {
                     + primary + " has a link.", "It returns to " + primary + " after the up delay (" + bond.upDelayMs() + " ms); if it stays on "
                     + bond.activeSlave() + ", check " + primary + "'s link (ethtool " + primary + ").");
         }
-        changes(c, node, name, bond);
+        changes(c, node, name, bond, primary);
     }
 
     private static String failures(BondStatus bond, List<String> slaves) {
@@ -70,7 +70,7 @@ final class NetworkChecks {
     }
 
     /** Against the round before: a failover to another NIC, link failures since. Without one, old failures are a note. */
-    private static void changes(HealthRules.Context c, String node, String name, BondStatus bond) {
+    private static void changes(HealthRules.Context c, String node, String name, BondStatus bond, String primary) {
         String subject = name + " on " + node;
         Optional<BondStatus> before = c.previous == null ? Optional.empty() : c.previous.nodeRead(node).flatMap(r -> r.bond(name));
         if (before.isEmpty()) {
@@ -82,7 +82,12 @@ final class NetworkChecks {
             }
             return;
         }
-        if (before.get().activeSlave() != null && bond.activeSlave() != null && !before.get().activeSlave().equals(bond.activeSlave())) {
+        boolean switched = before.get().activeSlave() != null && bond.activeSlave() != null && !before.get().activeSlave().equals(bond.activeSlave());
+        if (switched && bond.activeSlave().equals(primary)) {
+            // Back on its primary after a repair: worth a line in the log, not a problem (the NIC it left is fine).
+            c.add(Verdict.HEALTHY, "bond.back-on-primary", subject, subject + " is back on its primary " + primary + " (it ran on "
+                    + before.get().activeSlave() + ").", "Nothing to do.");
+        } else if (switched) {
             c.add(Verdict.DEGRADED, "bond.switched", subject, subject + " switched from " + before.get().activeSlave() + " to " + bond.activeSlave()
                     + " since the last read.", "Check " + before.get().activeSlave() + "'s link on " + node + " (ip link; ethtool).");
         }

@@ -157,8 +157,10 @@ class DemoFaultTest {
 
         Assessment a = judge(demo);
         assertThat(codes(a)).containsExactlyInAnyOrder("drbd.disconnected", "drbd.disconnected", "bond.down", "fencing.none");
-        assertThat(finding(a, "drbd.disconnected", "r0").reason()).startsWith("Replication link down for r0: node2's copy is getting stale (node1 has ")
-                .endsWith(" of changes it could not send yet) (node1 WFConnection, node2 WFConnection).");
+        assertThat(finding(a, "drbd.disconnected", "r0").reason())
+                .startsWith("Replication link down for r0 (node1 WFConnection, node2 WFConnection): node2's copy is getting stale (node1 has ")
+                .endsWith(" of changes it could not send yet). node2's copy is marked Outdated, so it cannot take over: if node1 fails now, "
+                        + "the storage stops until it is back.");
         assertThat(finding(a, "drbd.disconnected", "r1").fix()).startsWith("Check the cable or switch port of bond1 on either node");
         assertThat(finding(a, "bond.down", "bond1 on node2").reason()).isEqualTo("bond1 on node2 is down (no NIC has a link): node2's replication link is cut.");
         assertThat(a.verdict()).isEqualTo(Verdict.AT_RISK);

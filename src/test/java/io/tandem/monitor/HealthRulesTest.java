@@ -67,7 +67,8 @@ class HealthRulesTest {
         assertThat(codes(a)).containsExactly("drbd.disconnected", "drbd.disconnected");
         Finding r0 = a.findings().getFirst();
         assertThat(r0.subject()).isEqualTo("r0");
-        assertThat(r0.reason()).startsWith("Replication link down for r0: node2's copy is getting stale").contains("node1 WFConnection");
+        assertThat(r0.reason()).startsWith("Replication link down for r0 (node1 WFConnection, node2 WFConnection): node2's copy is getting stale")
+                .doesNotContain("Outdated");
         assertThat(r0.fix()).startsWith("Check the cable or switch port of bond1 on either node");
         assertThat(a.verdict()).isEqualTo(Verdict.AT_RISK);
     }
@@ -283,7 +284,10 @@ class HealthRulesTest {
         s.fact("node1", StatusScript.BONDING, "@@BOND bond0\n" + vmlab("node1.bond0-eth0-back.proc_net_bonding_bond0.txt") + bond1);
         ClusterSnapshot back = s.read();
         Assessment again = HealthRules.judge(s.project(), back, down);
-        assertThat(only(again, "bond.switched").reason()).isEqualTo("bond0 on node1 switched from eth1 to eth0 since the last read.");
+        // Back on its primary eth0: a note for the log, not a problem, and no advice to check eth1, which is fine.
+        assertThat(again.verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(only(again, "bond.back-on-primary").reason()).isEqualTo("bond0 on node1 is back on its primary eth0 (it ran on eth1).");
+        assertThat(codes(again)).doesNotContain("bond.switched");
 
         Assessment alone = HealthRules.judge(s.project(), back);
         assertThat(alone.verdict()).as("an old link failure alone is a note").isEqualTo(Verdict.HEALTHY);

@@ -35,8 +35,11 @@ public final class WelcomeView implements StepView {
             wizard.startDemo();
             wizard.next();
         });
+        Button watch = big("Watch the demo cluster", "mdi2m-monitor-eye", "The demo as already set up: its monitoring, with problems to simulate.");
+        watch.setId("welcome-demo-monitoring");
+        watch.setOnAction(e -> wizard.startDemoMonitoring());
         root.getChildren().addAll(title, Form.note("Tandem checks both servers, explains every choice in plain words, shows you "
-                + "every file before anything is applied, and never destroys data without your typed confirmation."), create, open, demo,
+                + "every file before anything is applied, and never destroys data without your typed confirmation."), create, open, demo, watch,
                 checklist()); // the buttons first: on a small screen (200 % scaling) they stay above the fold
         if (wizard.hasAutosave()) {
             Button restore = big("Restore the unsaved draft", "mdi2h-history", "Tandem kept your last changes when it was closed.");

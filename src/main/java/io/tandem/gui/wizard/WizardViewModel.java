@@ -110,6 +110,22 @@ public final class WizardViewModel {
         demoSaveDecided = false;
     }
 
+    /**
+     * The demo as if its setup had been applied: the simulated servers hold the whole cluster, and
+     * the monitoring view opens on it (with the menu of problems to simulate). Edit setup leads
+     * back to the demo's steps, all walked.
+     */
+    public void startDemoMonitoring() {
+        startDemo();
+        io.tandem.model.Project project = draft.toProject().project();
+        if (project == null) {
+            return;
+        }
+        steps.forEach(StepViewModel::enter); // as if walked: Edit setup opens Review
+        demoCluster = io.tandem.apply.SimulatedCluster.applied(project, demoPace);
+        showHome();
+    }
+
     /** Where a saved demo says it is one ({@code "demo": true}): it reopens with the simulated hosts. */
     private static final String DEMO = "$.demo";
     /** Whether the user has said how this demo is saved (a demo opened from its file has been). */
