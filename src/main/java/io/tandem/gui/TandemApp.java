@@ -63,6 +63,7 @@ public final class TandemApp extends Application {
                 e.consume();
             }
         });
+        stage.setOnHidden(e -> wizard.board().stopAll()); // the monitored clusters' polling and SSH connections end with the window
         stage.setOnShown(e -> {
             if (Boolean.getBoolean("tandem.startupTiming")) {
                 System.out.printf("startup-ms %d%n", (System.nanoTime() - launchedAtNanos) / 1_000_000);

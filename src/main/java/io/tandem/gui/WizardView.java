@@ -62,6 +62,7 @@ public final class WizardView {
     private final Label demoBadge = new Label("DEMO — simulated servers");
     private final Node navigator;
     private final Node footer;
+    private Node monitorScreen;
 
     public WizardView(WizardViewModel wizard) {
         this.wizard = wizard;
@@ -106,7 +107,10 @@ public final class WizardView {
             case HOME -> {
                 root.setLeft(null);
                 root.setBottom(null);
-                root.setCenter(new io.tandem.gui.home.MonitorScreen(wizard.board(), this::homeActions, this::monitorAnother).root());
+                if (monitorScreen == null) { // made once: its views listen to the clusters' models as long as they poll
+                    monitorScreen = new io.tandem.gui.home.MonitorScreen(wizard.board(), this::homeActions, this::monitorAnother).root();
+                }
+                root.setCenter(monitorScreen);
             }
         }
     }
@@ -117,13 +121,14 @@ public final class WizardView {
 
     /** A monitored cluster's buttons: its setup opens in the wizard (another project's after the unsaved-changes question). */
     private io.tandem.gui.home.HomeView.Actions homeActions(io.tandem.gui.home.ClusterBoard.Entry entry) {
-        boolean own = entry.model() == wizard.homeProperty().get();
-        Runnable edit = own ? wizard::editSetup : () -> {
-            if (entry.file() != null) {
+        Runnable edit = () -> { // decided on click: the wizard may have opened another project since
+            if (entry.model() == wizard.homeProperty().get()) {
+                wizard.editSetup();
+            } else if (entry.file() != null) {
                 open(entry.file());
             }
         };
-        List<Node> tools = own ? demoTools() : List.of();
+        List<Node> tools = entry.model() == wizard.homeProperty().get() ? demoTools() : List.of();
         return new io.tandem.gui.home.HomeView.Actions(edit, finding -> splitBrain(entry, finding), owner -> exportEvents(entry, owner), tools);
     }
 

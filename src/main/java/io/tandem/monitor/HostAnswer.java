@@ -29,9 +29,13 @@ record HostAnswer(String host, Map<String, FactScript.Section> sections, long lo
     }
 
     /**
-     * The host's clock minus ours, NTP style: its stamps at the start and end of the script against
-     * ours before asking and after the answer, so the time on the wire cancels out (its asymmetry,
-     * and a login within the read, remain as error).
+     * The host's clock minus ours, from the script's last stamp and the moment its answer arrived.
+     * The true offset lies between that (the answer's way back took no time) and the first stamp
+     * minus the moment we asked (the way there took no time); NTP takes the middle, which assumes
+     * both ways take as long. They do not here: the way there holds the login's and sudo's start,
+     * which a loaded host stretches to seconds, while the way back only carries the output. The
+     * middle then stood seconds off on a busy node and reported clocks apart that were not; the
+     * lower bound is off by the way back alone (milliseconds on a LAN).
      */
     Optional<Duration> clockOffset() {
         Optional<Long> first = stamp(StatusScript.CLOCK_START);
@@ -39,7 +43,7 @@ record HostAnswer(String host, Map<String, FactScript.Section> sections, long lo
         if (first.isEmpty() || last.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofNanos(((first.get() - localBefore) + (last.get() - localAfter)) / 2));
+        return Optional.of(Duration.ofNanos(last.get() - localAfter));
     }
 
     private Optional<Long> stamp(String fact) {

@@ -139,6 +139,8 @@ class MonitoringDemoTest {
         toggle(robot, DemoFault.SPLIT_BRAIN);
         WizardFx.waitUntil(() -> codes(home).contains("drbd.split-brain"), 20, "the split brain shows");
         assertThat(home.verdictProperty().get()).isEqualTo(Verdict.AT_RISK);
+        assertThat(text(robot, "#home-headline")).as("what just broke comes before the standing risk")
+                .startsWith("Cluster " + home.project().clusterName() + " is at risk: Split brain on r");
         shot("monitor-5-split-brain");
         WizardFx.waitUntil(() -> robot.lookup("#home-resolve-split-brain").tryQuery().isPresent(), 10, "the resolve button");
         robot.interact(() -> robot.lookup("#home-resolve-split-brain").queryButton().fire());
@@ -157,13 +159,15 @@ class MonitoringDemoTest {
         assertThat(recover.isDisabled()).as("not the words asked").isTrue();
         robot.interact(() -> robot.lookup("#split-brain-typed").queryAs(TextField.class).setText("discard node2 r0"));
         assertThat(recover.isDisabled()).isFalse();
-        shot("monitor-6-split-brain-dialog");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot.lookup("#split-brain-dialog").query(), "monitor-6-split-brain-dialog");
 
         robot.interact(recover::fire);
         WizardFx.waitUntil(() -> text(robot, "#split-brain-status").startsWith("Done: r0 is connected and up to date on both nodes"), 60,
                 () -> "the recovery and resync; status: " + text(robot, "#split-brain-status"));
         assertThat(recover.isDisabled()).as("it runs once").isTrue();
-        shot("monitor-7-split-brain-recovered");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot.lookup("#split-brain-dialog").query(), "monitor-7-split-brain-recovered");
         WizardFx.waitUntil(() -> codes(home).equals(Set.of("fencing.none")), 30, () -> "back to the demo's standing risk; now " + codes(home));
     }
 }

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,19 +27,15 @@ class LabMonitorStaleIT {
     @TempDir
     Path dir;
 
-    private final BlockingQueue<ClusterMonitor.Round> rounds = new LinkedBlockingQueue<>();
+    private final io.tandem.monitor.Rounds rounds = new io.tandem.monitor.Rounds();
     private final List<Long> arrivals = new ArrayList<>();
 
     private ClusterMonitor.Round next(Predicate<ClusterMonitor.Round> wanted, Duration within) throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            ClusterMonitor.Round r = rounds.poll(Math.max(1, (end - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-            if (r != null && wanted.test(r)) {
-                return r;
-            }
+        ClusterMonitor.Round r = rounds.next(wanted, within);
+        if (r == null) {
+            fail("no wanted round within " + within.toSeconds() + " s");
         }
-        fail("no wanted round within " + within.toSeconds() + " s");
-        return null;
+        return r;
     }
 
     private static void node2Link(String state) throws Exception {
@@ -59,7 +52,7 @@ class LabMonitorStaleIT {
                  synchronized (arrivals) {
                      arrivals.add(System.nanoTime());
                  }
-                 rounds.add(r);
+                 rounds.accept(r);
              })) {
             monitor.start();
             ClusterMonitor.Round first = next(r -> true, Duration.ofSeconds(30));

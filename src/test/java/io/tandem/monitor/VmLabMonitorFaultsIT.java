@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -48,9 +45,8 @@ class VmLabMonitorFaultsIT {
     @TempDir
     Path dir;
 
-    private final BlockingQueue<ClusterMonitor.Round> rounds = new LinkedBlockingQueue<>();
+    private final Rounds rounds = new Rounds();
     private final List<String> lines = new ArrayList<>();
-    private volatile ClusterMonitor.Round last;
     private Set<String> baseline;
     private Path here;
 
@@ -79,18 +75,20 @@ class VmLabMonitorFaultsIT {
         String serving = project.cluster().preferredNode();
 
         try (SshStatusSource source = new SshStatusSource(settings, INTERVAL);
-             ClusterMonitor monitor = new ClusterMonitor(project, source, INTERVAL, new EventLog(null), new SideHistory(null), r -> {
-                 last = r;
-                 rounds.add(r);
-             })) {
+             ClusterMonitor monitor = new ClusterMonitor(project, source, INTERVAL, new EventLog(null), new SideHistory(null), rounds)) {
             monitor.start();
             // The baseline: the first round every host answered (the lab's clocks may stand apart: that stays in it).
             ClusterMonitor.Round first = next(r -> r.staleSince().isEmpty(), Duration.ofSeconds(120));
-            assertThat(first).as("every host answered a round within 120 s; last: " + (last == null ? "none" : codes(last))).isNotNull();
+            assertThat(first).as("every host answered a round within 120 s; last: " + (rounds.last() == null ? "none" : codes(rounds.last()))).isNotNull();
             baseline = codes(first);
+            // The target as the serving node's configfs (LIO) or tgtadm says: its LUNs and the client's session by initiator name.
+            var target = first.snapshot().nodeRead(serving).map(ClusterSnapshot.NodeRead::target).orElse(null);
+            String read = target == null ? "target not read" : "target LUNs " + target.luns() + ", sessions "
+                    + target.sessions().stream().map(io.tandem.facts.TargetState.Session::initiator).toList();
+            boolean targetRead = target != null && !target.luns().isEmpty() && !target.sessions().isEmpty();
             lines.add(String.format(Locale.ROOT, "%-44s %-5s %s", "monitor: before the faults", first.assessment().verdict() == Verdict.DOWN
-                    ? "FAIL" : "PASS", first.assessment().verdict().word() + (baseline.isEmpty() ? "" : " (" + String.join(", ", baseline) + ")")
-                    + ", round " + first.snapshot().readTime().toMillis() + " ms"));
+                    || !targetRead ? "FAIL" : "PASS", first.assessment().verdict().word() + (baseline.isEmpty() ? "" : " (" + String.join(", ", baseline) + ")")
+                    + "; " + read + "; round " + first.snapshot().readTime().toMillis() + " ms"));
 
             List<Fault> faults = List.of(
                     new Fault("replication link cut (bond1 of " + standby + ")", Set.of("bond.down", "drbd.disconnected"),
@@ -98,7 +96,7 @@ class VmLabMonitorFaultsIT {
                     new Fault("bond slave down (eth0 of " + serving + ")", Set.of("bond.slave-down"),
                             () -> links(serving, "off", "eth0"), () -> links(serving, "on", "eth0"), Duration.ofMinutes(2)),
                     new Fault("standby node crashed (" + standby + ")", Set.of("host.unreachable", "node.offline", "node.unclean"),
-                            () -> lab("crash", standby), () -> lab("start", standby), Duration.ofMinutes(12)),
+                            () -> lab("crash", standby), () -> restart(source, project, standby), Duration.ofMinutes(12)),
                     new Fault("split brain on " + r0.name(), Set.of("drbd.split-brain"),
                             () -> provokeSplitBrain(source, project, r0, clone, standby, serving),
                             () -> recoverSplitBrain(source, project, r0, clone, standby), Duration.ofMinutes(5)));
@@ -123,14 +121,16 @@ class VmLabMonitorFaultsIT {
 
     private boolean run(Fault fault) throws Exception {
         rounds.clear();
-        long before = last.number();
-        long t0 = System.nanoTime();
+        long before = rounds.last().number();
+        long injecting = System.nanoTime();
         fault.inject().run();
+        long t0 = System.nanoTime(); // the fault is complete (the split brain exists once the link is back): seen from here
+        double injectSeconds = (t0 - injecting) / 1e9;
         ClusterMonitor.Round seen = next(r -> codes(r).stream().anyMatch(fault.codes()::contains), Duration.ofSeconds(90));
         String name = "fault: " + fault.name();
         if (seen == null) {
             lines.add(String.format(Locale.ROOT, "%-44s %-5s %s", name, "FAIL", "not seen within 90 s; last verdict "
-                    + last.assessment().verdict().word() + " " + codes(last)));
+                    + rounds.last().assessment().verdict().word() + " " + codes(rounds.last())));
             fault.repair().run();
             return false;
         }
@@ -145,11 +145,13 @@ class VmLabMonitorFaultsIT {
         // only visible once the hosts' own tools see it (DRBD's ping timeout, corosync's token), and the lab's reads are slow.
         boolean ok = healthy != null;
         String goal = seenAfter <= 2 * INTERVAL.toSeconds() ? "within" : "NOT within";
-        lines.add(String.format(Locale.ROOT, "%-44s %-5s seen after %.1f s, %s 2 intervals (%d rounds of %d s; reads %s): %s, %s: \"%s\"; %s",
-                name, ok ? "PASS" : "FAIL", seenAfter, goal, roundsTaken, INTERVAL.toSeconds(), readTimes(seen), seen.assessment().verdict().word(),
+        lines.add(String.format(Locale.ROOT, "%-44s %-5s seen %.1f s after the fault (made in %.1f s), %s 2 intervals (%d rounds of %d s; "
+                        + "reads %s): %s, %s: \"%s\"; %s",
+                name, ok ? "PASS" : "FAIL", seenAfter, injectSeconds, goal, roundsTaken, INTERVAL.toSeconds(), readTimes(seen),
+                seen.assessment().verdict().word(),
                 reason.code(), shorten(reason.reason()),
                 healthy == null ? "NOT back to " + (baseline.isEmpty() ? "healthy" : baseline) + " within " + fault.repairTime().toSeconds()
-                        + " s (" + codes(last) + ")" : String.format(Locale.ROOT, "back to %s %.0f s after the repair",
+                        + " s (" + codes(rounds.last()) + ")" : String.format(Locale.ROOT, "back to %s %.0f s after the repair",
                         healthy.assessment().verdict().word(), healedAfter)));
         return ok;
     }
@@ -166,14 +168,7 @@ class VmLabMonitorFaultsIT {
     }
 
     private ClusterMonitor.Round next(Predicate<ClusterMonitor.Round> wanted, Duration within) throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            ClusterMonitor.Round r = rounds.poll(Math.max(1, (end - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-            if (r != null && wanted.test(r)) {
-                return r;
-            }
-        }
-        return null;
+        return rounds.next(wanted, within);
     }
 
     private static Set<String> codes(ClusterMonitor.Round r) {
@@ -192,6 +187,28 @@ class VmLabMonitorFaultsIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as("lab/vm " + String.join(" ", args) + ": " + out).isZero();
+    }
+
+    /**
+     * The crashed node boots again; SBD left a "reset" in its slot (it was fenced) and, started with
+     * SBD_STARTMODE=clean, refuses to join until an operator clears it: as the monitor's
+     * sbd.message finding says, and as an operator would after checking the node.
+     */
+    private void restart(SshStatusSource source, Project project, String node) throws Exception {
+        lab("start", node);
+        String disks = project.cluster().stonith().sbd() == null ? "" : String.join(" ", project.cluster().stonith().sbd().devices());
+        String clear = disks.isEmpty() ? "" : "for d in " + disks + "; do sbd -d \"$d\" message " + node + " clear; done; ";
+        Exception last = null;
+        for (int i = 0; i < 20; i++) {
+            try {
+                root(source, node, clear + "systemctl start pacemaker");
+                return;
+            } catch (Exception e) {
+                last = e; // its SSH may answer before its disks and units are ready
+                Thread.sleep(5000);
+            }
+        }
+        throw last;
     }
 
     private static void root(SshStatusSource source, String host, String script) throws Exception {
@@ -226,7 +243,7 @@ class VmLabMonitorFaultsIT {
 
     /** What the dialog does once the operator typed "discard node2 r0": the documented recovery, then the clone managed again. */
     private void recoverSplitBrain(SshStatusSource source, Project project, DrbdResource r, String clone, String standby) throws Exception {
-        ClusterMonitor.Round now = last;
+        ClusterMonitor.Round now = rounds.last();
         assertThat(SplitBrain.refusal(project, now.snapshot(), r.name(), standby)).as("the standby's changes may be discarded").isEmpty();
         assertThat(SplitBrain.refusal(project, now.snapshot(), r.name(), project.peerOf(standby).name())).as("the serving side's may not")
                 .isPresent();
@@ -234,6 +251,8 @@ class VmLabMonitorFaultsIT {
         for (String node : List.of(standby, project.peerOf(standby).name())) {
             root(source, node, "drbdadm adjust " + r.name()); // the fencing policy of the configuration again
         }
-        root(source, project.peerOf(standby).name(), "crm_resource --resource " + clone + " --meta --delete-parameter is-managed");
+        // Managed again, and the failure Pacemaker recorded while the standby was forced Primary cleared (the fail-count finding's fix).
+        root(source, project.peerOf(standby).name(), "crm_resource --resource " + clone + " --meta --delete-parameter is-managed && "
+                + "crm_resource --cleanup --resource " + clone);
     }
 }

@@ -40,10 +40,10 @@ public final class ClusterListView {
                 board.shownProperty().set(now);
             }
         });
-        Button add = new Button("Monitor another project…", new FontIcon("mdi2p-plus"));
+        Button add = new Button("Add a cluster…", new FontIcon("mdi2p-plus"));
         add.setId("cluster-list-add");
         add.setMaxWidth(Double.MAX_VALUE);
-        add.setTooltip(new Tooltip("Open a saved project and watch its cluster here too, with the logins remembered for it"));
+        add.setTooltip(new Tooltip("Monitor another project's cluster here too: open its saved project; the logins remembered for it are used"));
         add.setOnAction(e -> addProject.run());
         root.getChildren().addAll(heading, list, add);
     }

@@ -128,7 +128,12 @@ public final class HomeViewModel {
         stale.set(round.staleSince());
         assessment.set(a);
         snapshot.set(s);
-        problems.setAll(a.problems());
+        Instant seenNow = Instant.now();
+        firstSeen.keySet().retainAll(a.problems().stream().map(HomeViewModel::key).toList());
+        a.problems().forEach(f -> firstSeen.putIfAbsent(key(f), seenNow));
+        // Worst first; within a level the newest news first, so a standing risk does not hide what just broke.
+        problems.setAll(a.problems().stream().sorted(java.util.Comparator.comparing(Finding::severity).reversed()
+                .thenComparing(f -> firstSeen.get(key(f)), java.util.Comparator.reverseOrder())).toList());
         notes.setAll(a.findings().stream().filter(f -> f.severity() == Verdict.HEALTHY).toList());
         events.addAll(0, round.events()); // newest round on top, its events in their order (the verdict, then its reasons)
         if (events.size() > EVENTS_SHOWN) {
@@ -140,6 +145,12 @@ public final class HomeViewModel {
         verdict.set(a.verdict()); // last: whoever waits for the verdict finds the rest in place
     }
 
+    private final Map<String, Instant> firstSeen = new java.util.HashMap<>();
+
+    private static String key(Finding f) {
+        return f.code() + "|" + f.subject();
+    }
+
     private String describe(Assessment a, Map<String, Instant> staleSince) {
         String name = "Cluster " + project.clusterName() + " is " + a.verdict().word();
         String stalePart = staleSince.isEmpty() ? "" : " Stale: " + staleSince.entrySet().stream()
@@ -147,8 +158,9 @@ public final class HomeViewModel {
         if (a.verdict() == Verdict.HEALTHY) {
             return name + ": " + a.verdict().meaning() + "." + stalePart;
         }
-        long more = a.problems().size() - 1;
-        return name + ": " + a.problems().getFirst().reason() + (more > 0 ? " (and " + more + " more below)" : "") + stalePart;
+        long more = problems.size() - 1;
+        String first = problems.getFirst().reason();
+        return name + ": " + (more > 0 ? first.replaceAll("\\.$", "") + " — and " + more + " more below." : first) + stalePart;
     }
 
     private static String seconds(Duration d) {

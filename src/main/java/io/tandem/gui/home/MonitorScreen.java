@@ -17,9 +17,12 @@ public final class MonitorScreen {
     public MonitorScreen(ClusterBoard board, Function<ClusterBoard.Entry, HomeView.Actions> actions, Runnable addProject) {
         root.setId("monitor-screen");
         root.setLeft(new ClusterListView(board, addProject).root());
+        // One view per cluster, made once: a view listens to its model for as long as the model lives.
+        java.util.Map<ClusterBoard.Entry, Node> views = new java.util.IdentityHashMap<>();
         Runnable show = () -> {
+            views.keySet().removeIf(e -> board.entries().stream().noneMatch(x -> x == e)); // replaced or removed clusters
             ClusterBoard.Entry entry = board.shownProperty().get();
-            root.setCenter(entry == null ? null : new HomeView(entry.model(), actions.apply(entry)).root());
+            root.setCenter(entry == null ? null : views.computeIfAbsent(entry, e -> new HomeView(e.model(), actions.apply(e)).root()));
         };
         board.shownProperty().addListener((obs, old, now) -> show.run());
         show.run();
