@@ -17,7 +17,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -258,22 +257,25 @@ public final class HomeView {
         return c;
     }
 
+    /** A card of rows. Rows are HBoxes in a VBox, not a GridPane: a state that wraps then makes its row, and the card, taller. */
     private static Node card(String id, String title, List<StatusRows.Row> rows) {
         Label heading = new Label(title);
         heading.getStyleClass().addAll(Styles.TITLE_4);
-        GridPane grid = new GridPane(8, 4);
-        for (int i = 0; i < rows.size(); i++) {
-            grid.addRow(i, row(rows.get(i)));
-        }
-        VBox card = new VBox(8, heading, grid);
+        VBox card = new VBox(6, heading);
+        rows.forEach(r -> card.getChildren().add(row(r)));
         card.setId(id);
         card.setPadding(new Insets(10));
-        card.setPrefWidth(560);
+        card.setPrefWidth(CARD_WIDTH);
+        card.setMaxWidth(CARD_WIDTH);
+        card.setMinHeight(Region.USE_PREF_SIZE);
         card.setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 6; -fx-border-color: -color-border-default; -fx-border-radius: 6;");
         return card;
     }
 
-    private static Node[] row(StatusRows.Row row) {
+    /** Two cards side by side in a 1366-pixel window, one under the other when narrower. */
+    private static final double CARD_WIDTH = 520;
+
+    private static Node row(StatusRows.Row row) {
         String[] look = switch (row.mark()) {
             case GOOD -> new String[] {"mdi2c-check-circle", "#1a7f37"};
             case WARN -> new String[] {"mdi2a-alert", "#9a6700"};
@@ -289,6 +291,11 @@ public final class HomeView {
         v.setWrapText(true);
         v.setMinHeight(Region.USE_PREF_SIZE);
         v.getStyleClass().add("home-row-state");
-        return new Node[] {icon, n, v};
+        HBox.setHgrow(v, Priority.ALWAYS);
+        v.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(8, icon, n, v);
+        line.setAlignment(Pos.TOP_LEFT);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        return line;
     }
 }

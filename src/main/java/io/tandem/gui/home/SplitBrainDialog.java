@@ -35,7 +35,7 @@ public final class SplitBrainDialog {
         Label intro = new Label("The two copies of " + model.resourceName() + " were changed separately. DRBD will not join them again "
                 + "until one side's changes since the split are thrown away. Tandem never chooses for you: compare both sides, choose, "
                 + "and type the words shown to confirm.");
-        intro.setWrapText(true);
+        wrap(intro);
         HBox cards = new HBox(12);
         ToggleGroup choice = new ToggleGroup();
         Runnable fill = () -> {
@@ -45,9 +45,7 @@ public final class SplitBrainDialog {
                 name.getStyleClass().add(Styles.TITLE_4);
                 VBox card = new VBox(4, name);
                 model.describe(side).forEach(line -> {
-                    Label l = new Label(line);
-                    l.setWrapText(true);
-                    card.getChildren().add(l);
+                    card.getChildren().add(wrap(new Label(line)));
                 });
                 RadioButton discard = new RadioButton("Throw away " + side.node() + "'s changes");
                 discard.setId("split-brain-discard-" + side.node());
@@ -66,7 +64,7 @@ public final class SplitBrainDialog {
         choice.selectedToggleProperty().addListener((obs, old, now) -> model.victimProperty().set(now == null ? "" : (String) now.getUserData()));
         Label refusal = new Label();
         refusal.setId("split-brain-refusal");
-        refusal.setWrapText(true);
+        wrap(refusal);
         refusal.getStyleClass().add(Styles.DANGER);
         refusal.textProperty().bind(model.refusalProperty());
         Label ask = new Label();
@@ -79,7 +77,7 @@ public final class SplitBrainDialog {
         typed.disableProperty().bind(model.victimProperty().isEmpty().or(model.refusalProperty().isNotEmpty()));
         Label status = new Label();
         status.setId("split-brain-status");
-        status.setWrapText(true);
+        wrap(status);
         status.textProperty().bind(model.statusProperty());
         ListView<String> log = new ListView<>(model.log());
         log.setPrefHeight(110);
@@ -101,6 +99,14 @@ public final class SplitBrainDialog {
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+    }
+
+    /** A label that wraps at its width and grows to show every line: a cut reason ("…") could hide the one word that matters. */
+    private static Label wrap(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
     }
 
     public void show() {

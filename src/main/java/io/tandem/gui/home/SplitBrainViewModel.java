@@ -96,10 +96,16 @@ public final class SplitBrainViewModel {
         Optional<SplitBrain.GenerationIds> peer = sides.stream().filter(s -> !s.node().equals(side.node())).findFirst().flatMap(SplitBrain.Side::ids);
         String when = "never seen by Tandem";
         return List.of("Role now: " + side.role() + ", disk " + side.disk(),
-                "Out of sync: " + (side.outOfSyncKiB() < 0 ? "unknown" : side.outOfSyncKiB() + " KiB that the other side lacks or differs in"),
-                "Last Primary: " + side.lastPrimary().map(HomeTimes::format).orElse(when),
-                "Last served iSCSI sessions: " + side.lastServing().map(HomeTimes::format).orElse(when),
+                "Out of sync: " + (side.outOfSyncKiB() < 0 ? "unknown" : io.tandem.monitor.Amounts.kib(side.outOfSyncKiB())
+                        + " that the other side lacks or differs in"),
+                "Last Primary: " + (side.role().equals("Primary") ? "now" : side.lastPrimary().map(HomeTimes::format).orElse(when)),
+                "Last served iSCSI sessions: " + (servingNow(side.node()) ? "now" : side.lastServing().map(HomeTimes::format).orElse(when)),
                 side.ids().map(ids -> "Data: " + ids.words(peer)).orElse("Data: its generation identifiers could not be read"));
+    }
+
+    private boolean servingNow(String node) {
+        ClusterSnapshot now = home.snapshotProperty().get();
+        return now != null && node.equals(now.servedBy()) && !now.sessions().isEmpty();
     }
 
     private void judgeChoice() {

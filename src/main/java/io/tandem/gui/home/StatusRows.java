@@ -9,9 +9,9 @@ import io.tandem.model.NetworkLink;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
 import io.tandem.model.StonithType;
+import io.tandem.monitor.Amounts;
 import io.tandem.monitor.ClusterSnapshot;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -54,8 +54,8 @@ final class StatusRows {
             List<String> parts = new ArrayList<>();
             parts.add(read.isPresent() ? "reachable" : stale.containsKey(name) ? staleWords(stale.get(name)) : "not reachable");
             parts.add(membership == ClusterSnapshot.Membership.UNKNOWN ? "membership unknown" : membership.word() + " in the cluster");
-            read.map(ClusterSnapshot.NodeRead::uptime).filter(u -> u != null).ifPresent(u -> parts.add("up " + duration(u)));
-            read.map(ClusterSnapshot.NodeRead::clockOffset).filter(o -> o != null).ifPresent(o -> parts.add("clock " + offset(o)));
+            read.map(ClusterSnapshot.NodeRead::uptime).filter(u -> u != null).ifPresent(u -> parts.add("up " + Amounts.duration(u)));
+            read.map(ClusterSnapshot.NodeRead::clockOffset).filter(o -> o != null).ifPresent(o -> parts.add("clock " + Amounts.offset(o)));
             List<String> running = s.resources().stream().filter(r -> r.where().contains(name)).map(ClusterSnapshot.ResourceLine::id).toList();
             parts.add(running.isEmpty() ? "runs no resource" : "runs " + String.join(", ", running));
             Mark mark = read.isEmpty() ? Mark.UNKNOWN : membership == ClusterSnapshot.Membership.ONLINE ? Mark.GOOD
@@ -73,10 +73,10 @@ final class StatusRows {
             if (state != null && state.isSyncing()) {
                 DrbdDeviceState.SyncProgress p = state.sync();
                 parts.add(String.format(Locale.ROOT, "%s %.1f %% at %s, %s left", p.verify() ? "verify" : "resync", p.percentDone(),
-                        rate(p.speedKiBPerSecond()), p.finish() == null ? "?" : duration(p.finish())));
+                        Amounts.rate(p.speedKiBPerSecond()), p.finish() == null ? "?" : Amounts.duration(p.finish())));
             }
             if (state != null && state.outOfSyncKiB() > 0) {
-                parts.add(kib(state.outOfSyncKiB()) + " out of sync");
+                parts.add(Amounts.kib(state.outOfSyncKiB()) + " out of sync");
             }
             Mark mark = d.healthy() && (state == null || state.outOfSyncKiB() == 0) ? Mark.GOOD
                     : d.connection().equals("StandAlone") || d.connection().equals("Unconfigured") ? Mark.BAD : Mark.WARN;
@@ -177,30 +177,5 @@ final class StatusRows {
             }
         }
         return rows;
-    }
-
-    static String duration(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s >= 86_400) {
-            return (s / 86_400) + " d " + (s % 86_400 / 3600) + " h";
-        }
-        if (s >= 3600) {
-            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
-        }
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
-    }
-
-    static String offset(Duration d) {
-        double ms = d.toNanos() / 1e6;
-        return Math.abs(ms) < 1000 ? String.format(Locale.ROOT, "%+.0f ms", ms) : String.format(Locale.ROOT, "%+.1f s", ms / 1000);
-    }
-
-    private static String rate(long kibPerSecond) {
-        return kibPerSecond >= 1024 ? String.format(Locale.ROOT, "%.1f MiB/s", kibPerSecond / 1024.0) : kibPerSecond + " KiB/s";
-    }
-
-    private static String kib(long kib) {
-        return kib >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f GiB", kib / 1048576.0)
-                : kib >= 1024 ? String.format(Locale.ROOT, "%.1f MiB", kib / 1024.0) : kib + " KiB";
     }
 }

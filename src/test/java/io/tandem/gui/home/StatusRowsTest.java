@@ -5,7 +5,6 @@ import io.tandem.monitor.StatusScript;
 import io.tandem.monitor.VmLabScenarios;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -54,13 +53,5 @@ class StatusRowsTest {
         var rows = StatusRows.nodes(s.project(), s.read(), Map.of("node2", since));
         assertThat(rows.get(1).mark()).isEqualTo(StatusRows.Mark.UNKNOWN);
         assertThat(rows.get(1).state()).startsWith(StatusRows.staleWords(since));
-    }
-
-    @Test
-    void durationsAndOffsetsAreShortWords() {
-        assertThat(StatusRows.duration(Duration.ofSeconds(3 * 86_400 + 7200))).isEqualTo("3 d 2 h");
-        assertThat(StatusRows.duration(Duration.ofSeconds(95))).isEqualTo("1 min 35 s");
-        assertThat(StatusRows.offset(Duration.ofMillis(-12))).isEqualTo("-12 ms");
-        assertThat(StatusRows.offset(Duration.ofMillis(1300))).isEqualTo("+1.3 s");
     }
 }
