@@ -707,9 +707,10 @@ public final class WizardViewModel {
 
     /**
      * Adds the cluster of the project saved at {@code path} to the monitored list and shows it,
-     * logging in to its hosts as remembered for that project (key file or agent; a host logged in
-     * to by password has no remembered login and is reported as such until the project is opened
-     * and discovered). The project being edited stays as it is.
+     * logging in to its hosts as remembered for that project (key file or agent), or with the
+     * wizard's default key file for a host never logged in to here; a host logged in to by password
+     * is reported "no login" until the project is opened and discovered (passwords are never kept).
+     * The project being edited stays as it is.
      */
     public List<Problem> monitorAnother(Path path) {
         try {
@@ -722,11 +723,12 @@ public final class WizardViewModel {
             for (var host : hosts) {
                 io.tandem.model.Ssh ssh = host.getValue();
                 io.tandem.ssh.SshTarget target = new io.tandem.ssh.SshTarget(ssh.address(), ssh.port() == null ? 22 : ssh.port(), ssh.user());
-                memory.recall(target).filter(r -> r.method() != HostLogin.Method.PASSWORD).ifPresent(r -> {
+                // The login remembered for this host, else the wizard's default (the user's key file); a password is never remembered.
+                if (memory.recall(target).map(r -> r.method() != HostLogin.Method.PASSWORD).orElse(true)) {
                     HostLogin login = new HostLogin();
                     memory.restore(target, login);
                     settings.put(host.getKey(), login.settings(this, target));
-                });
+                }
             }
             io.tandem.gui.home.HomeViewModel vm = new io.tandem.gui.home.HomeViewModel(other,
                     new io.tandem.monitor.SshStatusSource(settings, io.tandem.monitor.ClusterMonitor.DEFAULT_INTERVAL), background, false,
