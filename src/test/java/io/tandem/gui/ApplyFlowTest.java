@@ -1,14 +1,10 @@
 package io.tandem.gui;
 
-import io.tandem.discovery.DemoHostConnector;
-import io.tandem.discovery.HostConnector;
 import io.tandem.gui.apply.ApplyViewModel;
-import io.tandem.gui.wizard.AppPaths;
 import io.tandem.gui.wizard.NodesStep;
 import io.tandem.gui.wizard.PlanReview;
 import io.tandem.gui.wizard.ReviewStep;
 import io.tandem.gui.wizard.WizardViewModel;
-import io.tandem.ssh.HostKeyStore;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -27,7 +23,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +49,7 @@ class ApplyFlowTest {
     void start(Stage stage) {
         this.stage = stage;
         Path app = dir.resolve("app-" + System.nanoTime());
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> stage), AppPaths.under(app), HostConnector.SSH,
-                new DemoHostConnector(Duration.ofMillis(50)));
-        wizard.useHostKeyStore(new HostKeyStore(List.of(), app.resolve("known_hosts")));
+        wizard = WizardFx.appWizard(stage, app);
         wizard.useDemoPace(0.25);
         view = new WizardView(wizard);
         stage.setScene(new Scene(view.root(), 1366, 768));

@@ -2,13 +2,9 @@ package io.tandem.gui;
 
 import io.tandem.apply.DemoFault;
 import io.tandem.gui.home.HomeViewModel;
-import io.tandem.gui.wizard.AppPaths;
-import io.tandem.discovery.DemoHostConnector;
-import io.tandem.discovery.HostConnector;
 import io.tandem.gui.wizard.WizardViewModel;
 import io.tandem.monitor.Finding;
 import io.tandem.monitor.Verdict;
-import io.tandem.ssh.HostKeyStore;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -26,7 +22,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,10 +48,7 @@ class MonitoringDemoTest {
     void start(Stage stage) {
         this.stage = stage;
         Path app = dir.resolve("app-" + System.nanoTime());
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> stage), AppPaths.under(app), HostConnector.SSH,
-                new DemoHostConnector(Duration.ofMillis(50)));
-        wizard.useHostKeyStore(new HostKeyStore(List.of(), app.resolve("known_hosts")));
+        wizard = WizardFx.appWizard(stage, app);
         wizard.useDemoPace(0.5);
         WizardView view = new WizardView(wizard);
         stage.setScene(new Scene(view.root(), 1366, 768));
@@ -81,12 +73,21 @@ class MonitoringDemoTest {
         return home;
     }
 
+    /** Read on the FX thread: the view rebuilds its cards and the model its lists there every round. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Set<String> codes(HomeViewModel home) {
-        return home.problems().stream().map(Finding::code).collect(Collectors.toSet());
+        return onFx(() -> home.problems().stream().map(Finding::code).collect(Collectors.toSet()));
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
     private static void toggle(FxRobot robot, DemoFault fault) {
@@ -106,8 +107,8 @@ class MonitoringDemoTest {
         assertThat(codes(home)).containsExactly("fencing.none");
         assertThat(text(robot, "#home-verdict")).isEqualTo("AT RISK");
         assertThat(text(robot, "#home-headline")).startsWith("Cluster " + home.project().clusterName() + " is at risk: No fencing is configured");
-        assertThat(robot.lookup("#cluster-list-entries").tryQuery()).isPresent();
-        assertThat(robot.lookup("#home-nodes").tryQuery()).isPresent();
+        assertThat(onFx(() -> robot.lookup("#cluster-list-entries").tryQuery().isPresent())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#home-nodes").tryQuery().isPresent())).isTrue();
         shot("monitor-1-demo");
 
         record Case(DemoFault fault, String code, String reasonStart, String fixPart, String shot) {
@@ -118,19 +119,19 @@ class MonitoringDemoTest {
                 new Case(DemoFault.NODE_LOST, "node.offline", "node2 is not in the cluster", "node2", "monitor-4-node-lost"))) {
             toggle(robot, c.fault());
             WizardFx.waitUntil(() -> codes(home).contains(c.code()), 20, () -> c.fault() + " shows " + c.code() + "; now " + codes(home));
-            Finding f = home.problems().stream().filter(x -> x.code().equals(c.code())).findFirst().orElseThrow();
+            Finding f = onFx(() -> home.problems().stream().filter(x -> x.code().equals(c.code())).findFirst().orElseThrow());
             assertThat(f.reason()).startsWith(c.reasonStart());
             assertThat(f.fix()).contains(c.fixPart());
             WaitForAsyncUtils.waitForFxEvents();
-            List<String> shown = robot.lookup(".home-finding").queryAll().stream()
+            List<String> shown = onFx(() -> robot.lookup(".home-finding").queryAll().stream()
                     .flatMap(n -> ((javafx.scene.layout.VBox) n).getChildren().stream())
-                    .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+                    .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList());
             assertThat(shown).as("the reason and its fix are on screen").contains(f.reason(), "What to do: " + f.fix());
             shot(c.shot());
             toggle(robot, c.fault());
             WizardFx.waitUntil(() -> codes(home).equals(Set.of("fencing.none")), 30, () -> c.fault() + " clears; now " + codes(home));
         }
-        assertThat(home.events()).extracting(e -> e.code()).contains("drbd.disconnected", "bond.slave-down", "node.offline");
+        assertThat(onFx(() -> List.copyOf(home.events()))).extracting(e -> e.code()).contains("drbd.disconnected", "bond.slave-down", "node.offline");
     }
 
     @Test
@@ -142,9 +143,9 @@ class MonitoringDemoTest {
         assertThat(text(robot, "#home-headline")).as("what just broke comes before the standing risk")
                 .startsWith("Cluster " + home.project().clusterName() + " is at risk: Split brain on r");
         shot("monitor-5-split-brain");
-        WizardFx.waitUntil(() -> robot.lookup("#home-resolve-split-brain").tryQuery().isPresent(), 10, "the resolve button");
+        WizardFx.waitUntil(() -> onFx(() -> robot.lookup("#home-resolve-split-brain").tryQuery().isPresent()), 10, "the resolve button");
         robot.interact(() -> robot.lookup("#home-resolve-split-brain").queryButton().fire());
-        WizardFx.waitUntil(() -> robot.lookup("#split-brain-discard-node2").tryQuery().isPresent(), 10, "the dialog shows both sides");
+        WizardFx.waitUntil(() -> onFx(() -> robot.lookup("#split-brain-discard-node2").tryQuery().isPresent()), 10, "the dialog shows both sides");
         Button recover = robot.lookup("#split-brain-recover").queryButton();
         assertThat(recover.isDisabled()).isTrue();
 

@@ -135,4 +135,13 @@ final class WizardFx {
     static <T extends Node> T find(FxRobot robot, String id) {
         return robot.lookup(id).query();
     }
+
+    /** A wizard as the app makes it, in {@code stage}, with its own app folder under {@code app}: the Primer theme, the FX background, demo hosts answering after 50 ms. */
+    static WizardViewModel appWizard(javafx.stage.Stage stage, java.nio.file.Path app) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        WizardViewModel wizard = new WizardViewModel(new FxBackground(), new FxDialogs(() -> stage), io.tandem.gui.wizard.AppPaths.under(app),
+                io.tandem.discovery.HostConnector.SSH, new io.tandem.discovery.DemoHostConnector(java.time.Duration.ofMillis(50)));
+        wizard.useHostKeyStore(new io.tandem.ssh.HostKeyStore(java.util.List.of(), app.resolve("known_hosts")));
+        return wizard;
+    }
 }

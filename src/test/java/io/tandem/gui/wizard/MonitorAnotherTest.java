@@ -1,6 +1,5 @@
 package io.tandem.gui.wizard;
 
-import io.tandem.gui.Background;
 import io.tandem.model.DemoProject;
 import io.tandem.model.ProjectFile;
 import org.junit.jupiter.api.Test;
@@ -8,10 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,43 +16,10 @@ class MonitorAnotherTest {
     @TempDir
     Path dir;
 
-    /** Keeps the work it is given and runs none of it: no host is contacted. */
-    private static final class Held implements Background {
-        final List<Callable<?>> held = new ArrayList<>();
-
-        @Override
-        public <T> Job run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            held.add(work);
-            return () -> { };
-        }
-    }
-
-    private static final class Quiet implements io.tandem.gui.Dialogs {
-        @Override
-        public boolean trustHostKey(io.tandem.ssh.HostKeyPrompt.UnknownKey key) {
-            return false;
-        }
-
-        @Override
-        public UnsavedChoice unsavedChanges() {
-            return UnsavedChoice.DISCARD;
-        }
-
-        @Override
-        public DemoSaveChoice saveDemo(String addresses) {
-            return DemoSaveChoice.CANCEL;
-        }
-
-        @Override
-        public boolean resumeUnfinishedApply(String description) {
-            return false;
-        }
-    }
-
     @Test
     void anotherProjectJoinsTheListAndIsShownWhileTheEditedProjectStays() throws Exception {
-        Held background = new Held();
-        WizardViewModel wizard = TestWizards.create(background, new Quiet(), dir.resolve("app"));
+        TestWizards.Held background = new TestWizards.Held();
+        WizardViewModel wizard = TestWizards.create(background, new TestWizards.Asking(), dir.resolve("app"));
         wizard.startNew();
         Path other = dir.resolve("other.tandem.json");
         ProjectFile.write(DemoProject.withFreshSecrets(), other);
@@ -79,7 +41,7 @@ class MonitorAnotherTest {
 
     @Test
     void aFileThatIsNotAProjectIsRefusedInWordsAndChangesNothing() throws Exception {
-        WizardViewModel wizard = TestWizards.create(new Held(), new Quiet(), dir.resolve("app"));
+        WizardViewModel wizard = TestWizards.create(new TestWizards.Held(), new TestWizards.Asking(), dir.resolve("app"));
         Path bad = Files.writeString(dir.resolve("bad.tandem.json"), "{ not json");
         assertThat(wizard.monitorAnother(bad)).isNotEmpty().allSatisfy(p -> assertThat(p.describe()).isNotBlank());
         assertThat(wizard.board().entries()).isEmpty();

@@ -2,17 +2,12 @@ package io.tandem.gui.wizard;
 
 import io.tandem.apply.Journal;
 import io.tandem.apply.JournalEntry;
-import io.tandem.gui.Background;
 import io.tandem.model.DemoProject;
 import io.tandem.model.ProjectFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,49 +21,12 @@ class OpenAppliedProjectTest {
     @TempDir
     Path dir;
 
-    /** Keeps the work it is given; runs none of it. */
-    private static final class Held implements Background {
-        final List<Callable<?>> held = new ArrayList<>();
-
-        @Override
-        public <T> Job run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            held.add(work);
-            return () -> { };
-        }
-    }
-
-    private static final class Asking implements io.tandem.gui.Dialogs {
-        final List<String> asked = new ArrayList<>();
-        boolean resume = true;
-
-        @Override
-        public boolean trustHostKey(io.tandem.ssh.HostKeyPrompt.UnknownKey key) {
-            return false;
-        }
-
-        @Override
-        public UnsavedChoice unsavedChanges() {
-            return UnsavedChoice.DISCARD;
-        }
-
-        @Override
-        public DemoSaveChoice saveDemo(String addresses) {
-            return DemoSaveChoice.CANCEL;
-        }
-
-        @Override
-        public boolean resumeUnfinishedApply(String description) {
-            asked.add(description);
-            return resume;
-        }
-    }
-
     private int projects;
 
-    private WizardViewModel openWithJournal(Asking dialogs, String... events) throws Exception {
+    private WizardViewModel openWithJournal(TestWizards.Asking dialogs, String... events) throws Exception {
         Path file = java.nio.file.Files.createDirectories(dir.resolve("p" + (++projects))).resolve("cluster.tandem.json");
         ProjectFile.write(DemoProject.withFreshSecrets(), file);
-        WizardViewModel wizard = TestWizards.create(new Held(), dialogs, dir.resolve("app"));
+        WizardViewModel wizard = TestWizards.create(new TestWizards.Held(), dialogs, dir.resolve("app"));
         Journal journal = new Journal(AppPaths.under(dir.resolve("app")).journal(file, DemoProject.load().clusterName()));
         for (String e : events) {
             String[] p = e.split(" ", 2);
@@ -82,7 +40,7 @@ class OpenAppliedProjectTest {
 
     @Test
     void aProjectWhoseLastApplyCompletedOpensOnTheHomeScreen() throws Exception {
-        Asking dialogs = new Asking();
+        TestWizards.Asking dialogs = new TestWizards.Asking();
         WizardViewModel wizard = openWithJournal(dialogs, "run-start 50 step(s)", "run-end done");
         assertThat(wizard.screenProperty().get()).isEqualTo(WizardViewModel.Screen.HOME);
         assertThat(wizard.homeProperty().get()).isNotNull();
@@ -93,7 +51,7 @@ class OpenAppliedProjectTest {
 
     @Test
     void anInterruptedApplyIsOfferedToBeContinued() throws Exception {
-        Asking dialogs = new Asking();
+        TestWizards.Asking dialogs = new TestWizards.Asking();
         WizardViewModel wizard = openWithJournal(dialogs, "run-start 50 step(s)", "step-start Install the packages");
         assertThat(wizard.screenProperty().get()).isEqualTo(WizardViewModel.Screen.WIZARD);
         assertThat(dialogs.asked).singleElement().asString().contains("did not finish", "Install the packages", "node2");
@@ -103,12 +61,12 @@ class OpenAppliedProjectTest {
 
     @Test
     void aFailedApplyIsOfferedTooAndANeverAppliedProjectIsNot() throws Exception {
-        Asking dialogs = new Asking();
+        TestWizards.Asking dialogs = new TestWizards.Asking();
         dialogs.resume = false;
         WizardViewModel failed = openWithJournal(dialogs, "run-start 50 step(s)", "run-end failed");
         assertThat(dialogs.asked).singleElement().asString().contains("stopped at a failed step");
         assertThat(failed.resumeOfferedProperty().get()).isEmpty();
-        Asking fresh = new Asking();
+        TestWizards.Asking fresh = new TestWizards.Asking();
         openWithJournal(fresh);
         assertThat(fresh.asked).isEmpty();
     }

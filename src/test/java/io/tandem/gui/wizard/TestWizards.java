@@ -62,4 +62,43 @@ final class TestWizards {
         wizard.useHostKeyStore(new HostKeyStore(List.of(), dir.resolve("known_hosts")));
         return wizard;
     }
+
+    /** Keeps the work it is given and runs none of it: nothing reaches a host. */
+    static final class Held implements Background {
+        final List<java.util.concurrent.Callable<?>> held = new ArrayList<>();
+
+        @Override
+        public <T> Job run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                           java.util.function.Consumer<Throwable> onFailure) {
+            held.add(work);
+            return () -> { };
+        }
+    }
+
+    /** Dialogs that refuse host keys, discard unsaved changes, cancel a demo's save, and record each offer to resume an apply. */
+    static final class Asking implements Dialogs {
+        final List<String> asked = new ArrayList<>();
+        boolean resume = true;
+
+        @Override
+        public boolean trustHostKey(HostKeyPrompt.UnknownKey key) {
+            return false;
+        }
+
+        @Override
+        public UnsavedChoice unsavedChanges() {
+            return UnsavedChoice.DISCARD;
+        }
+
+        @Override
+        public DemoSaveChoice saveDemo(String addresses) {
+            return DemoSaveChoice.CANCEL;
+        }
+
+        @Override
+        public boolean resumeUnfinishedApply(String description) {
+            asked.add(description);
+            return resume;
+        }
+    }
 }
