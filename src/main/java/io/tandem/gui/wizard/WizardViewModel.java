@@ -714,26 +714,7 @@ public final class WizardViewModel {
      */
     public List<Problem> monitorAnother(Path path) {
         try {
-            io.tandem.model.Project other = io.tandem.model.ProjectFile.read(path);
-            LoginMemory memory = new LoginMemory(paths.logins(path, other.clusterName()));
-            java.util.Map<String, io.tandem.ssh.ConnectionSettings> settings = new java.util.LinkedHashMap<>();
-            java.util.List<java.util.Map.Entry<String, io.tandem.model.Ssh>> hosts = new java.util.ArrayList<>();
-            other.nodes().forEach(n -> hosts.add(java.util.Map.entry(n.name(), n.ssh())));
-            other.managedInitiators().forEach(i -> hosts.add(java.util.Map.entry(i.name(), i.ssh())));
-            for (var host : hosts) {
-                io.tandem.model.Ssh ssh = host.getValue();
-                io.tandem.ssh.SshTarget target = new io.tandem.ssh.SshTarget(ssh.address(), ssh.port() == null ? 22 : ssh.port(), ssh.user());
-                // The login remembered for this host, else the wizard's default (the user's key file); a password is never remembered.
-                if (memory.recall(target).map(r -> r.method() != HostLogin.Method.PASSWORD).orElse(true)) {
-                    HostLogin login = new HostLogin();
-                    memory.restore(target, login);
-                    settings.put(host.getKey(), login.settings(this, target));
-                }
-            }
-            io.tandem.gui.home.HomeViewModel vm = new io.tandem.gui.home.HomeViewModel(other,
-                    new io.tandem.monitor.SshStatusSource(settings, io.tandem.monitor.ClusterMonitor.DEFAULT_INTERVAL), background, false,
-                    paths.monitorStore(path, other.clusterName()));
-            board.show(path, vm);
+            board.show(path, OtherProjectMonitor.open(this, paths, path));
             screen.set(Screen.HOME);
             return List.of();
         } catch (io.tandem.model.ProjectFileException e) {
