@@ -31,7 +31,7 @@ public final class ClusterListView {
         heading.getStyleClass().add(Styles.TITLE_4);
         ListView<ClusterBoard.Entry> list = new ListView<>(board.entries());
         list.setId("cluster-list-entries");
-        list.setCellFactory(v -> new EntryCell());
+        list.setCellFactory(v -> new EntryCell(board));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().select(board.shownProperty().get());
         board.shownProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
@@ -63,12 +63,19 @@ public final class ClusterListView {
 
     /** A cluster's name and verdict, kept current while its model polls. */
     private static final class EntryCell extends ListCell<ClusterBoard.Entry> {
+        private final ClusterBoard board;
+
+        EntryCell(ClusterBoard board) {
+            this.board = board;
+        }
+
         @Override
         protected void updateItem(ClusterBoard.Entry entry, boolean empty) {
             super.updateItem(entry, empty);
             if (empty || entry == null) {
                 setGraphic(null);
                 setText(null);
+                setContextMenu(null);
                 return;
             }
             Circle dot = new Circle(6);
@@ -88,6 +95,9 @@ public final class ClusterListView {
             line.setId("cluster-entry-" + entry.name());
             setText(null);
             setGraphic(line);
+            javafx.scene.control.MenuItem stop = new javafx.scene.control.MenuItem("Stop monitoring " + entry.name());
+            stop.setOnAction(e -> board.remove(entry));
+            setContextMenu(new javafx.scene.control.ContextMenu(stop));
         }
     }
 }
