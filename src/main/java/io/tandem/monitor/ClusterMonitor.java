@@ -60,13 +60,12 @@ public final class ClusterMonitor implements AutoCloseable {
     private long number;
     private Map<String, Instant> stalePrevious = Map.of();
 
-    /** One host: its latest answer, the last time it answered, and whether a read is under way. */
+    /** One host: its latest answer, the last time it answered, when its read started and whether one is under way. */
     private static final class Host {
         final String name;
         final List<io.tandem.discovery.FactScript.Fact> facts;
         final AtomicBoolean reading = new AtomicBoolean();
         volatile HostAnswer last;
-        volatile Instant lastAt;
         volatile Instant lastGoodAt;
         volatile Instant readStartedAt;
         /** A moving average of this host's successful reads. */
@@ -183,9 +182,8 @@ public final class ClusterMonitor implements AutoCloseable {
                 try {
                     HostAnswer answer = StatusRead.ask(source, host.name, host.facts);
                     host.last = answer;
-                    host.lastAt = Instant.now();
                     if (answer.answered()) {
-                        host.lastGoodAt = host.lastAt;
+                        host.lastGoodAt = Instant.now();
                         long took = answer.took().toNanos();
                         host.usualReadNanos = host.usualReadNanos == 0 ? took : (7 * host.usualReadNanos + 3 * took) / 10;
                     }

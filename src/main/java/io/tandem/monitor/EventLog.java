@@ -1,8 +1,6 @@
 package io.tandem.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tandem.files.AtomicFile;
 
 import java.io.IOException;
@@ -33,8 +31,7 @@ import java.util.stream.Collectors;
 public final class EventLog {
 
     static final int KEEP = 5000;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = HistoryJson.MAPPER;
 
     private final Path file;
     private final Deque<MonitorEvent> recent = new ArrayDeque<>();

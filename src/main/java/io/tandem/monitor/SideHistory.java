@@ -1,8 +1,6 @@
 package io.tandem.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tandem.files.AtomicFile;
 
 import java.io.IOException;
@@ -31,8 +29,7 @@ public final class SideHistory {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = HistoryJson.MAPPER;
 
     private final Path file;
     private final Times times;

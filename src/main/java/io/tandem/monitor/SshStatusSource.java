@@ -41,6 +41,29 @@ public final class SshStatusSource implements StatusSource, HostCommands, AutoCl
 
     @Override
     public Map<String, FactScript.Section> read(String host, List<FactScript.Fact> facts) throws SshFailure {
+        return withConnection(host, true, ssh -> StatusRead.runScript(ssh, facts));
+    }
+
+    /** Runs {@code script} as root over the host's kept connection (opened if needed), between two status reads. */
+    @Override
+    public Result runAsRoot(String host, String script, Duration timeout) throws SshFailure {
+        return withConnection(host, false, ssh -> {
+            io.tandem.ssh.ExecResult r = ssh.runAsRoot(io.tandem.ssh.RemoteCommand.script(script), timeout);
+            return new Result(r.exitStatus(), r.stdout(), r.stderr());
+        });
+    }
+
+    /** What is done over a host's connection. */
+    private interface Use<T> {
+        T on(SshConnection ssh) throws SshFailure;
+    }
+
+    /**
+     * Runs {@code use} over the host's kept connection, opened if needed; a failure closes it and
+     * starts the backoff. {@code heedBackoff}: a status read is refused while the host is left
+     * alone; an operator's command (the split-brain recovery) is always tried.
+     */
+    private <T> T withConnection(String host, boolean heedBackoff, Use<T> use) throws SshFailure {
         ConnectionSettings s = settings.get(host);
         if (s == null) {
             throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "no login for " + host + " (none remembered for this project: "
@@ -48,7 +71,7 @@ public final class SshStatusSource implements StatusSource, HostCommands, AutoCl
         }
         Host h = hosts.computeIfAbsent(host, x -> new Host());
         synchronized (h) {
-            if (h.lastFailure != null && System.nanoTime() < h.retryAtNanos) {
+            if (heedBackoff && h.lastFailure != null && System.nanoTime() < h.retryAtNanos) {
                 throw new SshFailure(h.lastFailure.kind(), host, h.lastFailure.getMessage() + " (tried again in "
                         + Math.max(1, (h.retryAtNanos - System.nanoTime()) / 1_000_000_000L) + " s)");
             }
@@ -56,32 +79,10 @@ public final class SshStatusSource implements StatusSource, HostCommands, AutoCl
                 if (h.connection == null) {
                     h.connection = SshConnection.open(s);
                 }
-                Map<String, FactScript.Section> sections = StatusRead.runScript(h.connection, facts);
+                T result = use.on(h.connection);
                 h.lastFailure = null;
                 h.backoff = Duration.ZERO;
-                return sections;
-            } catch (SshFailure e) {
-                fail(h, e);
-                throw e;
-            }
-        }
-    }
-
-    /** Runs {@code script} as root over the host's kept connection (opened if needed), between two status reads. */
-    @Override
-    public Result runAsRoot(String host, String script, Duration timeout) throws SshFailure {
-        ConnectionSettings s = settings.get(host);
-        if (s == null) {
-            throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "no login for " + host);
-        }
-        Host h = hosts.computeIfAbsent(host, x -> new Host());
-        synchronized (h) {
-            try {
-                if (h.connection == null) {
-                    h.connection = SshConnection.open(s);
-                }
-                io.tandem.ssh.ExecResult r = h.connection.runAsRoot(io.tandem.ssh.RemoteCommand.script(script), timeout);
-                return new Result(r.exitStatus(), r.stdout(), r.stderr());
+                return result;
             } catch (SshFailure e) {
                 fail(h, e);
                 throw e;

@@ -5,7 +5,6 @@ import io.tandem.discovery.FactScript;
 import io.tandem.model.Initiator;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
-import io.tandem.ssh.ConnectionSettings;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.ssh.SshConnection;
 import io.tandem.ssh.SshFailure;
@@ -64,19 +63,6 @@ public final class StatusRead {
         } catch (SshFailure e) {
             return HostAnswer.failed(host, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
         }
-    }
-
-    /** Real hosts, one SSH login per host and read (the home screen's single read); {@link SshStatusSource} keeps them open. */
-    public static StatusSource overSsh(Map<String, ConnectionSettings> settings) {
-        return (host, facts) -> {
-            ConnectionSettings s = settings.get(host);
-            if (s == null) {
-                throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "no login for " + host + ": discover it on the Nodes step first");
-            }
-            try (SshConnection ssh = SshConnection.open(s)) {
-                return runScript(ssh, facts);
-            }
-        };
     }
 
     /** The facts as one script, run as root in one round trip on {@code ssh}. */

@@ -57,7 +57,6 @@ public final class HomeViewModel {
     private final EventLog eventLog;
     private final SideHistory sides;
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>();
-    private final ObjectProperty<Assessment> assessment = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, Instant>> stale = new SimpleObjectProperty<>(Map.of());
     private final StringProperty headline = new SimpleStringProperty("Reading the cluster's status…");
@@ -126,7 +125,6 @@ public final class HomeViewModel {
         ClusterSnapshot s = round.snapshot();
         Assessment a = round.assessment();
         stale.set(round.staleSince());
-        assessment.set(a);
         snapshot.set(s);
         Instant seenNow = Instant.now();
         firstSeen.keySet().retainAll(a.problems().stream().map(HomeViewModel::key).toList());
@@ -195,10 +193,6 @@ public final class HomeViewModel {
 
     public ObjectProperty<ClusterSnapshot> snapshotProperty() {
         return snapshot;
-    }
-
-    public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
-        return assessment;
     }
 
     public ReadOnlyObjectProperty<Verdict> verdictProperty() {
