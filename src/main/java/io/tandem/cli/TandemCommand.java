@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         description = {"Tandem turns two Linux servers into a highly available iSCSI target.",
                 "Run without arguments to open the setup wizard."},
         subcommands = {ValidateCommand.class, ExportCommand.class, DemoCommand.class, DiscoverCommand.class, ScanCommand.class,
-                PlanCommand.class, ApplyCommand.class, StatusCommand.class,
+                PlanCommand.class, ApplyCommand.class, StatusCommand.class, FailoverTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TandemCommand implements Runnable {
 

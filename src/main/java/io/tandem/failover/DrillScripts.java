@@ -1,0 +1,171 @@
+package io.tandem.failover;
+
+import io.tandem.text.ShellQuote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The shell scripts a failover test runs as root on the hosts. Every value comes from the validated
+ * project or from Tandem itself and is checked here again and quoted; each script that starts the
+ * fault prints the host's clock first ({@value #STAMP}), so the fault's moment is known in the host's
+ * own clock even when the host then dies.
+ */
+final class DrillScripts {
+
+    static final String STAMP = "TANDEM-FAULT-AT";
+    /** Where the probe and its log live on the initiator (not on the iSCSI disk: the log must survive the disk's trouble). */
+    static final String WORK_DIR = "/var/tmp/tandem-failover";
+    /** The probe's file on the initiator's filesystem on the iSCSI disk. */
+    static final String PROBE_FILE = ".tandem-failover-probe";
+    static final int BLOCK = 4096;
+
+    private static final Pattern RUN_ID = Pattern.compile("[0-9a-f]{8,32}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:@-]{1,64}");
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9_.+/-]*");
+    private static final String STAMP_LINE = "echo \"" + STAMP + " $(date +%s.%N)\"";
+
+    private final String runId;
+
+    DrillScripts(String runId) {
+        this.runId = check(RUN_ID, runId, "run id");
+    }
+
+    private static String check(Pattern pattern, String value, String what) {
+        if (value == null || !pattern.matcher(value).matches() || value.contains("..")) {
+            throw new IllegalArgumentException("unsafe " + what + ": " + value);
+        }
+        return value;
+    }
+
+    private static String q(Pattern pattern, String value, String what) {
+        return ShellQuote.quote(check(pattern, value, what));
+    }
+
+    String log() {
+        return WORK_DIR + "/probe-" + runId + ".log";
+    }
+
+    String stopFile() {
+        return WORK_DIR + "/probe-" + runId + ".stop";
+    }
+
+    static String probeSource() {
+        try (InputStream in = DrillScripts.class.getResourceAsStream("/io/tandem/failover/probe.py")) {
+            if (in == null) {
+                throw new IllegalStateException("probe.py is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The initiator's preparation: python3 (from its own repositories when missing), the mount point
+     * mounted, the probe's file zeroed at its full size (a fresh file, so a block left from before
+     * reads as lost, not as written), the probe started detached: it outlives this SSH session and
+     * any trouble of the management network, and stops by itself after {@code maxSeconds}.
+     */
+    String startProbe(String mountPoint, int blocks, int intervalMs, int maxSeconds) {
+        String mp = q(PATH, mountPoint, "mount point");
+        String file = q(PATH, mountPoint + "/" + PROBE_FILE, "probe file");
+        String source = probeSource();
+        if (source.contains("TANDEM_PROBE_EOF")) {
+            throw new IllegalStateException("probe.py must not contain its here-document's end word");
+        }
+        return String.join("\n",
+                "set -e",
+                "if ! command -v python3 >/dev/null 2>&1; then",
+                "  echo 'python3 is missing: installing python3-minimal from this host'\\''s repositories' >&2",
+                "  DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-minimal >&2",
+                "fi",
+                "mountpoint -q " + mp + " || { echo " + ShellQuote.quote("nothing is mounted on " + mountPoint) + " >&2; exit 3; }",
+                "mkdir -p -m 0700 " + WORK_DIR,
+                "cat > " + WORK_DIR + "/probe.py <<'TANDEM_PROBE_EOF'",
+                source.stripTrailing(),
+                "TANDEM_PROBE_EOF",
+                "rm -f " + stopFile(),
+                "dd if=/dev/zero of=" + file + " bs=" + BLOCK + " count=" + blocks + " oflag=direct conv=fsync status=none",
+                "setsid nohup python3 " + WORK_DIR + "/probe.py " + file + " " + blocks + " " + intervalMs + " " + maxSeconds + " "
+                        + stopFile() + " " + runId + " > " + log() + " 2>&1 < /dev/null &",
+                "echo started");
+    }
+
+    /** The probe's output from byte {@code offset} on (1-based for tail: offset 0 reads all). */
+    String readLog(long offset) {
+        return "tail -c +" + (offset + 1) + " " + log() + " 2>/dev/null || true";
+    }
+
+    /** Asks the probe to stop and read back; it prints its VERIFY line when done. */
+    String stopProbe() {
+        return "touch " + stopFile();
+    }
+
+    /** Removes the probe's 64 MiB file and its stop file; the log stays until the next test (it is small). */
+    String cleanUp(String mountPoint) {
+        return "rm -f " + q(PATH, mountPoint + "/" + PROBE_FILE, "probe file") + " " + stopFile();
+    }
+
+    /** Moves the group to {@code node}, waits for the cluster to settle, and removes the move's constraint again. */
+    static String move(String group, String node, int waitSeconds) {
+        String g = q(NAME, group, "group");
+        return String.join("\n",
+                STAMP_LINE,
+                "crm_resource --move --resource " + g + " --node " + q(NAME, node, "node"),
+                "sleep 2",
+                "rc=0; crm_resource --wait --timeout=" + waitSeconds + "s || rc=$?",
+                "crm_resource --clear --resource " + g + " >/dev/null 2>&1 || true",
+                "exit $rc");
+    }
+
+    /** Where the group runs now (crm_resource's own words). */
+    static String locate(String group) {
+        return "crm_resource --locate --resource " + q(NAME, group, "group") + " 2>&1 || true";
+    }
+
+    /** Waits for the cluster to settle (no transition in progress). */
+    static String settle(int waitSeconds) {
+        return "crm_resource --wait --timeout=" + waitSeconds + "s";
+    }
+
+    /** The emergency reboot, a second after this script returns (so its answer still arrives). */
+    static String crash() {
+        return String.join("\n",
+                "echo \"" + STAMP + " $(($(date +%s) + 1)).$(date +%N)\"",
+                "nohup sh -c 'sleep 1; echo 1 > /proc/sys/kernel/sysrq; echo b > /proc/sysrq-trigger' >/dev/null 2>&1 < /dev/null &",
+                "echo crashing");
+    }
+
+    /**
+     * NICs down for {@code holdSeconds}, then up again, detached: the host brings them back by itself
+     * even if Tandem loses it meanwhile. {@code activeOf}: take down only the bond's active NIC
+     * (read from the bonding driver) instead of the NICs listed.
+     */
+    static String linksDown(List<String> nics, String activeOf, int holdSeconds) {
+        StringBuilder pick = new StringBuilder();
+        if (activeOf != null) {
+            pick.append("nics=$(sed -n 's/^Currently Active Slave: //p' /proc/net/bonding/").append(q(NAME, activeOf, "bond")).append(")\n")
+                    .append("[ -n \"$nics\" ] || { echo ").append(ShellQuote.quote(activeOf + " has no active NIC")).append(" >&2; exit 3; }\n");
+        } else {
+            pick.append("nics=").append(ShellQuote.quote(String.join(" ", nics.stream().map(n -> check(NAME, n, "NIC")).toList()))).append('\n');
+        }
+        return pick + String.join("\n",
+                STAMP_LINE,
+                "echo \"TANDEM-NICS $nics\"",
+                "nohup sh -c 'for n in $0; do ip link set dev \"$n\" down; done; sleep " + holdSeconds
+                        + "; for n in $0; do ip link set dev \"$n\" up; done' \"$nics\" >/dev/null 2>&1 < /dev/null &");
+    }
+
+    /** The journal lines a timeline needs, since {@code sinceEpoch} in the host's clock. */
+    static String journal(long sinceEpoch) {
+        return "journalctl --since=@" + sinceEpoch + " -o short-unix --no-pager -q 2>/dev/null | grep -E "
+                + ShellQuote.quote("Requesting local execution of|Result of [a-z_]+ operation for|Token has not been received|"
+                + "A processor failed|A new membership|terminated \\(|fenced \\(|Operation .?(reboot|off)|fence-peer")
+                + " | tail -n 20000 || true";
+    }
+}

@@ -1,0 +1,78 @@
+package io.tandem.failover;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hand-built lab's two measured failovers (lab-vm-recipe.md §10), rebuilt from their journal lines and probe logs. */
+class TimelineTest {
+
+    private static final Timeline.Layout STOCK_AGENTS = new Timeline.Layout("p_target", "p_unblock");
+
+    @Test
+    void theCrashTimelineHasEveryPhaseAtTheMomentTheRecipeNoted() {
+        double crash = Fixtures.nov25("13:11:23.1");
+        Timeline t = Timeline.of("node1->node2", "node1 crashed", crash, crash + 200, "node1", "node2",
+                Fixtures.journal("node2.crash.op_timeline.txt", "node2"), Fixtures.probe("client.crash.probe_log.txt"), STOCK_AGENTS);
+        // Recipe: token lost at +3.9 s, promoted at +23 s, target up (p_target) at +69 s, unblock at +91.7 s, I/O at +94.5 s
+        // (the recipe counted that from the last write before the crash, 0.5 s after its rounded kill time).
+        assertEquals(3.9, at(t, "detected") - crash, 0.1);
+        assertEquals(23.2, at(t, "promoted") - crash, 0.2);
+        assertEquals(69.1, at(t, "target up") - crash, 0.2);
+        assertEquals(91.7, at(t, "port open") - crash, 0.1);
+        assertEquals(95.0, at(t, "I/O resumed") - crash, 0.1);
+        assertEquals(94.47, t.longestPause().orElseThrow().seconds(), 0.05);
+        assertTrue(t.phase("fenced").isEmpty(), "stonith was disabled in that lab");
+        assertEquals(List.of("fault", "detected", "first operation", "promoted", "target up", "port open", "I/O resumed"),
+                t.phases().stream().map(Timeline.Phase::name).toList());
+    }
+
+    @Test
+    void theCrashsTimeGoesToDetectionTheSlowTargetAgentsAndTheIdleCluster() {
+        double crash = Fixtures.nov25("13:11:23.1");
+        Timeline t = Timeline.of("node1->node2", "node1 crashed", crash, crash + 200, "node1", "node2",
+                Fixtures.journal("node2.crash.op_timeline.txt", "node2"), Fixtures.probe("client.crash.probe_log.txt"), STOCK_AGENTS);
+        var spent = t.timeSpent();
+        assertEquals(15.1, spent.get("before the first operation"), 0.2);
+        assertEquals(33.5 + 16.6 + 2.6 + 0.7 + 0.7, spent.get("start (5)"), 0.3);
+        assertEquals(8.1, spent.get("promote (1)"), 0.1);
+        double total = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(t.phase("I/O resumed").orElseThrow().at() - crash, total, 1e-6, "the parts add up to fault → I/O resumed: " + spent);
+        assertTrue(spent.get("cluster idle between operations") > 10, spent.toString());
+        Timeline.Operation target = t.operations().stream().filter(o -> o.resource().equals("p_target")).findFirst().orElseThrow();
+        assertEquals(33.5, target.seconds(), 0.1);
+        assertEquals("ok", target.result());
+    }
+
+    @Test
+    void thePlannedSwitchoverDemotesOnTheOldNodeAndPromotesOnTheNew() {
+        double move = Fixtures.nov25("13:07:20.0");
+        Timeline t = Timeline.of("node2->node1", "move requested", move, move + 240, "node2", "node1",
+                Fixtures.journal("node1-node2.switchover.pacemaker_op_timeline.txt", "node2"), Fixtures.probe("client.switchover.probe_log.txt"),
+                STOCK_AGENTS);
+        assertEquals(Fixtures.nov25("13:07:51.431836"), at(t, "demoted"), 1e-3);
+        assertEquals(Fixtures.nov25("13:08:00.208640"), at(t, "promoted"), 1e-3);
+        assertEquals(Fixtures.nov25("13:08:58.351776"), at(t, "target up"), 1e-3);
+        assertEquals(Fixtures.nov25("13:09:28.271094"), at(t, "port open"), 1e-3);
+        assertEquals(126.35, t.longestPause().orElseThrow().seconds(), 0.05);
+        assertTrue(t.phase("detected").isEmpty(), "a planned move loses no token");
+        assertEquals(Fixtures.nov25("13:07:20.257760"), at(t, "first operation"), 1e-3);
+    }
+
+    @Test
+    void journalLinesBeforeTheFaultOrAfterTheWindowDoNotCount() {
+        double move = Fixtures.nov25("13:08:30.0");
+        Timeline t = Timeline.of("node2->node1", "move requested", move, move + 10, "node2", "node1",
+                Fixtures.journal("node1-node2.switchover.pacemaker_op_timeline.txt", "node2"), Fixtures.probe("client.switchover.probe_log.txt"),
+                STOCK_AGENTS);
+        assertTrue(t.phase("demoted").isEmpty());
+        assertTrue(t.phase("port open").isEmpty());
+    }
+
+    private static double at(Timeline t, String phase) {
+        return t.phase(phase).orElseThrow(() -> new AssertionError("no phase " + phase + " in " + t.phases())).at();
+    }
+}
