@@ -71,6 +71,9 @@ public final class SimulatedCluster {
     private final SimulatedStatus status = new SimulatedStatus(this);
     /** What the user broke; replaced whole, under this object's lock, on each change. */
     private volatile FaultState faultState = FaultState.NONE;
+    /** The node serving after a failover test moved the storage; null: the preferred node. */
+    private volatile String servingOverride;
+    private final SimulatedFailover failover = new SimulatedFailover(this);
     private int splits;
 
     /** {@code pace}: 1 for the app; smaller in tests (0.2 makes every simulated wait five times shorter). */
@@ -143,7 +146,8 @@ public final class SimulatedCluster {
 
     /** The node that serves the target: the project's preferred node. */
     String servingNode() {
-        return project.cluster().preferredNode();
+        String moved = servingOverride;
+        return moved != null ? moved : project.cluster().preferredNode();
     }
 
     /** The other node. */
@@ -313,6 +317,59 @@ public final class SimulatedCluster {
     /** True while the resync after a discard runs. */
     public boolean resyncing() {
         return !drbd.resynced(faultState);
+    }
+
+    SimulatedFailover failover() {
+        return failover;
+    }
+
+    /** The group's members in start order, as the cluster's configuration has them. */
+    List<String> groupMembers() {
+        return io.tandem.render.modern.PacemakerLayoutBuilder.build(project, new io.tandem.render.SecretBook()).group().members().stream()
+                .map(io.tandem.render.modern.PacemakerLayout.Primitive::id).toList();
+    }
+
+    List<String> drbdPrimitives() {
+        return drbdResources().stream().map(io.tandem.render.modern.PacemakerLayoutBuilder::drbdPrimitiveId).toList();
+    }
+
+    /** The storage handed to {@code to}: its resources start one after another until all run at {@code runningAt} (epoch seconds). */
+    synchronized void handOver(String to, double runningAt) {
+        servingOverride = to;
+        resourcesLoaded.set(System.nanoTime() + (long) ((runningAt - SimulatedFailover.now()) * 1e9) - scaled(4000).toNanos());
+    }
+
+    /** {@code from} crashed and {@code to} took over, all running at {@code runningAt}; {@code from} is back after a paced reboot. */
+    synchronized void crashed(String to, double runningAt) {
+        handOver(to, runningAt);
+        setFault(DemoFault.NODE_LOST, true);
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(scaled(20_000));
+                setFault(DemoFault.NODE_LOST, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** True once every resource runs (crm_mon's last member started). */
+    boolean allRunning() {
+        Long loaded = resourcesLoaded.get();
+        return loaded != null && System.nanoTime() - loaded >= scaled(4000).toNanos();
+    }
+
+    /** {@code fault} on now and off again after {@code seconds} (a NIC the failover test takes down for a while). */
+    void faultFor(DemoFault fault, int seconds) {
+        setFault(fault, true);
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(java.time.Duration.ofSeconds(seconds));
+                setFault(fault, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** /proc/drbd on {@code node} now. */

@@ -7,7 +7,9 @@ import io.tandem.ssh.SshFailure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,15 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
     private static final Pattern GET_GI = Pattern.compile("drbdadm get-gi '?([A-Za-z0-9_.-]+)'?");
     private static final Pattern DISCARD = Pattern.compile("drbdadm connect --discard-my-data '?([A-Za-z0-9_.-]+)'?");
     private static final Pattern RECONNECT = Pattern.compile("drbdadm cstate '?([A-Za-z0-9_.-]+)'?");
+    // The failover drill's scripts (io.tandem.failover.DrillScripts), by the command each is built around.
+    private static final Pattern PROBE_START = Pattern.compile("setsid nohup python3 \\S+probe\\.py \\S+ \\d+ (\\d+) \\d+ \\S+ ([0-9a-f]+)");
+    private static final Pattern PROBE_READ = Pattern.compile("tail -c \\+(\\d+) \\S*/probe-([0-9a-f]+)\\.log");
+    private static final Pattern PROBE_STOP = Pattern.compile("touch \\S*/probe-([0-9a-f]+)\\.stop");
+    private static final Pattern MOVE = Pattern.compile("crm_resource --move --resource (\\S+) --node (\\S+)");
+    private static final Pattern LOCATE = Pattern.compile("crm_resource --locate --resource (\\S+)");
+    private static final Pattern HOLD = Pattern.compile("ip link set dev \"\\$n\" down; done; sleep (\\d+);");
+    private static final Pattern JOURNAL = Pattern.compile("journalctl --since=@(\\d+)");
+    private static final String STAMP = "TANDEM-FAULT-AT ";
 
     private final SimulatedCluster cluster;
     private final StatusSource status;
@@ -38,7 +49,7 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
 
     @Override
     public Result runAsRoot(String host, String script, Duration timeout) throws SshFailure {
-        if (cluster.faults().contains(DemoFault.NODE_LOST) && !host.equals(cluster.project().cluster().preferredNode())) {
+        if (cluster.faults().contains(DemoFault.NODE_LOST) && host.equals(cluster.standbyNode())) {
             throw new SshFailure(SshFailure.Kind.UNREACHABLE, host, "connect timed out (the demo's " + host + " is lost)");
         }
         Matcher gi = GET_GI.matcher(script);
@@ -59,6 +70,79 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
         if (RECONNECT.matcher(script).find()) {
             return new Result(0, "", ""); // the kept side reconnects by itself in the simulation
         }
+        Optional<Result> drill = drill(host, script);
+        if (drill.isPresent()) {
+            return drill.get();
+        }
         return new Result(127, "", "the demo's hosts do not run: " + script.lines().findFirst().orElse("") + "\n");
+    }
+
+    /** The failover drill's scripts, done to the simulation as the real hosts would do them. */
+    private Optional<Result> drill(String host, String script) {
+        SimulatedFailover failover = cluster.failover();
+        Matcher m = PROBE_START.matcher(script);
+        if (m.find()) {
+            failover.startProbe(m.group(2), Integer.parseInt(m.group(1)));
+            return Optional.of(new Result(0, "started\n", ""));
+        }
+        m = PROBE_READ.matcher(script);
+        if (m.find()) {
+            SimulatedFailover.Probe probe = failover.probe(m.group(2));
+            String log = probe == null ? "" : probe.log(SimulatedFailover.now());
+            int from = (int) Math.min(log.length(), Long.parseLong(m.group(1)) - 1);
+            return Optional.of(new Result(0, log.substring(from), ""));
+        }
+        m = PROBE_STOP.matcher(script);
+        if (m.find()) {
+            Optional.ofNullable(failover.probe(m.group(1))).ifPresent(SimulatedFailover.Probe::stop);
+            return Optional.of(new Result(0, "", ""));
+        }
+        if (script.contains(".tandem-failover-probe") && script.startsWith("rm -f")) {
+            return Optional.of(new Result(0, "", ""));
+        }
+        m = MOVE.matcher(script);
+        if (m.find()) {
+            double t0 = SimulatedFailover.now();
+            double done = failover.move(m.group(2).replace("'", ""), t0);
+            sleepUntil(done);
+            return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", t0) + "\n", ""));
+        }
+        m = LOCATE.matcher(script);
+        if (m.find()) {
+            String group = m.group(1).replace("'", "");
+            return Optional.of(new Result(0, "resource " + group + (cluster.allRunning() ? " is running on: " + cluster.servingNode() : " is NOT running")
+                    + "\n", ""));
+        }
+        if (script.startsWith("crm_resource --wait")) {
+            return Optional.of(new Result(0, "", ""));
+        }
+        if (script.contains("/proc/sysrq-trigger")) {
+            double t0 = SimulatedFailover.now() + 1;
+            failover.crash(t0);
+            return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", t0) + "\ncrashing\n", ""));
+        }
+        m = HOLD.matcher(script);
+        if (m.find()) {
+            DemoFault fault = script.contains("/proc/net/bonding/") ? DemoFault.BOND_SLAVE_DOWN : DemoFault.REPLICATION_LINK_DOWN;
+            String nics = String.join(" ", cluster.nicsCut(fault).stream().map(n -> n.substring(n.indexOf(' ') + 1)).toList());
+            cluster.faultFor(fault, Integer.parseInt(m.group(1)));
+            return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", SimulatedFailover.now()) + "\nTANDEM-NICS " + nics + "\n", ""));
+        }
+        m = JOURNAL.matcher(script);
+        if (m.find()) {
+            return Optional.of(new Result(0, failover.journal(host, Long.parseLong(m.group(1))), ""));
+        }
+        return Optional.empty();
+    }
+
+    private static void sleepUntil(double epoch) {
+        long millis = (long) ((epoch - SimulatedFailover.now()) * 1000);
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -212,7 +212,7 @@ public final class FailoverDrill {
                 healthyAfter = clock.now() - faultsOver;
                 break;
             }
-            clock.sleep(Math.max(settings.pollSeconds(), 5));
+            clock.sleep(settings.pollSeconds());
         }
         root(client, scripts.cleanUp(tester.filesystem().mountPoint()), Duration.ofSeconds(60));
         String after = servingAfter.orElse("nobody");

@@ -1,0 +1,100 @@
+package io.tandem.failover;
+
+import io.tandem.apply.SimulatedCluster;
+import io.tandem.model.DemoProject;
+import io.tandem.model.Project;
+import io.tandem.monitor.HostCommands;
+import io.tandem.monitor.StatusSource;
+import io.tandem.testing.Examples;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole drill on the demo's simulated hosts (paced ten times faster): the same scripts, the
+ * same parsing of the probe's log and the journals, the same judgement as on real servers.
+ */
+class DemoDrillTest {
+
+    private static final FailoverDrill.Settings QUICK = new FailoverDrill.Settings(100, 1, 2, 1, 60, 60, 1);
+
+    private final List<String> steps = new ArrayList<>();
+    private final List<String> markers = new ArrayList<>();
+    private final List<ProbeLog.Io> live = new ArrayList<>();
+
+    private FailoverDrill drill(Project project) {
+        SimulatedCluster demo = SimulatedCluster.applied(project, 0.1);
+        StatusSource hosts = demo.statusSource();
+        return new FailoverDrill(project, hosts, (HostCommands) hosts, QUICK, FailoverDrill.Clock.SYSTEM, new FailoverDrill.Listener() {
+            @Override
+            public void step(String words) {
+                steps.add(words);
+            }
+
+            @Override
+            public void ios(List<ProbeLog.Io> ios) {
+                live.addAll(ios);
+            }
+
+            @Override
+            public void marker(double at, String words) {
+                markers.add(words);
+            }
+        });
+    }
+
+    @Test
+    void aSwitchoverAndBackPausesTheClientOnceEachWayAndLosesNothing() throws Exception {
+        Project project = Examples.read(Examples.VM_LAB_SBD);
+        FailoverDrill drill = drill(project);
+        FailoverDrill.Ready ready = assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.SWITCHOVER));
+        assertEquals(project.cluster().preferredNode(), ready.from());
+        assertTrue(ready.words().contains("moves from " + ready.from() + " to " + ready.to() + ", then back"), ready.words());
+        FailoverReport report = drill.run(ready);
+        assertTrue(report.passed(), report.failures().toString());
+        assertEquals(List.of(ready.from() + "->" + ready.to(), ready.to() + "->" + ready.from()), report.legs().stream().map(Timeline::leg).toList());
+        for (Timeline leg : report.legs()) {
+            double pause = leg.longestPause().orElseThrow().seconds();
+            assertTrue(pause > 0.2 && pause < 3, leg.leg() + " paused " + pause + " s");
+            assertEquals(List.of("fault", "first operation", "demoted", "promoted", "target up", "port open", "I/O resumed"),
+                    leg.phases().stream().map(Timeline.Phase::name).toList(), leg.leg());
+        }
+        assertEquals(ready.from(), report.servingAfter());
+        assertEquals(0, report.errorCount());
+        assertTrue(report.readBack().acknowledged() > 10 && report.readBack().intact(), report.readBack().toString());
+        assertEquals(report.ios().size(), live.size(), "every I/O reached the listener as it came");
+        assertTrue(markers.getFirst().startsWith("switchover " + ready.from() + "->" + ready.to()), markers.toString());
+    }
+
+    @Test
+    void aCrashIsRefusedWithoutFencingAndTakenOverWithIt() throws Exception {
+        FailoverDrill.Refused refused = assertInstanceOf(FailoverDrill.Refused.class,
+                drill(DemoProject.withFreshSecrets()).prepare(Scenario.CRASH_ACTIVE));
+        assertTrue(refused.reasons().getFirst().startsWith("No fencing is configured"), refused.reasons().toString());
+
+        FailoverDrill drill = drill(Examples.read(Examples.VM_LAB_SBD));
+        FailoverDrill.Ready ready = assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.CRASH_ACTIVE));
+        FailoverReport report = drill.run(ready);
+        assertTrue(report.passed(), report.failures().toString());
+        assertEquals(ready.to(), report.servingAfter());
+        Timeline t = report.legs().getFirst();
+        assertEquals(List.of("fault", "detected", "fenced", "first operation", "promoted", "target up", "port open", "I/O resumed"),
+                t.phases().stream().map(Timeline.Phase::name).toList());
+        assertTrue(report.healthyAgainAfter() != null, "the crashed node rejoined");
+    }
+
+    @Test
+    void aCutReplicationLinkDoesNotPauseTheClient() throws Exception {
+        FailoverDrill drill = drill(Examples.read(Examples.VM_LAB_SBD));
+        FailoverDrill.Ready ready = assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.REPLICATION_LINK));
+        FailoverReport report = drill.run(ready);
+        assertTrue(report.passed(), report.failures().toString());
+        assertTrue(report.longestPause().orElseThrow().seconds() < 0.5);
+        assertTrue(steps.stream().anyMatch(s -> s.startsWith("Cutting " + ready.to() + "'s replication link")), steps.toString());
+    }
+}
