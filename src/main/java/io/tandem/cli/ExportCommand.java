@@ -37,6 +37,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the contents of a non-empty DIR.")
     boolean force;
 
+    @Option(names = "--failover-reports", paramLabel = "DIR", description = {"The failover tests' reports to include (default: the project's",
+            "state folder, failover-tests/, where tandem failover-test writes them; absent: none)."})
+    Path failoverReports;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -50,8 +54,25 @@ final class ExportCommand implements Callable<Integer> {
         }
         ProjectLoader.print(problems, stdout);
         try {
+            Path reports = failoverReports != null ? failoverReports
+                    : io.tandem.apply.StateDirectory.of(project, loaded.clusterName()).resolve("failover-tests");
+            if (failoverReports != null && !java.nio.file.Files.isDirectory(failoverReports)) {
+                stderr.println("Nothing exported: --failover-reports " + failoverReports + " is not a folder. Give the folder tandem failover-test "
+                        + "wrote its reports to, or leave the option out.");
+                return ExitCodes.BAD_INPUT;
+            }
+            AuditExporter.Attachments attachments;
+            try {
+                attachments = io.tandem.failover.ReportFiles.attachments(reports);
+            } catch (java.io.IOException e) {
+                stderr.println("Nothing exported: the failover reports in " + reports + " cannot be read (" + e.getMessage() + ").");
+                return ExitCodes.BAD_INPUT;
+            }
             var result = new AuditExporter().export(loaded, Renderers.render(loaded), problems, out,
-                    includeSecrets ? SecretPolicy.REVEAL : SecretPolicy.REDACT, force);
+                    includeSecrets ? SecretPolicy.REVEAL : SecretPolicy.REDACT, force, attachments);
+            if (!attachments.files().isEmpty()) {
+                stdout.println("With " + attachments.summary().size() + " failover test report(s) from " + reports + ".");
+            }
             stdout.println("Exported " + result.fileCount() + " files to " + result.directory()
                     + (result.secretsIncluded() ? " WITH SECRETS: keep it safe." : " (secrets redacted)."));
             return ExitCodes.OK;

@@ -33,6 +33,23 @@ public final class AuditExporter {
     public static final String SUMMARY = "SUMMARY.md";
     public static final String MANIFEST = "MANIFEST.sha256";
 
+    /**
+     * Files that are not rendered configuration but belong in the audit (the failover tests'
+     * reports): each written as is under {@code relativePath}, and a section in SUMMARY.md with
+     * {@code title} and one line per item of {@code summary}.
+     */
+    public record Attachments(String title, List<String> summary, List<Attachment> files) {
+        public static final Attachments NONE = new Attachments("", List.of(), List.of());
+
+        public Attachments {
+            summary = List.copyOf(summary);
+            files = List.copyOf(files);
+        }
+    }
+
+    public record Attachment(String relativePath, byte[] content) {
+    }
+
     /** What was written, for the caller to report. */
     public record Result(Path directory, int fileCount, boolean secretsIncluded) {
     }
@@ -44,6 +61,11 @@ public final class AuditExporter {
 
     public Result export(Project project, FileSet files, List<Problem> warnings, Path out, SecretPolicy policy, boolean force)
             throws ExportException {
+        return export(project, files, warnings, out, policy, force, Attachments.NONE);
+    }
+
+    public Result export(Project project, FileSet files, List<Problem> warnings, Path out, SecretPolicy policy, boolean force,
+                         Attachments attachments) throws ExportException {
         Path target = out.toAbsolutePath().normalize();
         boolean intoEmpty = checkDestination(target, force);
         Path parent = target.getParent();
@@ -59,7 +81,15 @@ public final class AuditExporter {
         }
         try {
             List<Manifest.Entry> written = writeFiles(files, temp, policy);
+            for (Attachment a : attachments.files()) {
+                written.add(writeBytes(temp, a.relativePath(), a.content(), 0644));
+            }
             String summary = new SummaryWriter(project, files, warnings, policy).write();
+            if (!attachments.files().isEmpty()) {
+                StringBuilder section = new StringBuilder("\n## " + attachments.title() + "\n\n");
+                attachments.summary().forEach(line -> section.append("- ").append(line).append('\n'));
+                summary = summary + section;
+            }
             written.add(writeText(temp, SUMMARY, summary, 0644));
             Files.writeString(temp.resolve(MANIFEST), Manifest.render(written), StandardCharsets.UTF_8);
             if (intoEmpty) {
@@ -135,12 +165,15 @@ public final class AuditExporter {
     }
 
     private static Manifest.Entry writeText(Path root, String relative, String text, int mode) throws IOException {
+        return writeBytes(root, relative, text.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    private static Manifest.Entry writeBytes(Path root, String relative, byte[] bytes, int mode) throws IOException {
         Path path = root.resolve(relative).normalize();
         if (!path.startsWith(root)) {
             throw new IOException("refusing to write outside the export: " + relative);
         }
         Files.createDirectories(path.getParent());
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         // Created with its final mode, so a secret file is never readable by others, not even briefly.
         Files.createFile(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(Modes.of(mode & 0600)));
         Files.write(path, bytes);

@@ -62,6 +62,34 @@ public final class ReportFiles {
         return MAPPER.writeValueAsString(doc) + "\n";
     }
 
+    /**
+     * Every report under {@code reports} for the audit bundle: its three files under
+     * {@code failover-tests/<folder>/}, and one summary line per report (its verdict and lines).
+     */
+    public static io.tandem.export.AuditExporter.Attachments attachments(Path reports) throws IOException {
+        List<io.tandem.export.AuditExporter.Attachment> files = new java.util.ArrayList<>();
+        List<String> summary = new java.util.ArrayList<>();
+        for (Path dir : all(reports)) {
+            String name = dir.getFileName().toString();
+            com.fasterxml.jackson.databind.JsonNode json;
+            try {
+                json = MAPPER.readTree(dir.resolve(JSON).toFile());
+            } catch (IOException e) {
+                summary.add(name + ": left out, its " + JSON + " cannot be read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                continue;
+            }
+            for (String file : List.of(JSON, HTML, PNG)) {
+                if (Files.isRegularFile(dir.resolve(file))) {
+                    files.add(new io.tandem.export.AuditExporter.Attachment("failover-tests/" + name + "/" + file, Files.readAllBytes(dir.resolve(file))));
+                }
+            }
+            List<String> lines = new java.util.ArrayList<>();
+            json.path("summary").forEach(l -> lines.add(l.asText()));
+            summary.add(name + ": " + (json.path("passed").asBoolean() ? "passed" : "FAILED") + (lines.isEmpty() ? "" : " (" + String.join("; ", lines) + ")"));
+        }
+        return new io.tandem.export.AuditExporter.Attachments("Failover tests", summary, files);
+    }
+
     /** Every report folder under {@code reports}, oldest first (for the audit bundle). */
     public static List<Path> all(Path reports) throws IOException {
         if (!Files.isDirectory(reports)) {

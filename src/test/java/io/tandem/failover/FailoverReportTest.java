@@ -90,4 +90,26 @@ class FailoverReportTest {
         int rgb = png.getRGB(x, LatencyChart.HEIGHT - 80);
         assertTrue(((rgb >> 16) & 0xff) > ((rgb >> 8) & 0xff) + 10, Integer.toHexString(rgb));
     }
+
+    @Test
+    void reportsGoIntoTheAuditBundleWithALineInItsSummary(@TempDir Path dir) throws Exception {
+        Path reports = dir.resolve("failover-tests");
+        Path folder = ReportFiles.write(reports, crash(new ProbeLog.ReadBack(396, 0, 0, 0), 120.0, "node2"));
+        Path broken = Files.createDirectories(reports.resolve("20261125-140000-switchover"));
+        Files.writeString(broken.resolve(ReportFiles.JSON), "{ torn");
+        var attachments = ReportFiles.attachments(reports);
+        assertEquals(3, attachments.files().size(), "the broken report is left out");
+        assertEquals(2, attachments.summary().size());
+        assertTrue(attachments.summary().get(1).contains("left out"), attachments.summary().toString());
+
+        io.tandem.model.Project project = io.tandem.testing.Examples.read(io.tandem.testing.Examples.VM_LAB_SBD);
+        Path out = dir.resolve("bundle");
+        new io.tandem.export.AuditExporter().export(project, io.tandem.render.Renderers.render(project), List.of(), out,
+                io.tandem.render.SecretPolicy.REDACT, false, attachments);
+        String name = folder.getFileName().toString();
+        assertEquals(Files.readString(folder.resolve(ReportFiles.HTML)), Files.readString(out.resolve("failover-tests/" + name + "/report.html")));
+        assertTrue(Files.readString(out.resolve("MANIFEST.sha256")).contains("failover-tests/" + name + "/latency.png"));
+        String summary = Files.readString(out.resolve("SUMMARY.md"));
+        assertTrue(summary.contains("## Failover tests\n\n- " + name + ": passed (crash-active node1->node2  pause 94.5 s"), summary);
+    }
 }
