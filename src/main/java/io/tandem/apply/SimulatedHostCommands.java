@@ -103,8 +103,7 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
         m = MOVE.matcher(script);
         if (m.find()) {
             double t0 = SimulatedFailover.now();
-            double done = failover.move(m.group(2).replace("'", ""), t0);
-            sleepUntil(done);
+            failover.move(m.group(2).replace("'", ""), t0);
             return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", t0) + "\n", ""));
         }
         m = LOCATE.matcher(script);
@@ -113,7 +112,7 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
             return Optional.of(new Result(0, "resource " + group + (cluster.allRunning() ? " is running on: " + cluster.servingNode() : " is NOT running")
                     + "\n", ""));
         }
-        if (script.startsWith("crm_resource --wait")) {
+        if (script.startsWith("crm_resource --wait") || script.startsWith("crm_resource --clear")) {
             return Optional.of(new Result(0, "", ""));
         }
         if (script.contains("/proc/sysrq-trigger")) {
@@ -133,16 +132,5 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
             return Optional.of(new Result(0, failover.journal(host, Long.parseLong(m.group(1))), ""));
         }
         return Optional.empty();
-    }
-
-    private static void sleepUntil(double epoch) {
-        long millis = (long) ((epoch - SimulatedFailover.now()) * 1000);
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -111,16 +111,19 @@ final class DrillScripts {
         return "rm -f " + q(PATH, mountPoint + "/" + PROBE_FILE, "probe file") + " " + stopFile();
     }
 
-    /** Moves the group to {@code node}, waits for the cluster to settle, and removes the move's constraint again. */
-    static String move(String group, String node, int waitSeconds) {
-        String g = q(NAME, group, "group");
+    /**
+     * Asks the cluster to move the group to {@code node} and returns at once (the drill follows the
+     * move with short reads, so the host's connection stays free for the monitoring's).
+     */
+    static String move(String group, String node) {
         return String.join("\n",
                 STAMP_LINE,
-                "crm_resource --move --resource " + g + " --node " + q(NAME, node, "node"),
-                "sleep 2",
-                "rc=0; crm_resource --wait --timeout=" + waitSeconds + "s || rc=$?",
-                "crm_resource --clear --resource " + g + " >/dev/null 2>&1 || true",
-                "exit $rc");
+                "crm_resource --move --resource " + q(NAME, group, "group") + " --node " + q(NAME, node, "node"));
+    }
+
+    /** Removes the move's constraint: the group stays where it is (stickiness), and the cluster may move it again later. */
+    static String clear(String group) {
+        return "crm_resource --clear --resource " + q(NAME, group, "group");
     }
 
     /** Where the group runs now (crm_resource's own words). */

@@ -234,20 +234,17 @@ public final class FailoverDrill {
         switch (ready.scenario()) {
             case SWITCHOVER -> {
                 for (String[] move : List.of(new String[]{from, to}, new String[]{to, from})) {
-                    listener.step("Moving the storage from " + move[0] + " to " + move[1] + " and waiting for the cluster to settle.");
+                    listener.step("Moving the storage from " + move[0] + " to " + move[1] + ".");
                     double sent = clock.now();
-                    HostCommands.Result r = root(move[0], DrillScripts.move(group, move[1], settings.recoverySeconds()),
-                            Duration.ofSeconds(settings.recoverySeconds() + 60));
+                    HostCommands.Result r = root(move[0], DrillScripts.move(group, move[1]), Duration.ofSeconds(120));
                     double at = stamp(r, ready.offsets().getOrDefault(move[0], 0.0)).orElse(sent);
                     listener.marker(at, "switchover " + move[0] + "->" + move[1] + " started");
                     legs.add(new Fault(move[0] + "->" + move[1], move[0], move[1], at, "move requested: crm_resource --move --node " + move[1]));
-                    if (!r.ok()) {
-                        failures.add("The move to " + move[1] + " did not settle within " + settings.recoverySeconds() + " s: "
-                                + firstLine(r.stderr() + r.stdout()));
-                        break;
-                    }
-                    if (!located(move[0], group).contains(move[1])) {
-                        failures.add("After the move, the storage is not on " + move[1] + ".");
+                    boolean moved = r.ok() && waitUntilOn(move[1], group, follower, clientOffset);
+                    root(move[1], DrillScripts.clear(group), Duration.ofSeconds(120));
+                    if (!moved) {
+                        failures.add("The storage did not move to " + move[1] + " within " + settings.recoverySeconds() + " s"
+                                + (r.ok() ? "." : ": " + firstLine(r.stderr() + r.stdout())));
                         break;
                     }
                     listener.marker(clock.now(), "storage on " + move[1]);
@@ -261,7 +258,7 @@ public final class FailoverDrill {
                 double at = stamp(r, ready.offsets().getOrDefault(from, 0.0)).orElse(sent + 1);
                 listener.marker(at, from + " crashed");
                 legs.add(new Fault(from + "->" + to, from, to, at, from + " crashed (sysrq emergency reboot)"));
-                if (!waitUntilOn(to, group, ready, follower, clientOffset)) {
+                if (!waitUntilOn(to, group, follower, clientOffset)) {
                     failures.add(to + " did not take over the storage within " + settings.recoverySeconds() + " s of " + from + "'s crash.");
                 } else {
                     listener.marker(clock.now(), "storage on " + to);
@@ -298,11 +295,12 @@ public final class FailoverDrill {
     private record Fault(String leg, String from, String to, double at, String words) {
     }
 
-    private boolean waitUntilOn(String node, String group, Ready ready, ProbeFollower follower, double clientOffset) throws InterruptedException {
+    /** Follows the probe until {@code node} runs the group, then until the cluster settles; false when that takes longer than the recovery time. */
+    private boolean waitUntilOn(String node, String group, ProbeFollower follower, double clientOffset) throws InterruptedException {
         double until = clock.now() + settings.recoverySeconds();
         while (clock.now() < until) {
             listener.ios(shift(follower.poll(), clientOffset));
-            if (located(node, group).contains(node)) {
+            if (located(node, group).contains("running on: " + node)) {
                 root(node, DrillScripts.settle(settings.recoverySeconds()), Duration.ofSeconds(settings.recoverySeconds() + 60));
                 return true;
             }
@@ -315,16 +313,17 @@ public final class FailoverDrill {
         return root(askedOn, DrillScripts.locate(group), Duration.ofSeconds(60)).stdout();
     }
 
-    /** Reads the probe's new I/O for {@code seconds}, handing it to the listener. */
+    /** Reads the probe's new I/O for {@code seconds}, handing it to the listener; the last read is at the end. */
     private void follow(ProbeFollower follower, double clientOffset, double seconds) throws InterruptedException {
         double until = clock.now() + seconds;
-        do {
+        while (true) {
             listener.ios(shift(follower.poll(), clientOffset));
             double left = until - clock.now();
-            if (left > 0) {
-                clock.sleep(Math.min(left, settings.pollSeconds()));
+            if (left <= 0) {
+                return;
             }
-        } while (clock.now() < until);
+            clock.sleep(Math.min(left, settings.pollSeconds()));
+        }
     }
 
     private static List<ProbeLog.Io> shift(List<ProbeLog.Io> ios, double clientOffset) {

@@ -84,7 +84,7 @@ class DemoDrillTest {
         assertEquals(ready.to(), report.servingAfter());
         Timeline t = report.legs().getFirst();
         assertEquals(List.of("fault", "detected", "fenced", "first operation", "promoted", "target up", "port open", "I/O resumed"),
-                t.phases().stream().map(Timeline.Phase::name).toList());
+                t.phases().stream().map(Timeline.Phase::name).toList(), t.phases().toString());
         assertTrue(report.healthyAgainAfter() != null, "the crashed node rejoined");
     }
 

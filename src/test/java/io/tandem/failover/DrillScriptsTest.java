@@ -31,7 +31,8 @@ class DrillScriptsTest {
         parses(scripts.readLog(1234));
         parses(scripts.stopProbe());
         parses(scripts.cleanUp("/srv/data"));
-        parses(DrillScripts.move("g_iscsi", "node2", 600));
+        parses(DrillScripts.move("g_iscsi", "node2"));
+        parses(DrillScripts.clear("g_iscsi"));
         parses(DrillScripts.locate("g_iscsi"));
         parses(DrillScripts.settle(600));
         parses(DrillScripts.crash());
@@ -51,7 +52,7 @@ class DrillScriptsTest {
     void aValueThatIsNotWhatTandemValidatedIsRefusedNotQuotedAway() {
         assertThrows(IllegalArgumentException.class, () -> scripts.startProbe("/mnt/x; rm -rf /", 16, 100, 10));
         assertThrows(IllegalArgumentException.class, () -> scripts.cleanUp("/mnt/../etc"));
-        assertThrows(IllegalArgumentException.class, () -> DrillScripts.move("g_iscsi", "node2 --force", 600));
+        assertThrows(IllegalArgumentException.class, () -> DrillScripts.move("g_iscsi", "node2 --force"));
         assertThrows(IllegalArgumentException.class, () -> DrillScripts.linksDown(List.of("eth2$(reboot)"), null, 20));
         assertThrows(IllegalArgumentException.class, () -> new DrillScripts("../../x"));
     }
