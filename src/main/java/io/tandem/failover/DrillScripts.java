@@ -145,6 +145,24 @@ final class DrillScripts {
     }
 
     /**
+     * After a crash Tandem caused: the node's SBD slot still holds the survivor's "reset", and with
+     * SBD_STARTMODE=clean sbd (and so the cluster) will not start on it until the slot is cleared.
+     * Run on the survivor, which sees the same disks.
+     */
+    static String clearSbdSlot(List<String> devices, String node) {
+        StringBuilder script = new StringBuilder();
+        for (String device : devices) {
+            script.append("sbd -d ").append(q(PATH, device, "SBD device")).append(" message ").append(q(NAME, node, "node")).append(" clear\n");
+        }
+        return script.toString();
+    }
+
+    /** Starts the cluster stack on a node that rebooted (sbd and corosync come with pacemaker). */
+    static String startCluster() {
+        return "systemctl start pacemaker";
+    }
+
+    /**
      * NICs down for {@code holdSeconds}, then up again, detached: the host brings them back by itself
      * even if Tandem loses it meanwhile. {@code activeOf}: take down only the bond's active NIC
      * (read from the bonding driver) instead of the NICs listed.

@@ -101,6 +101,8 @@ public final class FailoverDrill {
     private final Clock clock;
     private final Listener listener;
     private final PacemakerLayout layout;
+    /** What the running test adds to the report's notes. */
+    private final List<String> notes = new ArrayList<>();
 
     public FailoverDrill(Project project, StatusSource status, HostCommands commands, Settings settings, Clock clock, Listener listener) {
         this.project = project;
@@ -221,7 +223,7 @@ public final class FailoverDrill {
         listener.step(failures.isEmpty() ? "Passed." : "FAILED: " + String.join(" ", failures));
         return new FailoverReport(project.clusterName(), ready.scenario().id(), ready.scenario().title(), startedAt, clock.now(), ready.from(),
                 after, client, tester.timeouts().replacementTimeout(), timelines, probe.ios(), probe.readBack().orElse(null), healthyAfter,
-                FailoverReport.goal(ready.scenario()), ready.notes(), failures);
+                FailoverReport.goal(ready.scenario()), List.copyOf(notes), failures);
     }
 
     /** Causes the scenario's fault(s) and follows each until the storage is back; the timelines are made afterwards from the journals. */
@@ -264,6 +266,7 @@ public final class FailoverDrill {
                     listener.marker(clock.now(), "storage on " + to);
                     follow(follower, clientOffset, settings.afterSeconds());
                 }
+                rejoin(from, to);
             }
             case REPLICATION_LINK, BOND_SLAVE -> {
                 boolean link = ready.scenario() == Scenario.REPLICATION_LINK;
@@ -293,6 +296,27 @@ public final class FailoverDrill {
 
     /** One fault caused: its name in the report, the node serving before and the one expected after, when, and what it was. */
     private record Fault(String leg, String from, String to, double at, String words) {
+    }
+
+    /**
+     * Brings the crashed node back into the cluster once it answers again: with SBD fencing its slot
+     * holds the survivor's reset, which Tandem clears (it caused the crash itself; after a real one
+     * an operator looks first), then the cluster stack starts there. Said in the report's notes.
+     */
+    private void rejoin(String crashed, String survivor) throws InterruptedException {
+        listener.step("Waiting for " + crashed + " to boot again.");
+        double until = clock.now() + settings.recoverySeconds();
+        while (clock.now() < until && !root(crashed, "true", Duration.ofSeconds(30)).ok()) {
+            clock.sleep(settings.pollSeconds());
+        }
+        var stonith = project.cluster().stonith();
+        if (stonith.type() == io.tandem.model.StonithType.SBD && stonith.sbd() != null) {
+            listener.step("Clearing " + crashed + "'s SBD slot (the reset " + survivor + " fenced it with) and starting its cluster stack.");
+            notes.add(crashed + "'s SBD slot held the reset " + survivor + " fenced it with; the test cleared it and started the cluster on "
+                    + crashed + " (after a real crash, look at why first).");
+            root(survivor, DrillScripts.clearSbdSlot(stonith.sbd().devices(), crashed), Duration.ofSeconds(60));
+        }
+        root(crashed, DrillScripts.startCluster(), Duration.ofSeconds(300));
     }
 
     /** Follows the probe until {@code node} runs the group, then until the cluster settles; false when that takes longer than the recovery time. */

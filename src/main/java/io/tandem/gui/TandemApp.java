@@ -48,6 +48,7 @@ public final class TandemApp extends Application {
                 HostConnector.SSH, new DemoHostConnector(Duration.ofMillis(600)));
         phase("viewmodel");
         WizardView view = new WizardView(wizard);
+        view.setOpener(page -> getHostServices().showDocument(page.toUri().toString()));
         phase("view");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         WindowSize first = WindowSize.fitting(WindowSize.PREFERRED, screen.getWidth(), screen.getHeight());

@@ -64,6 +64,13 @@ public final class WizardView {
     private final Node footer;
     private Node monitorScreen;
 
+    /** Opens a report page in the desktop's browser; set by the app (tests leave it unset: no browser). */
+    private java.util.function.Consumer<java.nio.file.Path> opener;
+
+    public void setOpener(java.util.function.Consumer<java.nio.file.Path> opener) {
+        this.opener = opener;
+    }
+
     public WizardView(WizardViewModel wizard) {
         this.wizard = wizard;
         root.setTop(new VBox(menu(), header()));
@@ -128,7 +135,8 @@ public final class WizardView {
                 open(entry.file());
             }
         };
-        List<Node> tools = entry.model() == wizard.homeProperty().get() ? demoTools() : List.of();
+        List<Node> tools = new java.util.ArrayList<>(entry.model() == wizard.homeProperty().get() ? demoTools() : List.of());
+        tools.add(testFailoverButton(entry));
         return new io.tandem.gui.home.HomeView.Actions(edit, finding -> splitBrain(entry, finding), owner -> exportEvents(entry, owner), tools);
     }
 
@@ -157,6 +165,25 @@ public final class WizardView {
             model.open();
         }, () -> error("Cannot resolve the split brain here", "Tandem has no connection to " + entry.name()
                 + "'s nodes to run the recovery. Open the project and discover its nodes, then try again."));
+    }
+
+    /** "Test failover…": the failover test dialog on the cluster's own connections; its reports go to the project's state folder. */
+    private Node testFailoverButton(io.tandem.gui.home.ClusterBoard.Entry entry) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Test failover…", new org.kordamp.ikonli.javafx.FontIcon("mdi2s-swap-horizontal"));
+        button.setId("home-test-failover");
+        button.setOnAction(e -> {
+            var home = entry.model();
+            home.hostCommands().ifPresentOrElse(hosts -> {
+                boolean demo = home.project().simulated();
+                var model = new io.tandem.gui.home.FailoverTestViewModel(home.project(), home.statusSource(), hosts, home.background(),
+                        wizard.failoverReports(entry.file(), home.project().clusterName()),
+                        demo ? io.tandem.gui.home.FailoverTestViewModel.DEMO_SETTINGS : io.tandem.failover.FailoverDrill.Settings.DEFAULT,
+                        (at, words) -> home.record(java.time.Instant.ofEpochMilli((long) (at * 1000)), "failover.test", words));
+                new io.tandem.gui.home.FailoverTestDialog(model, window(), opener).show();
+            }, () -> error("Cannot test failover here", "Tandem has no connection to " + entry.name()
+                    + "'s nodes. Open the project and discover its nodes, then try again."));
+        });
+        return button;
     }
 
     /** The demo's "Simulate a problem" menu, for the demo's own cluster. */

@@ -39,6 +39,8 @@ class DrillScriptsTest {
         parses(DrillScripts.linksDown(List.of("eth2", "eth3"), null, 20));
         parses(DrillScripts.linksDown(List.of(), "bond0", 20));
         parses(DrillScripts.journal(1795612283L));
+        parses(DrillScripts.clearSbdSlot(List.of("/dev/disk/by-id/virtio-tandem-sbd"), "node1"));
+        parses(DrillScripts.startCluster());
     }
 
     @Test

@@ -165,6 +165,19 @@ public final class HomeViewModel {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
+    /**
+     * Records something the operator did to the cluster (a failover test's fault, the storage back)
+     * in the event log, at {@code at}: it is kept and exported with the monitor's own events. On the FX thread.
+     */
+    public void record(Instant at, String code, String text) {
+        MonitorEvent event = new MonitorEvent(at, "action", Verdict.HEALTHY, code, project.clusterName(), text);
+        eventLog.append(List.of(event));
+        events.addFirst(event);
+        if (events.size() > EVENTS_SHOWN) {
+            events.remove(EVENTS_SHOWN, events.size());
+        }
+    }
+
     /** Writes the whole event log as CSV. */
     public void exportEvents(Path target) throws IOException {
         eventLog.exportCsv(target);
@@ -173,6 +186,11 @@ public final class HomeViewModel {
     /** Runs commands on the cluster's hosts over the monitoring's connections, when the source can (the split-brain recovery). */
     public java.util.Optional<io.tandem.monitor.HostCommands> hostCommands() {
         return source instanceof io.tandem.monitor.HostCommands commands ? java.util.Optional.of(commands) : java.util.Optional.empty();
+    }
+
+    /** The monitoring's own reads, for what reads the cluster beside it (a failover test's checks). */
+    public StatusSource statusSource() {
+        return source;
     }
 
     public Background background() {

@@ -34,6 +34,12 @@ public record AppPaths(Path recentFile, Path autosaveFile, Path stateBase) {
         return new io.tandem.gui.home.HomeViewModel.Store(dir.resolve("events.jsonl"), dir.resolve("sides.json"));
     }
 
+    /** Where the failover tests' reports of a project go (as tandem failover-test writes them); the demo's under the demo's folder. */
+    public Path failoverReports(Path projectFile, String clusterName) {
+        return (projectFile == null ? stateBase.resolve("demo") : io.tandem.apply.StateDirectory.of(stateBase, projectFile, clusterName))
+                .resolve("failover-tests");
+    }
+
     /** The demo cluster's journal: its simulated hosts exist only while the app runs, so it starts afresh with each demo. */
     public Path demoJournal() {
         return stateBase.resolve("demo").resolve("journal.jsonl");

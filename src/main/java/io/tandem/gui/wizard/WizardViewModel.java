@@ -701,6 +701,11 @@ public final class WizardViewModel {
     private final io.tandem.gui.home.ClusterBoard board = new io.tandem.gui.home.ClusterBoard();
 
     /** The clusters this window monitors: this project's and any other added to the list. */
+    /** Where the failover tests' reports of {@code projectFile} go (the demo's when null). */
+    public java.nio.file.Path failoverReports(java.nio.file.Path projectFile, String clusterName) {
+        return paths.failoverReports(projectFile, clusterName);
+    }
+
     public io.tandem.gui.home.ClusterBoard board() {
         return board;
     }
