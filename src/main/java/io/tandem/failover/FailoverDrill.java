@@ -116,7 +116,13 @@ public final class FailoverDrill {
 
     /** Reads the cluster (read-only) and says whether the test may run, and what it will do. */
     public Preparation prepare(Scenario scenario) throws InterruptedException {
+        // A first read may find a host slow to log in (seconds on a loaded server): a host that did
+        // not answer is asked again, three reads at most, before it counts against the test.
         ClusterSnapshot snapshot = StatusRead.read(project, status);
+        for (int attempt = 1; attempt < 3 && !everyHostAnswered(snapshot); attempt++) {
+            clock.sleep(settings.pollSeconds());
+            snapshot = StatusRead.read(project, status);
+        }
         Assessment assessment = HealthRules.judge(project, snapshot);
         List<String> reasons = new ArrayList<>(Readiness.refusals(project, scenario, snapshot, assessment));
         if (scenario == Scenario.BOND_SLAVE && snapshot.serving().isPresent()
@@ -138,6 +144,11 @@ public final class FailoverDrill {
         offsets.put(tester.name(), offset(snapshot.clientRead(tester.name()).map(ClusterSnapshot.ClientRead::clockOffset), tester.name(), notes));
         assessment.findings().stream().filter(f -> f.code().equals("client.replacement-timeout")).forEach(f -> notes.add(f.reason()));
         return new Ready(scenario, from, to, tester, words(scenario, from, to, tester), offsets, notes);
+    }
+
+    private static boolean everyHostAnswered(ClusterSnapshot snapshot) {
+        return snapshot.nodeReads().stream().allMatch(ClusterSnapshot.NodeRead::answered)
+                && snapshot.clientReads().stream().allMatch(ClusterSnapshot.ClientRead::answered);
     }
 
     private static double offset(Optional<Duration> offset, String host, List<String> notes) {

@@ -43,6 +43,18 @@ public record RemoteCommand(String script, List<Secret> secrets) {
         return mask(script);
     }
 
+    /**
+     * The command's first line as it may be shown, cut at 120 characters, for messages about the
+     * command as a whole (a timeout): a status script of 60 lines made such a message unreadable.
+     */
+    public String summary() {
+        String shown = display().strip();
+        int newline = shown.indexOf('\n');
+        String first = newline < 0 ? shown : shown.substring(0, newline);
+        boolean cut = newline >= 0 || first.length() > 120;
+        return (first.length() > 120 ? first.substring(0, 120) : first) + (cut ? " …" : "");
+    }
+
     /** Masks this command's secrets in any text (stderr of a failure, for example). */
     public String mask(String text) {
         String out = text;

@@ -194,7 +194,7 @@ public final class SshConnection implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     channel.disconnect();
                     throw new SshFailure(SshFailure.Kind.TIMEOUT, settings.target().toString(), "The command did not finish within "
-                            + timeout.toSeconds() + " s on " + settings.target().host() + ": " + command.display());
+                            + timeout.toSeconds() + " s on " + settings.target().host() + ": " + command.summary());
                 }
                 Thread.sleep(5);
             }
@@ -213,7 +213,7 @@ public final class SshConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             channel.disconnect();
             Thread.currentThread().interrupt();
-            throw new SshFailure(SshFailure.Kind.TIMEOUT, settings.target().toString(), "Interrupted while running: " + command.display(), e);
+            throw new SshFailure(SshFailure.Kind.TIMEOUT, settings.target().toString(), "Interrupted while running: " + command.summary(), e);
         } finally {
             input.end();
             channel.disconnect();
@@ -222,7 +222,7 @@ public final class SshConnection implements AutoCloseable {
 
     private SshFailure lost(RemoteCommand command, Exception cause) {
         return new SshFailure(SshFailure.Kind.CONNECTION_LOST, settings.target().toString(), "The connection to "
-                + settings.target().host() + " dropped while running: " + command.display()
+                + settings.target().host() + " dropped while running: " + command.summary()
                 + ". Tandem reconnects on the next command; check that this one did not half-finish.", cause);
     }
 
