@@ -90,10 +90,19 @@ final class DrillScripts {
                 source.stripTrailing(),
                 "TANDEM_PROBE_EOF",
                 "rm -f " + stopFile(),
-                "dd if=/dev/zero of=" + file + " bs=" + BLOCK + " count=" + blocks + " oflag=direct conv=fsync status=none",
+                // In 1 MiB writes: 16384 direct 4 KiB writes over iSCSI took over 5 minutes in the VM lab.
+                "timeout 300 dd if=/dev/zero of=" + file + " bs=1048576 count=" + mebibytes(blocks) + " oflag=direct conv=fsync status=none",
                 "setsid nohup python3 " + WORK_DIR + "/probe.py " + file + " " + blocks + " " + intervalMs + " " + maxSeconds + " "
                         + stopFile() + " " + runId + " > " + log() + " 2>&1 < /dev/null &",
                 "echo started");
+    }
+
+    /** The probe file's size in MiB: whole MiB, so the zeroing can write it in large direct writes. */
+    static int mebibytes(int blocks) {
+        if (blocks <= 0 || blocks % (1048576 / BLOCK) != 0) {
+            throw new IllegalArgumentException("the probe file must be whole MiB of " + BLOCK + "-byte blocks, not " + blocks + " blocks");
+        }
+        return blocks / (1048576 / BLOCK);
     }
 
     /** The probe's output from byte {@code offset} on (1-based for tail: offset 0 reads all). */
@@ -104,6 +113,19 @@ final class DrillScripts {
     /** Asks the probe to stop and read back; it prints its VERIFY line when done. */
     String stopProbe() {
         return "touch " + stopFile();
+    }
+
+    /**
+     * After a start that failed or timed out: the stop file (a probe started late stops at once) and
+     * whatever of the zeroing still runs, then the file.
+     */
+    String abandonStart(String mountPoint) {
+        String file = q(PATH, mountPoint + "/" + PROBE_FILE, "probe file");
+        return String.join("\n",
+                "mkdir -p -m 0700 " + WORK_DIR,
+                "touch " + stopFile(),
+                "pkill -f " + ShellQuote.quote("dd if=/dev/zero of=" + mountPoint + "/" + PROBE_FILE) + " || true",
+                "rm -f " + file);
     }
 
     /** Removes the probe's 64 MiB file and its stop file; the log stays until the next test (it is small). */

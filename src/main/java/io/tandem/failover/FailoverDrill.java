@@ -187,8 +187,9 @@ public final class FailoverDrill {
                 + settings.intervalMs() + " ms.");
         int maxSeconds = BLOCKS * settings.intervalMs() / 1000;
         HostCommands.Result started = root(client, scripts.startProbe(tester.filesystem().mountPoint(), BLOCKS, settings.intervalMs(), maxSeconds),
-                Duration.ofSeconds(300));
+                Duration.ofSeconds(420));
         if (!started.ok()) {
+            root(client, scripts.abandonStart(tester.filesystem().mountPoint()), Duration.ofSeconds(60));
             throw new DrillFailure("The probe could not start on " + client + " (nothing was faulted): " + firstLine(started.stderr()));
         }
         ProbeFollower follower = new ProbeFollower(commands, client, scripts);

@@ -31,6 +31,7 @@ class DrillScriptsTest {
         parses(scripts.readLog(1234));
         parses(scripts.stopProbe());
         parses(scripts.cleanUp("/srv/data"));
+        parses(scripts.abandonStart("/srv/data"));
         parses(DrillScripts.move("g_iscsi", "node2"));
         parses(DrillScripts.clear("g_iscsi"));
         parses(DrillScripts.locate("g_iscsi"));
@@ -41,6 +42,12 @@ class DrillScriptsTest {
         parses(DrillScripts.journal(1795612283L));
         parses(DrillScripts.clearSbdSlot(List.of("/dev/disk/by-id/virtio-tandem-sbd"), "node1"));
         parses(DrillScripts.startCluster());
+    }
+
+    @Test
+    void theProbeFileIsZeroedInWholeMebibytes() {
+        assertTrue(scripts.startProbe("/mnt/iscsi", 16384, 100, 1638).contains("bs=1048576 count=64 oflag=direct"));
+        assertThrows(IllegalArgumentException.class, () -> DrillScripts.mebibytes(1000));
     }
 
     @Test
