@@ -85,7 +85,7 @@ public final class ClusterMonitor implements AutoCloseable {
         this.listener = listener;
         this.interval = checked(interval);
         for (Node node : project.nodes()) {
-            hosts.put(node.name(), new Host(node.name(), StatusScript.node(project)));
+            hosts.put(node.name(), new Host(node.name(), StatusScript.node(project, node)));
         }
         for (Initiator client : project.managedInitiators()) {
             hosts.put(client.name(), new Host(client.name(), StatusScript.client()));
@@ -217,7 +217,7 @@ public final class ClusterMonitor implements AutoCloseable {
                     : last == null ? "it has not answered yet" : last.failure();
             answers.add(HostAnswer.failed(host.name, why, Duration.ZERO));
         }
-        ClusterSnapshot snapshot = SnapshotAssembly.assemble(project, answers, readAt, readTime);
+        ClusterSnapshot snapshot = SnapshotAssembly.assemble(project, answers, readAt, readTime, previous);
         Assessment assessment = HealthRules.judge(project, snapshot, previous);
         List<MonitorEvent> changes = EventLog.changes(previousAssessment, assessment, stalePrevious, stale, now);
         if (events != null) {
