@@ -61,7 +61,7 @@ public final class PeerPings {
         Map<String, PingResult> results = new LinkedHashMap<>();
         for (String name : names) {
             Integer exit = exits.get(name);
-            results.put(name, exit == null ? PingResult.error("the ping did not finish")
+            results.put(name, exit == null ? PingResult.notRun("the ping did not finish")
                     : PingParser.parse(lines.getOrDefault(name, new StringBuilder()).toString(), exit));
         }
         return results;

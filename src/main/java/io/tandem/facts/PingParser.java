@@ -25,7 +25,7 @@ public final class PingParser {
 
     public static PingResult parse(String output, int exitStatus) throws FactParseException {
         if (exitStatus == NOT_INSTALLED) {
-            return PingResult.error("ping is not installed (package iputils-ping)");
+            return PingResult.notRun("ping is not installed (package iputils-ping)");
         }
         Matcher error = ERROR.matcher(output);
         if (exitStatus != 0 && exitStatus != 1 && error.find()) {

@@ -27,7 +27,10 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
                        List<PeerRtt> peerRtt) {
     }
 
-    /** {@code outcome}: "reply" (with {@code rttMillis}), "no reply" (none within 1 s) or "error" ({@code detail} says which). */
+    /**
+     * {@code outcome}: "reply" (with {@code rttMillis}), "no reply" (none within 1 s), "error" (the
+     * network could not be reached) or "not run" (no ping there); {@code detail} says which.
+     */
     public record PeerRtt(String network, String peer, String address, String outcome, Double rttMillis, String detail) {
     }
 
@@ -168,6 +171,7 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
             case REPLY -> "reply";
             case NO_REPLY -> "no reply";
             case ERROR -> "error";
+            case NOT_RUN -> "not run";
         };
         return new PeerRtt(r.network().jsonName(), r.peer(), r.address(), outcome, r.result().rttMillis(), r.result().detail());
     }

@@ -60,9 +60,9 @@ class PingParserTest {
         assertThat(linkDown.get("replication")).isEqualTo(PingResult.error("connect: Network is unreachable"));
         assertThat(linkDown.get("client")).isEqualTo(PingResult.reply(0.045));
         assertThat(PeerPings.parse(Fixture.local("peer_pings.no_ping_installed.txt"), names).values())
-                .containsOnly(PingResult.error("ping is not installed (package iputils-ping)"));
+                .containsOnly(PingResult.notRun("ping is not installed (package iputils-ping)"));
         assertThat(PeerPings.parse("client PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.\n", names))
-                .containsEntry("client", PingResult.error("the ping did not finish"));
+                .containsEntry("client", PingResult.notRun("the ping did not finish"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.tandem.monitor.Finding;
 import io.tandem.monitor.MonitorEvent;
 import io.tandem.monitor.SideHistory;
 import io.tandem.monitor.StatusSource;
+import io.tandem.monitor.TimeSeriesStore;
 import io.tandem.monitor.Verdict;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -56,6 +57,8 @@ public final class HomeViewModel {
     private final boolean demo;
     private final EventLog eventLog;
     private final SideHistory sides;
+    /** The cluster's measured series: kept for as long as the view lives, across a stop and a restart of its monitor. */
+    private final TimeSeriesStore series = new TimeSeriesStore();
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, Instant>> stale = new SimpleObjectProperty<>(Map.of());
@@ -88,7 +91,8 @@ public final class HomeViewModel {
     public synchronized void refresh() {
         if (monitor == null) {
             reading.set(true);
-            ClusterMonitor started = new ClusterMonitor(project, source, interval.get(), eventLog, sides, round -> background.later(() -> show(round)));
+            ClusterMonitor started = new ClusterMonitor(project, source, interval.get(), eventLog, sides, series,
+                    round -> background.later(() -> show(round)));
             monitor = started;
             // Started through the injected Background like all work that reaches hosts: a test that holds its work contacts nothing.
             background.run(() -> {
@@ -181,6 +185,11 @@ public final class HomeViewModel {
 
     public SideHistory sides() {
         return sides;
+    }
+
+    /** The last hour of latency, round trips and resync rate, with the events marked; a failover test marks its steps here. */
+    public TimeSeriesStore series() {
+        return series;
     }
 
     public Project project() {
