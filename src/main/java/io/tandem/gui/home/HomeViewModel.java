@@ -59,6 +59,7 @@ public final class HomeViewModel {
     private final SideHistory sides;
     /** The cluster's measured series: kept for as long as the view lives, across a stop and a restart of its monitor. */
     private final TimeSeriesStore series = new TimeSeriesStore();
+    private final LatencyChartsViewModel latency;
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, Instant>> stale = new SimpleObjectProperty<>(Map.of());
@@ -82,6 +83,7 @@ public final class HomeViewModel {
         this.demo = demo;
         this.eventLog = new EventLog(store.events());
         this.sides = new SideHistory(store.sides());
+        this.latency = new LatencyChartsViewModel(series, background, Instant::now);
         List<MonitorEvent> kept = new ArrayList<>(eventLog.events());
         kept.sort(java.util.Comparator.comparing(MonitorEvent::at).reversed()); // stable: a round's events keep their order
         events.setAll(kept.subList(0, Math.min(EVENTS_SHOWN, kept.size())));
@@ -190,6 +192,11 @@ public final class HomeViewModel {
     /** The last hour of latency, round trips and resync rate, with the events marked; a failover test marks its steps here. */
     public TimeSeriesStore series() {
         return series;
+    }
+
+    /** The latency charts of this cluster. */
+    public LatencyChartsViewModel latency() {
+        return latency;
     }
 
     public Project project() {
