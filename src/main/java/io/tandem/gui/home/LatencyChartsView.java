@@ -83,13 +83,17 @@ public final class LatencyChartsView {
         root.getChildren().addAll(new HBox(10, heading, status), toolBar(), grid);
         ((HBox) root.getChildren().getFirst()).setAlignment(Pos.BASELINE_LEFT);
         model.frameProperty().addListener((obs, old, now) -> show(now));
-        Timeline ticks = new Timeline(new KeyFrame(TICK, e -> {
-            if (root.getScene() != null && root.isVisible()) {
-                model.tick();
-            }
-        }));
+        // Ticks only while the view is in a window: a cluster not shown, or removed from the list, costs nothing and is not
+        // kept alive by a running timeline.
+        Timeline ticks = new Timeline(new KeyFrame(TICK, e -> model.tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);
-        ticks.play();
+        root.sceneProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                ticks.stop();
+            } else {
+                ticks.play();
+            }
+        });
         model.tick();
     }
 
