@@ -7,6 +7,7 @@ import io.tandem.model.Bond;
 import io.tandem.model.BondMode;
 import io.tandem.model.Initiator;
 import io.tandem.model.Lun;
+import io.tandem.model.NetworkRole;
 import io.tandem.model.NetworkLink;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
@@ -29,12 +30,16 @@ import java.util.Set;
  * client logged in through the virtual IP with a disk per LUN and the SBD slots clear. The
  * {@link DemoFault}s on show where they would: /proc/drbd per node ({@link SimulatedDrbd}), a bond's
  * NICs without link, a lost node that does not answer at all (SSH's "no route to host") and is
- * offline in the other's crm_mon. Each host's read sees the faults of one moment.
+ * offline in the other's crm_mon. Each host's read sees the faults of one moment. The clients'
+ * disks do I/O ({@link SimulatedDiskStats}) and the nodes ping each other ({@link SimulatedPings}):
+ * a replication link down or a lost node leaves the pings to the standby without a reply.
  */
 final class SimulatedStatus {
 
     private final SimulatedCluster cluster;
     private final long bootedNanos = System.nanoTime();
+    private final SimulatedDiskStats disks = new SimulatedDiskStats();
+    private final SimulatedPings pings = new SimulatedPings();
 
     SimulatedStatus(SimulatedCluster cluster) {
         this.cluster = cluster;
@@ -72,12 +77,33 @@ final class SimulatedStatus {
             case StatusScript.TARGET -> target(host, built && host.equals(cluster.servingNode()), loggedIn);
             case StatusScript.SBD -> ok(sbd(state));
             case StatusScript.SESSIONS -> loggedIn ? ok(sessions(host)) : new FactScript.Section("", 21);
+            case StatusScript.DISK_STATS -> ok(disks.read(host, loggedIn ? project().target().luns().stream()
+                    .map(l -> SimulatedDiskStats.device(project().target().luns().indexOf(l))).toList() : List.of(),
+                    state.disconnectedSince() != null, System.nanoTime()));
+            case StatusScript.PEER_PINGS -> ok(peerPings(host, state));
             default -> ok("");
         };
     }
 
     private static FactScript.Section ok(String text) {
         return new FactScript.Section(text, 0);
+    }
+
+    /**
+     * {@code host}'s ping to its peer on each network: no reply from the standby's replication
+     * address while that link is cut, none at all from a lost node (and none to the serving node
+     * from one, though a lost node answers nothing anyway).
+     */
+    private String peerPings(String host, FaultState state) {
+        Node peer = project().peerOf(host);
+        StringBuilder out = new StringBuilder();
+        for (NetworkRole role : NetworkRole.values()) {
+            boolean lost = state.on(DemoFault.NODE_LOST) && (peer.name().equals(cluster.standbyNode()) || host.equals(cluster.standbyNode()));
+            boolean cut = role == NetworkRole.REPLICATION && state.on(DemoFault.REPLICATION_LINK_DOWN);
+            peer.link(role).ifPresent(link -> out.append(SimulatedPings.framed(role.jsonName(), link.address(),
+                    lost || cut ? null : pings.roundTrip(role == NetworkRole.CLIENT ? 0.22 : 0.11))));
+        }
+        return out.toString();
     }
 
     /** The hosts have been up for three days plus the time the demo runs. */
@@ -209,10 +235,10 @@ final class SimulatedStatus {
                 .append("\n\t\tIface IPaddress: ").append(address(client)).append("\n\t\tSID: 1\n\t\tiSCSI Connection State: LOGGED IN\n")
                 .append("\t\tiSCSI Session State: LOGGED_IN\n\t\tInternal iscsid Session State: NO CHANGE\n\t\tRecovery Timeout: ")
                 .append(timeout == null ? 120 : timeout).append("\n\t\tAttached SCSI devices:\n\t\tHost Number: 2\tState: running\n");
-        char disk = 'b';
+        int disk = 0;
         for (Lun lun : project().target().luns()) {
-            out.append("\t\tscsi2 Channel 00 Id 0 Lun: ").append(lun.number()).append("\n\t\t\tAttached scsi disk sd").append(disk++)
-                    .append("\t\tState: running\n");
+            out.append("\t\tscsi2 Channel 00 Id 0 Lun: ").append(lun.number()).append("\n\t\t\tAttached scsi disk ")
+                    .append(SimulatedDiskStats.device(disk++)).append("\t\tState: running\n");
         }
         return out.toString();
     }

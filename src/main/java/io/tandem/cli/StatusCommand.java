@@ -146,7 +146,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private Round round(Project project, StatusSource source, ClusterSnapshot previous, PrintWriter err) throws InterruptedException {
-        ClusterSnapshot snapshot = StatusRead.read(project, source);
+        ClusterSnapshot snapshot = StatusRead.read(project, source, previous);
         Assessment assessment = HealthRules.judge(project, snapshot, previous);
         if (prometheus != null) {
             try {

@@ -49,7 +49,7 @@ final class StatusPrinter {
         }
         section(out, "Nodes", d.nodes().stream().map(n -> {
             StatusDocument.Host h = host(d, n.name());
-            return n.name() + "  " + n.membership() + (n.servesTarget() ? ", serves the target" : "") + hostFacts(h);
+            return n.name() + "  " + n.membership() + (n.servesTarget() ? ", serves the target" : "") + hostFacts(h) + peerRtt(h);
         }).toList());
         section(out, "Replication (DRBD)", d.drbd().stream().map(StatusPrinter::drbd).toList());
         section(out, "Resources", d.resources().stream().map(r -> r.id() + "  " + r.where() + (r.failed() ? ", FAILED" : "")
@@ -76,7 +76,8 @@ final class StatusPrinter {
                 clients.add(c.name() + "  no iSCSI session" + hostFacts(h));
             }
             c.sessions().forEach(s -> clients.add(c.name() + "  " + s.state() + " to " + s.target() + " via " + s.portal()
-                    + (s.disks().isEmpty() ? "" : ", " + String.join(", ", s.disks().stream().map(x -> "LUN " + x.lun() + " " + x.device()).toList()))
+                    + (s.disks().isEmpty() ? "" : ", " + String.join(", ", s.disks().stream().map(x -> "LUN " + x.lun() + " " + x.device()
+                    + latency(x.latency())).toList()))
                     + (s.replacementTimeoutSeconds() == null ? "" : ", replacement_timeout " + s.replacementTimeoutSeconds() + " s") + hostFacts(h)));
         }
         section(out, "Clients", clients);
@@ -113,6 +114,25 @@ final class StatusPrinter {
                 + (h.clockOffsetSeconds() == null ? "" : String.format(Locale.ROOT, "  clock %+.3f s", h.clockOffsetSeconds()));
     }
 
+
+    /** "  rtt to node2: client 0.21 ms, replication no reply (no reply within the wait)". */
+    private static String peerRtt(StatusDocument.Host h) {
+        if (h == null || h.peerRtt() == null || h.peerRtt().isEmpty()) {
+            return "";
+        }
+        return "  rtt to " + h.peerRtt().getFirst().peer() + ": " + String.join(", ", h.peerRtt().stream().map(r -> r.network() + " "
+                + (r.rttMillis() != null ? Amounts.millis(r.rttMillis()) : r.outcome() + (r.detail() == null ? "" : " (" + r.detail() + ")")))
+                .toList());
+    }
+
+    /** " (last I/O 0.81 ms (523 I/Os in 2.0 s))", " (no I/O in 2.0 s)", " (latency measured from the second read on)". */
+    private static String latency(StatusDocument.Latency l) {
+        if (l == null) {
+            return "";
+        }
+        return " (" + Amounts.latency(l.averageMillis() == null ? Double.NaN : l.averageMillis(), l.ios(), l.inFlight(),
+                l.intervalSeconds() == null ? null : java.time.Duration.ofNanos(Math.round(l.intervalSeconds() * 1e9)), l.unmeasured()) + ")";
+    }
 
     private static String drbd(StatusDocument.Drbd x) {
         if (x.role() == null) {

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * and the round says since when its data is stale; a read a little late keeps the host's last
  * answer. A read that finishes late is used by the next round. The first round waits for every
  * host up to {@link #FIRST_WAIT}: its verdict is the first the operator sees.
- * Rounds and their events go to the listener on the monitor's own thread.
+ * Rounds and their events go to the listener on the monitor's own thread. Each round's measured
+ * series (latency, round trips, resync rate) and its markers go to the cluster's
+ * {@link TimeSeriesStore} ({@link #series()}).
  */
 public final class ClusterMonitor implements AutoCloseable {
 
@@ -48,6 +50,7 @@ public final class ClusterMonitor implements AutoCloseable {
     private final EventLog events;
     private final SideHistory sides;
     private final Consumer<Round> listener;
+    private final SeriesRecorder recorder;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Object wake = new Object();
     private final Instant started = Instant.now();
@@ -78,6 +81,13 @@ public final class ClusterMonitor implements AutoCloseable {
     }
 
     public ClusterMonitor(Project project, StatusSource source, Duration interval, EventLog events, SideHistory sides, Consumer<Round> listener) {
+        this(project, source, interval, events, sides, new TimeSeriesStore(), listener);
+    }
+
+    /** {@code series}: where the rounds' measurements go; a cluster keeps one for as long as it is watched, across monitors. */
+    public ClusterMonitor(Project project, StatusSource source, Duration interval, EventLog events, SideHistory sides, TimeSeriesStore series,
+                          Consumer<Round> listener) {
+        this.recorder = new SeriesRecorder(project, series);
         this.project = project;
         this.source = source;
         this.events = events;
@@ -85,7 +95,7 @@ public final class ClusterMonitor implements AutoCloseable {
         this.listener = listener;
         this.interval = checked(interval);
         for (Node node : project.nodes()) {
-            hosts.put(node.name(), new Host(node.name(), StatusScript.node(project)));
+            hosts.put(node.name(), new Host(node.name(), StatusScript.node(project, node)));
         }
         for (Initiator client : project.managedInitiators()) {
             hosts.put(client.name(), new Host(client.name(), StatusScript.client()));
@@ -110,6 +120,11 @@ public final class ClusterMonitor implements AutoCloseable {
 
     public Duration interval() {
         return interval;
+    }
+
+    /** The measured series of this cluster's last hour, and its markers; a failover test adds its own ({@link TimeSeriesStore#mark}). */
+    public TimeSeriesStore series() {
+        return recorder.store();
     }
 
     /** Takes effect from the next round. */
@@ -217,7 +232,7 @@ public final class ClusterMonitor implements AutoCloseable {
                     : last == null ? "it has not answered yet" : last.failure();
             answers.add(HostAnswer.failed(host.name, why, Duration.ZERO));
         }
-        ClusterSnapshot snapshot = SnapshotAssembly.assemble(project, answers, readAt, readTime);
+        ClusterSnapshot snapshot = SnapshotAssembly.assemble(project, answers, readAt, readTime, previous);
         Assessment assessment = HealthRules.judge(project, snapshot, previous);
         List<MonitorEvent> changes = EventLog.changes(previousAssessment, assessment, stalePrevious, stale, now);
         if (events != null) {
@@ -226,6 +241,7 @@ public final class ClusterMonitor implements AutoCloseable {
         if (sides != null) {
             sides.observe(snapshot, now);
         }
+        recorder.record(snapshot, changes, now);
         previous = snapshot;
         previousAssessment = assessment;
         stalePrevious = Map.copyOf(stale);

@@ -2,15 +2,19 @@ package io.tandem.monitor;
 
 import io.tandem.facts.BondStatus;
 import io.tandem.facts.ClusterStatus;
+import io.tandem.facts.DiskCounters;
 import io.tandem.facts.DrbdDeviceState;
 import io.tandem.facts.IscsiSessionDetail;
+import io.tandem.facts.PingResult;
 import io.tandem.facts.PortBlockRules;
 import io.tandem.facts.SbdSlots;
 import io.tandem.facts.TargetState;
+import io.tandem.model.NetworkRole;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,16 +81,22 @@ public record ClusterSnapshot(Instant readAt, Duration readTime, List<NodeLine> 
     /**
      * What one node answered. Null facts were not read (the node did not answer, or the fact does
      * not apply: {@code sbd} is empty without SBD fencing). {@code clockOffset} is the node's clock
-     * minus this workstation's, measured NTP style around the read.
+     * minus this workstation's, measured NTP style around the read. {@code peerRtt}: one ping to
+     * the peer on each network (empty when not read).
      */
     public record NodeRead(String name, boolean answered, String error, Duration took, Duration uptime, Duration clockOffset,
                            ClusterStatus pacemaker, String pacemakerProblem, List<BondStatus> bonds, List<PortBlockRules.Rule> portBlocks,
-                           TargetState target, List<SbdDisk> sbd, List<String> problems) {
+                           TargetState target, List<SbdDisk> sbd, List<String> problems, List<PeerRtt> peerRtt) {
         public NodeRead {
             bonds = List.copyOf(bonds);
             portBlocks = List.copyOf(portBlocks);
             sbd = List.copyOf(sbd);
             problems = List.copyOf(problems);
+            peerRtt = List.copyOf(peerRtt);
+        }
+
+        public Optional<PeerRtt> peerRtt(NetworkRole network) {
+            return peerRtt.stream().filter(r -> r.network() == network).findFirst();
         }
 
         public Optional<BondStatus> bond(String name) {
@@ -101,15 +111,47 @@ public record ClusterSnapshot(Instant readAt, Duration readTime, List<NodeLine> 
         }
     }
 
+    /** One ping from a node to its peer's address on {@code network}. */
+    public record PeerRtt(NetworkRole network, String peer, String address, PingResult result) {
+    }
+
     /**
      * What one managed client answered: its iSCSI sessions ({@code sessionsProblem} when they could
-     * not be read) and what else could not be read ({@code problems}).
+     * not be read), what else could not be read ({@code problems}), its session disks' I/O counters
+     * ({@code disks}, null when not read) and their latency since the previous read ({@code latency}).
      */
     public record ClientRead(String name, boolean answered, String error, Duration took, Duration uptime, Duration clockOffset,
-                             List<IscsiSessionDetail> sessions, String sessionsProblem, List<String> problems) {
+                             List<IscsiSessionDetail> sessions, String sessionsProblem, List<String> problems, DiskSample disks,
+                             List<DiskLatency> latency) {
         public ClientRead {
             sessions = List.copyOf(sessions);
             problems = List.copyOf(problems);
+            latency = List.copyOf(latency);
+        }
+    }
+
+    /** The counters of a client's session disks by device name, read at {@code hostNanos} of the client's own clock. */
+    public record DiskSample(long hostNanos, Map<String, DiskCounters> counters) {
+        public DiskSample {
+            counters = Map.copyOf(counters);
+        }
+    }
+
+    /**
+     * A session disk's I/O over the interval between two reads ({@code over}): the I/Os completed,
+     * their mean time in milliseconds (NaN without I/O) and the I/Os in flight at the end. Not
+     * measured ({@code unmeasured} says why) on the first read, or when the counters of the two
+     * reads cannot be compared.
+     */
+    public record DiskLatency(String device, int lun, Duration over, long ios, double averageMillis, long inFlight, String unmeasured) {
+
+        public boolean measured() {
+            return unmeasured == null;
+        }
+
+        /** I/Os were waiting and none completed the whole interval: the disk is stuck, as while the target is away. */
+        public boolean stalled() {
+            return measured() && ios == 0 && inFlight > 0;
         }
     }
 

@@ -124,13 +124,7 @@ public final class EventLog {
     }
 
     private static String csv(String value) {
-        String v = value == null ? "" : value;
-        // A cell that starts like a formula is quoted with a leading apostrophe so a spreadsheet shows it as text.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || !v.equals(value == null ? "" : value)
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return CsvCell.of(value);
     }
 
     /**

@@ -46,6 +46,11 @@ record HostAnswer(String host, Map<String, FactScript.Section> sections, long lo
         return Optional.of(Duration.ofNanos(last.get() - localAfter));
     }
 
+    /** The host's clock when the script started, in epoch nanoseconds. */
+    Optional<Long> hostStartNanos() {
+        return stamp(StatusScript.CLOCK_START);
+    }
+
     private Optional<Long> stamp(String fact) {
         return section(fact).map(s -> s.output().strip()).filter(s -> s.matches("\\d{10,19}")).map(Long::parseLong);
     }

@@ -5,12 +5,16 @@ import io.tandem.facts.BondStatus;
 import io.tandem.facts.BondingParser;
 import io.tandem.facts.ClusterStatus;
 import io.tandem.facts.CrmMonParser;
+import io.tandem.facts.DiskCounters;
+import io.tandem.facts.DiskStatsParser;
 import io.tandem.facts.DrbdDeviceState;
 import io.tandem.facts.FactParseException;
 import io.tandem.facts.FramedSections;
 import io.tandem.facts.IscsiSessionDetail;
 import io.tandem.facts.IscsiSessionDetailParser;
 import io.tandem.facts.LioConfigfs;
+import io.tandem.facts.PeerPings;
+import io.tandem.facts.PingResult;
 import io.tandem.facts.PortBlockRules;
 import io.tandem.facts.ProcDrbdParser;
 import io.tandem.facts.ProcUptime;
@@ -18,6 +22,7 @@ import io.tandem.facts.SbdSlots;
 import io.tandem.facts.TargetState;
 import io.tandem.facts.TgtTargets;
 import io.tandem.model.DrbdResource;
+import io.tandem.model.NetworkRole;
 import io.tandem.model.Project;
 import io.tandem.model.TargetImplementation;
 import io.tandem.render.modern.PacemakerLayoutBuilder;
@@ -27,12 +32,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns the hosts' answers into a {@link ClusterSnapshot}: each section through its facts parser,
  * a fact that does not parse recorded as a problem with the parser's words (never guessed), and
- * the cluster's view taken from a node that counts itself online with quorum. Pure: no I/O.
+ * the cluster's view taken from a node that counts itself online with quorum. A client's I/O
+ * latency needs its previous read ({@code previous}: the last round's snapshot, null for the first
+ * read). Pure: no I/O.
  */
 final class SnapshotAssembly {
 
@@ -45,6 +53,10 @@ final class SnapshotAssembly {
     }
 
     static ClusterSnapshot assemble(Project project, List<HostAnswer> answers, Instant readAt, Duration readTime) {
+        return assemble(project, answers, readAt, readTime, null);
+    }
+
+    static ClusterSnapshot assemble(Project project, List<HostAnswer> answers, Instant readAt, Duration readTime, ClusterSnapshot previous) {
         List<String> problems = new ArrayList<>();
         List<ClusterSnapshot.NodeRead> nodeReads = new ArrayList<>();
         List<ClusterSnapshot.DrbdLine> drbd = new ArrayList<>();
@@ -60,7 +72,7 @@ final class SnapshotAssembly {
                     drbd.addAll(drbd(project, answer, problems));
                 }
             } else {
-                clientReads.add(clientRead(answer));
+                clientReads.add(clientRead(answer, previous == null ? null : previous.clientRead(answer.host()).orElse(null)));
             }
         }
         Optional<ClusterSnapshot.NodeRead> viewFrom = view(nodeReads);
@@ -90,7 +102,7 @@ final class SnapshotAssembly {
     private static ClusterSnapshot.NodeRead nodeRead(Project project, HostAnswer answer) {
         if (!answer.answered()) {
             return new ClusterSnapshot.NodeRead(answer.host(), false, answer.failure(), answer.took(), null, null, null, null, List.of(),
-                    List.of(), null, List.of(), List.of());
+                    List.of(), null, List.of(), List.of(), List.of());
         }
         List<String> problems = new ArrayList<>();
         Duration uptime = parse(answer, StatusScript.UPTIME, ProcUptime::parse, problems).orElse(null);
@@ -120,7 +132,31 @@ final class SnapshotAssembly {
         List<PortBlockRules.Rule> rules = noIptables ? List.of() : exited(answer, StatusScript.PORT_RULES, "iptables", problems)
                 .flatMap(out -> parse(out, s -> PortBlockRules.parse(s, port), problems)).orElse(List.of());
         return new ClusterSnapshot.NodeRead(answer.host(), true, null, answer.took(), uptime, answer.clockOffset().orElse(null), pacemaker,
-                pacemakerProblem, bonds, rules, target(project, answer, problems), sbd(answer), problems);
+                pacemakerProblem, bonds, rules, target(project, answer, problems), sbd(answer), problems, peerRtt(project, answer, problems));
+    }
+
+    /** The node's pings to its peer, one per network; none when the fact was not asked or not answered. */
+    private static List<ClusterSnapshot.PeerRtt> peerRtt(Project project, HostAnswer answer, List<String> problems) {
+        Optional<FactScript.Section> section = answer.section(StatusScript.PEER_PINGS);
+        Optional<io.tandem.model.Node> node = project.node(answer.host());
+        if (section.isEmpty() || node.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> targets = StatusScript.peerAddresses(project, node.get());
+        Map<String, PingResult> results;
+        try {
+            results = PeerPings.parse(section.get().output(), targets.keySet());
+        } catch (FactParseException e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
+        String peer = project.peerOf(answer.host()).name();
+        List<ClusterSnapshot.PeerRtt> out = new ArrayList<>();
+        for (NetworkRole role : NetworkRole.values()) {
+            Optional.ofNullable(results.get(role.jsonName()))
+                    .ifPresent(r -> out.add(new ClusterSnapshot.PeerRtt(role, peer, targets.get(role.jsonName()), r)));
+        }
+        return out;
     }
 
     private static TargetState target(Project project, HostAnswer answer, List<String> problems) {
@@ -180,9 +216,10 @@ final class SnapshotAssembly {
 
     // ---- one client
 
-    private static ClusterSnapshot.ClientRead clientRead(HostAnswer answer) {
+    private static ClusterSnapshot.ClientRead clientRead(HostAnswer answer, ClusterSnapshot.ClientRead previous) {
         if (!answer.answered()) {
-            return new ClusterSnapshot.ClientRead(answer.host(), false, answer.failure(), answer.took(), null, null, List.of(), null, List.of());
+            return new ClusterSnapshot.ClientRead(answer.host(), false, answer.failure(), answer.took(), null, null, List.of(), null, List.of(),
+                    null, List.of());
         }
         List<String> problems = new ArrayList<>();
         Duration uptime = parse(answer, StatusScript.UPTIME, ProcUptime::parse, problems).orElse(null);
@@ -196,8 +233,23 @@ final class SnapshotAssembly {
         } else {
             sessions = parse(section.output(), IscsiSessionDetailParser::parse, sessionProblems).orElse(List.of());
         }
+        ClusterSnapshot.DiskSample disks = null;
+        String why = null;
+        FactScript.Section stats = answer.section(StatusScript.DISK_STATS).orElse(null);
+        if (stats == null || stats.exitStatus() != 0) {
+            why = "/proc/diskstats was not read" + (stats == null ? "" : " (exit " + stats.exitStatus() + ")");
+        } else {
+            try {
+                Map<String, DiskCounters> all = DiskStatsParser.parse(stats.output());
+                disks = IoLatency.sample(answer.hostStartNanos().orElse(answer.localBefore()), sessions, all);
+            } catch (FactParseException e) {
+                why = e.getMessage();
+                problems.add(why);
+            }
+        }
         return new ClusterSnapshot.ClientRead(answer.host(), true, null, answer.took(), uptime, answer.clockOffset().orElse(null), sessions,
-                sessionProblems.isEmpty() ? null : String.join("; ", sessionProblems), problems);
+                sessionProblems.isEmpty() ? null : String.join("; ", sessionProblems), problems, disks,
+                IoLatency.between(sessions, disks, why, previous));
     }
 
     // ---- the cluster

@@ -22,7 +22,16 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
 
     public static final int SCHEMA = 1;
 
-    public record Host(String name, String kind, boolean answered, String error, double tookSeconds, Long uptimeSeconds, Double clockOffsetSeconds) {
+    /** {@code peerRtt}: a node's ping to its peer on each network (empty for a client, or when not read). */
+    public record Host(String name, String kind, boolean answered, String error, double tookSeconds, Long uptimeSeconds, Double clockOffsetSeconds,
+                       List<PeerRtt> peerRtt) {
+    }
+
+    /**
+     * {@code outcome}: "reply" (with {@code rttMillis}), "no reply" (none within 1 s), "error" (the
+     * network could not be reached) or "not run" (no ping there); {@code detail} says which.
+     */
+    public record PeerRtt(String network, String peer, String address, String outcome, Double rttMillis, String detail) {
     }
 
     public record NodeState(String name, String membership, boolean online, boolean servesTarget) {
@@ -57,7 +66,16 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
     public record Session(String target, String portal, String initiator, String state, Integer replacementTimeoutSeconds, List<Disk> disks) {
     }
 
-    public record Disk(int lun, String device) {
+    /** {@code latency}: over the last polling interval; null when the session's disks were not read. */
+    public record Disk(int lun, String device, Latency latency) {
+    }
+
+    /**
+     * A disk's I/O over {@code intervalSeconds}: {@code ios} completed, their mean time
+     * ({@code averageMillis}, null without I/O), {@code inFlight} at the end; {@code unmeasured}
+     * says why there are no figures (the first read, a disk attached again).
+     */
+    public record Latency(Double averageMillis, long ios, long inFlight, Double intervalSeconds, String unmeasured) {
     }
 
     public record PortRule(String node, String rule) {
@@ -72,9 +90,9 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
     public static StatusDocument of(Project project, ClusterSnapshot s, Assessment a) {
         List<Host> hosts = new ArrayList<>();
         s.nodeReads().forEach(n -> hosts.add(new Host(n.name(), "node", n.answered(), n.error(), seconds(n.took()), whole(n.uptime()),
-                n.clockOffset() == null ? null : seconds(n.clockOffset()))));
+                n.clockOffset() == null ? null : seconds(n.clockOffset()), n.peerRtt().stream().map(StatusDocument::peerRtt).toList())));
         s.clientReads().forEach(c -> hosts.add(new Host(c.name(), "client", c.answered(), c.error(), seconds(c.took()), whole(c.uptime()),
-                c.clockOffset() == null ? null : seconds(c.clockOffset()))));
+                c.clockOffset() == null ? null : seconds(c.clockOffset()), List.of())));
         List<NodeState> nodes = s.nodes().stream().map(n -> new NodeState(n.name(), n.membership().word(), n.online(), n.name().equals(s.servedBy())))
                 .toList();
         List<Drbd> drbd = s.drbd().stream().map(StatusDocument::drbd).toList();
@@ -95,22 +113,27 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
                 state == null ? null : state.luns(), state == null ? null : state.sessions().stream()
                 .map(x -> new TargetSession(x.initiator(), x.addresses())).toList());
         List<Client> clients = s.clientReads().stream().map(c -> new Client(c.name(), c.answered(), c.sessions().stream()
-                .map(StatusDocument::session).toList())).toList();
+                .map(x -> session(x, c)).toList())).toList();
         return new StatusDocument(SCHEMA, project.clusterName(), s.readAt().toString(), seconds(s.readTime()), a.verdict(), a.verdict().meaning(),
                 a.findings(), hosts, nodes, drbd, resources, bonds, target, clients, rules, sbd, s.problems());
     }
 
     /**
      * This document without what changes every round though nothing happened (when and how long
-     * the read took, uptimes, clock offsets, resync progress, the findings' wording with its
-     * figures): two rounds whose stable documents are equal show the same state.
+     * the read took, uptimes, clock offsets, resync progress, round-trip times (whether a ping
+     * was answered stays), disk latencies, the findings' wording with its figures): two rounds
+     * whose stable documents are equal show the same state.
      */
     public StatusDocument stable() {
         return new StatusDocument(schema, cluster, null, 0, verdict, verdictMeaning,
                 findings.stream().map(f -> new Finding(f.severity(), f.code(), f.subject(), null, null)).toList(),
-                hosts.stream().map(h -> new Host(h.name(), h.kind(), h.answered(), null, 0, null, null)).toList(), nodes,
+                hosts.stream().map(h -> new Host(h.name(), h.kind(), h.answered(), null, 0, null, null, h.peerRtt().stream()
+                        .map(r -> new PeerRtt(r.network(), r.peer(), r.address(), r.outcome(), null, null)).toList())).toList(), nodes,
                 drbd.stream().map(d -> new Drbd(d.node(), d.resource(), d.minor(), d.connection(), d.role(), d.peerRole(), d.disk(), d.peerDisk(),
-                        null, null, null, null)).toList(), resources, bonds, target, clients, portRules, sbd,
+                        null, null, null, null)).toList(), resources, bonds, target,
+                clients.stream().map(c -> new Client(c.name(), c.answered(), c.sessions().stream().map(x -> new Session(x.target(), x.portal(),
+                        x.initiator(), x.state(), x.replacementTimeoutSeconds(), x.disks().stream().map(d -> new Disk(d.lun(), d.device(), null))
+                        .toList())).toList())).toList(), portRules, sbd,
                 problems.stream().map(p -> p.replaceAll("\\d+", "#")).toList());
     }
 
@@ -132,9 +155,25 @@ public record StatusDocument(int schema, String cluster, String readAt, double r
         return new Bond(node, name, true, b.isUp(), b.activeSlave(), b.slaves().stream().map(x -> new Slave(x.name(), x.isUp(), x.linkFailureCount())).toList());
     }
 
-    private static Session session(IscsiSessionDetail x) {
+    private static Session session(IscsiSessionDetail x, ClusterSnapshot.ClientRead client) {
         return new Session(x.targetIqn(), x.portal(), x.initiatorName(), x.sessionState(), x.recoveryTimeoutSeconds(),
-                x.disks().stream().map(d -> new Disk(d.lun(), d.device())).toList());
+                x.disks().stream().map(d -> new Disk(d.lun(), d.device(), client.latency().stream().filter(l -> l.device().equals(d.device()))
+                        .findFirst().map(StatusDocument::latency).orElse(null))).toList());
+    }
+
+    private static Latency latency(ClusterSnapshot.DiskLatency l) {
+        return new Latency(l.measured() && l.ios() > 0 ? l.averageMillis() : null, l.ios(), l.inFlight(),
+                l.over() == null ? null : seconds(l.over()), l.unmeasured());
+    }
+
+    private static PeerRtt peerRtt(ClusterSnapshot.PeerRtt r) {
+        String outcome = switch (r.result().outcome()) {
+            case REPLY -> "reply";
+            case NO_REPLY -> "no reply";
+            case ERROR -> "error";
+            case NOT_RUN -> "not run";
+        };
+        return new PeerRtt(r.network().jsonName(), r.peer(), r.address(), outcome, r.result().rttMillis(), r.result().detail());
     }
 
     private static double seconds(Duration d) {

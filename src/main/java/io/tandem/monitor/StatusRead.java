@@ -34,11 +34,16 @@ public final class StatusRead {
     }
 
     public static ClusterSnapshot read(Project project, StatusSource source) throws InterruptedException {
+        return read(project, source, null);
+    }
+
+    /** {@code previous}: the last read of the same cluster, from which the clients' I/O latency is measured (null: none). */
+    public static ClusterSnapshot read(Project project, StatusSource source, ClusterSnapshot previous) throws InterruptedException {
         Instant readAt = Instant.now();
         long start = System.nanoTime();
         List<Callable<HostAnswer>> asks = new ArrayList<>();
         for (Node node : project.nodes()) {
-            asks.add(() -> ask(source, node.name(), StatusScript.node(project)));
+            asks.add(() -> ask(source, node.name(), StatusScript.node(project, node)));
         }
         for (Initiator client : project.managedInitiators()) {
             asks.add(() -> ask(source, client.name(), StatusScript.client()));
@@ -51,7 +56,7 @@ public final class StatusRead {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a status read failed unexpectedly", e.getCause());
         }
-        return SnapshotAssembly.assemble(project, answers, readAt, Duration.ofNanos(System.nanoTime() - start));
+        return SnapshotAssembly.assemble(project, answers, readAt, Duration.ofNanos(System.nanoTime() - start), previous);
     }
 
     static HostAnswer ask(StatusSource source, String host, List<FactScript.Fact> facts) throws InterruptedException {

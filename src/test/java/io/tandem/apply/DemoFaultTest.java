@@ -69,7 +69,8 @@ class DemoFaultTest {
 
     /** One fact as {@code host} answers it to the status script. */
     private static String fact(SimulatedCluster cluster, String host, String fact) throws Exception {
-        Map<String, FactScript.Section> sections = cluster.statusSource().read(host, StatusScript.node(cluster.project()));
+        Map<String, FactScript.Section> sections = cluster.statusSource().read(host,
+                StatusScript.node(cluster.project(), cluster.project().node(host).orElseThrow()));
         return sections.get(fact).output();
     }
 
@@ -209,7 +210,7 @@ class DemoFaultTest {
     void aLostNodeDoesNotAnswerIsOfflineForTheOtherAndItsCopyGoesStale() throws Exception {
         SimulatedCluster demo = demo();
         demo.setFault(DemoFault.NODE_LOST, true);
-        assertThatThrownBy(() -> demo.statusSource().read("node2", StatusScript.node(demo.project())))
+        assertThatThrownBy(() -> demo.statusSource().read("node2", StatusScript.node(demo.project(), demo.project().node("node2").orElseThrow())))
                 .isInstanceOfSatisfying(io.tandem.ssh.SshFailure.class, e -> assertThat(e.kind()).isEqualTo(io.tandem.ssh.SshFailure.Kind.UNREACHABLE))
                 .hasMessage("192.168.50.12 is unreachable (no route to host)");
 

@@ -29,7 +29,8 @@ class LayeringTest {
     @Test
     void onlyTheGuiUsesJavaFxAndItsToolkits() {
         check(noClasses().that().resideOutsideOfPackage("io.tandem.gui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli.."));
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..",
+                        "io.fair_acc..", "de.gsi.."));
     }
 
     @Test

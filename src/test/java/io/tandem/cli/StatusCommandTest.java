@@ -67,12 +67,13 @@ class StatusCommandTest {
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith("Cluster vmlab: HEALTHY (the storage is served with full redundancy and no standing risk)")
-                .contains("node1  online, serves the target  up ", "node2  online  up ",
+                .contains("node1  online, serves the target  up ", "node2  online  up ", "rtt to node2: client 0.07 ms, replication 0.03 ms",
                         "r0 on node1  Connected  Primary/Secondary  UpToDate/UpToDate",
                         "bond0 on node1  up, active eth0: eth0 up, eth1 up",
                         "iqn.2024-01.test.lab:store at 192.168.50.100:3260, served by node1; LUNs 0, 1",
                         "session of iqn.2024-01.test.lab:client from 192.168.50.20",
-                        "client  LOGGED_IN to iqn.2024-01.test.lab:store via 192.168.50.100:3260, LUN 0 sdb, LUN 1 sda, replacement_timeout 180 s",
+                        "client  LOGGED_IN to iqn.2024-01.test.lab:store via 192.168.50.100:3260, LUN 0 sdb (latency measured from the second "
+                                + "read on), LUN 1 sda (latency measured from the second read on), replacement_timeout 180 s",
                         "/dev/disk/by-id/virtio-tandem-sbd on node1  node1 clear, node2 clear")
                 .doesNotContain("Fix:");
     }
@@ -222,6 +223,32 @@ class StatusCommandTest {
         assertThat(run.out().split("Cluster vmlab: ", -1)).as("printed in full twice: the first read and the change").hasSize(3);
         assertThat(run.out()).containsOnlyOnce("---- changed ----").contains("still healthy", "still degraded, 1 finding");
         assertThat(run.out().indexOf("still healthy")).isLessThan(run.out().indexOf("---- changed ----"));
+    }
+
+    /** The second read of --watch has each session disk's latency since the first; JSON has it as numbers, not in the stable document. */
+    @Test
+    void watchShowsTheLastIoLatencyFromTheSecondReadOn() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        StatusSource source = (host, facts) -> {
+            int round = reads.getAndIncrement() / 3 + 1;
+            long clock = 1_700_000_000_000_000_000L + round * 2_000_000_000L;
+            return VmLabScenarios.healthy().fact("client", StatusScript.CLOCK_START, clock + "\n")
+                    .fact("client", StatusScript.DISK_STATS, VmLabScenarios.clientDiskStats(round == 1 ? "before_io" : "after_io")).source().read(host, facts);
+        };
+        Run text = tandem(source, "status", "--project", PROJECT, "--watch", "--interval", "0.1", "--rounds", "2", "--heartbeat", "0");
+        assertThat(text.out()).contains("still healthy").doesNotContain("---- changed ----");
+        reads.set(0);
+        Run json = tandem(source, "status", "--project", PROJECT, "--watch", "--json", "--interval", "0.1", "--rounds", "2", "--heartbeat", "0");
+        List<String> lines = json.out().lines().toList();
+        assertThat(lines).as("the latency is not a change").hasSize(2);
+        StatusDocument.Latency sdb = StatusPrinter.readJson(lines.get(1)).clients().getFirst().sessions().getFirst().disks().stream()
+                .filter(d -> d.device().equals("sdb")).findFirst().orElseThrow().latency();
+        assertThat(sdb.ios()).isEqualTo(3000);
+        assertThat(sdb.averageMillis()).isEqualTo(67.0 / 3000);
+        assertThat(sdb.intervalSeconds()).isEqualTo(2.0);
+        assertThat(StatusPrinter.readJson(lines.get(1)).hosts().getFirst().peerRtt()).extracting(StatusDocument.PeerRtt::outcome)
+                .containsExactly("reply", "reply");
+        assertThat(lines.get(1)).contains("\"latency\":{\"averageMillis\":0.0223");
     }
 
     @Test

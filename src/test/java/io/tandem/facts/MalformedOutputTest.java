@@ -52,7 +52,11 @@ class MalformedOutputTest {
                     List.of(Fixture.local("systemctl_is_active.documented.txt"))),
             new Case("time sync", TimeSyncParser::parse,
                     List.of(Fixture.local("chronyc_n_tracking.synchronised.txt"), Fixture.local("timedatectl_show.documented.txt"))),
-            new Case("ssh connection", SshConnectionParser::parse, List.of(Fixture.local("ssh_connection.ipv6.txt"))));
+            new Case("ssh connection", SshConnectionParser::parse, List.of(Fixture.local("ssh_connection.ipv6.txt"))),
+            new Case("diskstats", DiskStatsParser::parse, List.of(Fixture.local("proc_diskstats.after_io.txt"))),
+            new Case("ping", output -> PingParser.parse(output, 0), List.of(Fixture.local("ping_n_c1_W1.reply.txt"))),
+            new Case("peer pings", output -> PeerPings.parse(output, List.of("client", "replication")),
+                    List.of(Fixture.local("peer_pings.replication_peer_down.txt"))));
 
     @TestFactory
     Stream<DynamicTest> onlyFactParseExceptionEscapes() {

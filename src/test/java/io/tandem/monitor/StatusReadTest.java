@@ -26,10 +26,12 @@ class StatusReadTest {
 
         assertThat(s.reads).containsOnlyKeys("node1", "node2", "client");
         assertThat(s.reads.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-        assertThat(s.asked.get("node1")).containsExactly("clock-start", "uptime", "crm-mon", "proc-drbd", "bonding", "port-rules", "target", "sbd", "clock");
-        assertThat(s.asked.get("client")).containsExactly("clock-start", "uptime", "sessions", "clock");
+        assertThat(s.asked.get("node1")).containsExactly("clock-start", "uptime", "crm-mon", "proc-drbd", "bonding", "port-rules", "target", "sbd",
+                "peer-pings", "clock");
+        assertThat(s.asked.get("client")).containsExactly("clock-start", "uptime", "sessions", "disk-stats", "clock");
         assertThat(VmLabScenarios.vmLabLioT().read()).isNotNull();
-        assertThat(StatusScript.node(Examples.read(Examples.VM_LAB))).extracting(FactScript.Fact::name).doesNotContain("sbd");
+        Project vmLab = Examples.read(Examples.VM_LAB);
+        assertThat(StatusScript.node(vmLab, vmLab.nodes().getFirst())).extracting(FactScript.Fact::name).doesNotContain("sbd");
     }
 
     /** The round's wall time is the slowest host's, not the sum: every host waits until all three were asked. */
@@ -94,7 +96,10 @@ class StatusReadTest {
             if (project == sbd) {
                 assertThat(node1.sbd()).singleElement().satisfies(d -> assertThat(d.problem()).isNotNull());
             }
-            assertThat(snapshot.clientRead("client").orElseThrow().answered()).isTrue();
+            assertThat(node1.peerRtt()).as("a ping to node2 on each network, answered or not").hasSize(2);
+            ClusterSnapshot.ClientRead client = snapshot.clientRead("client").orElseThrow();
+            assertThat(client.answered()).isTrue();
+            assertThat(client.disks()).as("this machine's /proc/diskstats was read").isNotNull();
             Assessment a = HealthRules.judge(project, snapshot);
             assertThat(a.verdict()).isEqualTo(Verdict.DOWN);
             assertThat(Scenario.codes(a)).contains("cluster.not-running", "drbd.unconfigured");

@@ -17,6 +17,9 @@ import static io.tandem.testing.Fixtures.vmlab;
  *     {@code info} format ({@link io.tandem.facts.LioConfigfs});</li>
  * <li>uptime and {@code iptables -S INPUT} are this machine's (fixtures/local), as no lab state captured them;</li>
  * <li>SBD's {@code sbd list} is the loop-device capture of fixtures/local, framed as the status script frames it.</li>
+ * <li>no lab state captured the nodes' pings or the client's {@code /proc/diskstats}: the pings are the veth captures of
+ *     fixtures/local ({@code peer_pings.*}, other addresses, which no rule reads), the client's counters this machine's
+ *     ({@link #clientDiskStats}).</li>
  * </ul>
  */
 public final class VmLabScenarios {
@@ -42,6 +45,14 @@ public final class VmLabScenarios {
     public static final String SBD_DISK = "/dev/disk/by-id/virtio-tandem-sbd";
 
     private VmLabScenarios() {
+    }
+
+    /**
+     * This machine's {@code /proc/diskstats} capture ({@code before}, {@code after_io}, {@code idle_loop}) with the loop device
+     * that did the I/O named {@code sdb} and the machine's disk {@code sda}, the lab client's two session disks.
+     */
+    public static String clientDiskStats(String capture) {
+        return local("proc_diskstats." + capture + ".txt").replace(" loop0 ", " sdb ").replace(" vda ", " sda ");
     }
 
     public static String bonds() {
@@ -80,7 +91,9 @@ public final class VmLabScenarios {
                 .fact("node1", StatusScript.TARGET, LIO_SERVING)
                 .fact("node2", StatusScript.TARGET, "@@ABSENT\n")
                 .fact("client", StatusScript.UPTIME, local("proc_uptime.txt"))
-                .fact("client", StatusScript.SESSIONS, vmlab("client.on-node1.iscsiadm_session_P3.txt"));
+                .fact("client", StatusScript.SESSIONS, vmlab("client.on-node1.iscsiadm_session_P3.txt"))
+                .nodes(StatusScript.PEER_PINGS, local("peer_pings.both_reply.txt"))
+                .fact("client", StatusScript.DISK_STATS, clientDiskStats("before_io"));
     }
 
     /**

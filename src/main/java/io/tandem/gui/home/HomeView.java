@@ -34,7 +34,8 @@ import java.util.Map;
 
 /**
  * One cluster's monitoring view: the verdict in a coloured banner, each reason with what to do,
- * cards with the facts (nodes, replication, bonds, target, clients, fencing) and the event log.
+ * cards with the facts (nodes, replication, bonds, target, clients, fencing), the latency charts
+ * ({@link LatencyChartsView}) and the event log.
  * Actions the window owns (edit the setup, resolve a split brain, the demo's simulated problems)
  * come in as {@link Actions}.
  */
@@ -62,7 +63,8 @@ public final class HomeView {
         this.actions = actions;
         root.setId("home-view");
         root.setPadding(new Insets(14, 16, 14, 16));
-        VBox content = new VBox(12, banner(), findings, cards, eventsCard());
+        Node latency = new LatencyChartsView(model.latency(), model.background(), model.project().clusterName()).root();
+        VBox content = new VBox(12, banner(), findings, cards, latency, eventsCard());
         content.setPadding(new Insets(0, 4, 8, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

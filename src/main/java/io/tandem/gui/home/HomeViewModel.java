@@ -10,6 +10,7 @@ import io.tandem.monitor.Finding;
 import io.tandem.monitor.MonitorEvent;
 import io.tandem.monitor.SideHistory;
 import io.tandem.monitor.StatusSource;
+import io.tandem.monitor.TimeSeriesStore;
 import io.tandem.monitor.Verdict;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -56,6 +57,9 @@ public final class HomeViewModel {
     private final boolean demo;
     private final EventLog eventLog;
     private final SideHistory sides;
+    /** The cluster's measured series: kept for as long as the view lives, across a stop and a restart of its monitor. */
+    private final TimeSeriesStore series = new TimeSeriesStore();
+    private final LatencyChartsViewModel latency;
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<Map<String, Instant>> stale = new SimpleObjectProperty<>(Map.of());
@@ -79,6 +83,7 @@ public final class HomeViewModel {
         this.demo = demo;
         this.eventLog = new EventLog(store.events());
         this.sides = new SideHistory(store.sides());
+        this.latency = new LatencyChartsViewModel(series, background, Instant::now);
         List<MonitorEvent> kept = new ArrayList<>(eventLog.events());
         kept.sort(java.util.Comparator.comparing(MonitorEvent::at).reversed()); // stable: a round's events keep their order
         events.setAll(kept.subList(0, Math.min(EVENTS_SHOWN, kept.size())));
@@ -88,7 +93,8 @@ public final class HomeViewModel {
     public synchronized void refresh() {
         if (monitor == null) {
             reading.set(true);
-            ClusterMonitor started = new ClusterMonitor(project, source, interval.get(), eventLog, sides, round -> background.later(() -> show(round)));
+            ClusterMonitor started = new ClusterMonitor(project, source, interval.get(), eventLog, sides, series,
+                    round -> background.later(() -> show(round)));
             monitor = started;
             // Started through the injected Background like all work that reaches hosts: a test that holds its work contacts nothing.
             background.run(() -> {
@@ -199,6 +205,16 @@ public final class HomeViewModel {
 
     public SideHistory sides() {
         return sides;
+    }
+
+    /** The last hour of latency, round trips and resync rate, with the events marked; a failover test marks its steps here. */
+    public TimeSeriesStore series() {
+        return series;
+    }
+
+    /** The latency charts of this cluster. */
+    public LatencyChartsViewModel latency() {
+        return latency;
     }
 
     public Project project() {

@@ -56,6 +56,7 @@ final class StatusRows {
             parts.add(membership == ClusterSnapshot.Membership.UNKNOWN ? "membership unknown" : membership.word() + " in the cluster");
             read.map(ClusterSnapshot.NodeRead::uptime).filter(u -> u != null).ifPresent(u -> parts.add("up " + Amounts.duration(u)));
             read.map(ClusterSnapshot.NodeRead::clockOffset).filter(o -> o != null).ifPresent(o -> parts.add("clock " + Amounts.offset(o)));
+            read.map(StatusRows::peerRtt).filter(t -> !t.isEmpty()).ifPresent(parts::add);
             List<String> running = s.resources().stream().filter(r -> r.where().contains(name)).map(ClusterSnapshot.ResourceLine::id).toList();
             parts.add(running.isEmpty() ? "runs no resource" : "runs " + String.join(", ", running));
             Mark mark = read.isEmpty() ? Mark.UNKNOWN : membership == ClusterSnapshot.Membership.ONLINE ? Mark.GOOD
@@ -63,6 +64,16 @@ final class StatusRows {
             rows.add(new Row(mark, name, String.join(", ", parts)));
         }
         return rows;
+    }
+
+    /** "round trip to node2: client network 0.21 ms, replication network no reply". */
+    static String peerRtt(ClusterSnapshot.NodeRead read) {
+        if (read.peerRtt().isEmpty()) {
+            return "";
+        }
+        return "round trip to " + read.peerRtt().getFirst().peer() + ": " + read.peerRtt().stream().map(r -> r.network().jsonName() + " network "
+                + (r.result().replied() ? Amounts.millis(r.result().rttMillis()) : r.result().outcome() == io.tandem.facts.PingResult.Outcome.NO_REPLY
+                ? "no reply" : "not measured (" + r.result().detail() + ")")).collect(Collectors.joining(", "));
     }
 
     static List<Row> replication(ClusterSnapshot s, Map<String, Instant> stale) {
@@ -150,10 +161,13 @@ final class StatusRows {
                 continue;
             }
             IscsiSessionDetail x = session.get();
-            String disks = x.disks().isEmpty() ? "no disk" : x.disks().stream().map(d -> "/dev/" + d.device() + " (LUN " + d.lun() + ")")
-                    .collect(Collectors.joining(", "));
-            rows.add(new Row(x.loggedIn() ? Mark.GOOD : Mark.BAD, client.name(), (x.loggedIn() ? "logged in" : "session " + x.sessionState())
-                    + " to " + x.portal() + ", " + disks + "; I/O latency: measured by the failover tests"));
+            List<ClusterSnapshot.DiskLatency> latency = read.get().latency();
+            String disks = x.disks().isEmpty() ? "no disk" : x.disks().stream().map(d -> "/dev/" + d.device() + " (LUN " + d.lun() + ")"
+                    + latency.stream().filter(l -> l.device().equals(d.device())).findFirst().map(l -> ": " + Amounts.latency(l.averageMillis(),
+                    l.ios(), l.inFlight(), l.over(), l.unmeasured())).orElse("")).collect(Collectors.joining("; "));
+            boolean stalled = latency.stream().anyMatch(ClusterSnapshot.DiskLatency::stalled);
+            rows.add(new Row(!x.loggedIn() ? Mark.BAD : stalled ? Mark.WARN : Mark.GOOD, client.name(),
+                    (x.loggedIn() ? "logged in" : "session " + x.sessionState()) + " to " + x.portal() + "; " + disks));
         }
         if (project.managedInitiators().isEmpty()) {
             rows.add(new Row(Mark.UNKNOWN, "Clients", "Tandem manages no client in this project"));
