@@ -173,11 +173,13 @@ public final class HomeViewModel {
 
     /**
      * Records something the operator did to the cluster (a failover test's fault, the storage back)
-     * in the event log, at {@code at}: it is kept and exported with the monitor's own events. On the FX thread.
+     * in the event log, at {@code at}, and as a marker on the latency charts: it is kept and exported
+     * with the monitor's own events. On the FX thread.
      */
     public void record(Instant at, String code, String text) {
         MonitorEvent event = new MonitorEvent(at, "action", Verdict.HEALTHY, code, project.clusterName(), text);
         eventLog.append(List.of(event));
+        series().mark(at, io.tandem.monitor.ChartMarker.Kind.TEST, text); // a marker on the latency charts' time axis
         events.addFirst(event);
         if (events.size() > EVENTS_SHOWN) {
             events.remove(EVENTS_SHOWN, events.size());

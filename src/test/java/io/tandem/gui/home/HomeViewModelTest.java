@@ -76,6 +76,19 @@ class HomeViewModelTest {
     }
 
     @Test
+    void whatTheOperatorDidIsAnEventKeptWithTheLogAndAMarkerOnTheCharts() {
+        HomeViewModel vm = model(VmLabScenarios.healthy());
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T14:10:00Z");
+        vm.record(at, "failover.test", "switchover node1->node2 started");
+        assertThat(vm.events().getFirst().text()).isEqualTo("switchover node1->node2 started");
+        assertThat(vm.series().markers(at.minusSeconds(1), at.plusSeconds(1)))
+                .extracting(m -> m.kind(), m -> m.text())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(io.tandem.monitor.ChartMarker.Kind.TEST, "switchover node1->node2 started"));
+        assertThat(model(VmLabScenarios.healthy()).events()).as("kept in the project's event log")
+                .anySatisfy(e -> assertThat(e.code()).isEqualTo("failover.test"));
+    }
+
+    @Test
     void aHostThatStopsAnsweringIsNamedStaleInTheHeadline() throws Exception {
         Scenario s = VmLabScenarios.healthy();
         HomeViewModel vm = model(s);
