@@ -203,7 +203,9 @@ public final class FailoverDrill {
             }
             faults.addAll(fault(ready, scripts, follower, clientOffset, driveFailures));
         } finally {
+            // Also when the test stopped early: the read-back first, then the 64 MiB file goes.
             stopProbe(client, scripts, follower, clientOffset);
+            root(client, scripts.cleanUp(tester.filesystem().mountPoint()), Duration.ofSeconds(60));
         }
         ProbeLog probe = follower.log().shifted(-clientOffset);
         List<ClusterLog.Entry> journal = journals(ready, startedAt);
@@ -228,7 +230,6 @@ public final class FailoverDrill {
             }
             clock.sleep(settings.pollSeconds());
         }
-        root(client, scripts.cleanUp(tester.filesystem().mountPoint()), Duration.ofSeconds(60));
         String after = servingAfter.orElse("nobody");
         List<String> failures = FailoverReport.failures(ready.scenario(), ready.from(), after, probe, healthyAfter, settings.healthySeconds(),
                 driveFailures);
