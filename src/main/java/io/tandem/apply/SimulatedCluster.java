@@ -342,15 +342,7 @@ public final class SimulatedCluster {
     /** {@code from} crashed and {@code to} took over, all running at {@code runningAt}; {@code from} is back after a paced reboot. */
     synchronized void crashed(String to, double runningAt) {
         handOver(to, runningAt);
-        setFault(DemoFault.NODE_LOST, true);
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(scaled(20_000));
-                setFault(DemoFault.NODE_LOST, false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        faultFor(DemoFault.NODE_LOST, scaled(20_000));
     }
 
     /** True once every resource runs (crm_mon's last member started). */
@@ -359,12 +351,12 @@ public final class SimulatedCluster {
         return loaded != null && System.nanoTime() - loaded >= scaled(4000).toNanos();
     }
 
-    /** {@code fault} on now and off again after {@code seconds} (a NIC the failover test takes down for a while). */
-    void faultFor(DemoFault fault, int seconds) {
+    /** {@code fault} on now and off again after {@code lasting} (a NIC the failover test takes down, a crashed node's reboot). */
+    void faultFor(DemoFault fault, Duration lasting) {
         setFault(fault, true);
         Thread.ofVirtual().start(() -> {
             try {
-                Thread.sleep(java.time.Duration.ofSeconds(seconds));
+                Thread.sleep(lasting);
                 setFault(fault, false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

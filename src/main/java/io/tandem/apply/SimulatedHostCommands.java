@@ -104,7 +104,7 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
         if (m.find()) {
             double t0 = SimulatedFailover.now();
             failover.move(m.group(2).replace("'", ""), t0);
-            return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", t0) + "\n", ""));
+            return Optional.of(new Result(0, stamp(t0), ""));
         }
         m = LOCATE.matcher(script);
         if (m.find()) {
@@ -119,19 +119,24 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
         if (script.contains("/proc/sysrq-trigger")) {
             double t0 = SimulatedFailover.now() + 1;
             failover.crash(t0);
-            return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", t0) + "\ncrashing\n", ""));
+            return Optional.of(new Result(0, stamp(t0) + "crashing\n", ""));
         }
         m = HOLD.matcher(script);
         if (m.find()) {
             DemoFault fault = script.contains("/proc/net/bonding/") ? DemoFault.BOND_SLAVE_DOWN : DemoFault.REPLICATION_LINK_DOWN;
             String nics = String.join(" ", cluster.nicsCut(fault).stream().map(n -> n.substring(n.indexOf(' ') + 1)).toList());
-            cluster.faultFor(fault, Integer.parseInt(m.group(1)));
-            return Optional.of(new Result(0, STAMP + String.format(Locale.ROOT, "%.6f", SimulatedFailover.now()) + "\nTANDEM-NICS " + nics + "\n", ""));
+            cluster.faultFor(fault, Duration.ofSeconds(Integer.parseInt(m.group(1))));
+            return Optional.of(new Result(0, stamp(SimulatedFailover.now()) + "TANDEM-NICS " + nics + "\n", ""));
         }
         m = JOURNAL.matcher(script);
         if (m.find()) {
             return Optional.of(new Result(0, failover.journal(host, Long.parseLong(m.group(1))), ""));
         }
         return Optional.empty();
+    }
+
+    /** The line a fault's script prints first: the fault's moment in the host's clock. */
+    private static String stamp(double epoch) {
+        return STAMP + String.format(Locale.ROOT, "%.6f", epoch) + "\n";
     }
 }

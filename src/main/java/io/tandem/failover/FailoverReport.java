@@ -96,10 +96,11 @@ public record FailoverReport(String cluster, String scenario, String scenarioTit
     public List<String> summaryLines() {
         List<String> lines = new ArrayList<>();
         String lost = lostWrites().map(String::valueOf).orElse("?");
-        for (Timeline leg : legs) {
+        for (int n = 0; n < legs.size(); n++) {
+            Timeline leg = legs.get(n);
             double pause = leg.longestPause().map(Pause::seconds).orElse(0.0);
-            long errors = ios.stream().filter(i -> !i.ok() && i.start() >= leg.faultAt() - 1
-                    && (leg == legs.getLast() || i.start() < legs.get(legs.indexOf(leg) + 1).faultAt())).count();
+            double until = n + 1 < legs.size() ? legs.get(n + 1).faultAt() : Double.POSITIVE_INFINITY;
+            long errors = ios.stream().filter(i -> !i.ok() && i.start() >= leg.faultAt() - 1 && i.start() < until).count();
             lines.add(String.format(Locale.ROOT, "%s %s  pause %.1f s (goal %.0f s)  errors %d  lost %s  %s", scenario, leg.leg(), pause,
                     goalSeconds, errors, lost, passed() ? "PASS" : "FAIL"));
         }

@@ -2,7 +2,6 @@ package io.tandem.gui;
 
 import io.tandem.gui.home.HomeViewModel;
 import io.tandem.gui.wizard.WizardViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -44,10 +43,7 @@ class FailoverDemoTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        wizard = WizardFx.appWizard(stage, dir.resolve("app-" + System.nanoTime()));
-        wizard.useDemoPace(0.5);
-        stage.setScene(new Scene(new WizardView(wizard).root(), 1366, 768));
-        stage.show();
+        wizard = WizardFx.demoWindow(stage, dir.resolve("app-" + System.nanoTime()), 0.5);
     }
 
     @org.junit.jupiter.api.AfterEach

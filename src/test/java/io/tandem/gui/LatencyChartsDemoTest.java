@@ -9,7 +9,6 @@ import io.tandem.gui.wizard.WizardViewModel;
 import io.tandem.monitor.ChartMarker;
 import io.tandem.monitor.SeriesNames;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
@@ -50,10 +49,7 @@ class LatencyChartsDemoTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        wizard = WizardFx.appWizard(stage, dir.resolve("app-" + System.nanoTime()));
-        wizard.useDemoPace(0.5);
-        stage.setScene(new Scene(new WizardView(wizard).root(), 1366, 768));
-        stage.show();
+        wizard = WizardFx.demoWindow(stage, dir.resolve("app-" + System.nanoTime()), 0.5);
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import io.tandem.gui.home.HomeViewModel;
 import io.tandem.gui.wizard.WizardViewModel;
 import io.tandem.monitor.Finding;
 import io.tandem.monitor.Verdict;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -47,12 +46,7 @@ class MonitoringDemoTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Path app = dir.resolve("app-" + System.nanoTime());
-        wizard = WizardFx.appWizard(stage, app);
-        wizard.useDemoPace(0.5);
-        WizardView view = new WizardView(wizard);
-        stage.setScene(new Scene(view.root(), 1366, 768));
-        stage.show();
+        wizard = WizardFx.demoWindow(stage, dir.resolve("app-" + System.nanoTime()), 0.5);
     }
 
     @org.junit.jupiter.api.AfterEach

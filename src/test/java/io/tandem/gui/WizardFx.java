@@ -144,4 +144,13 @@ final class WizardFx {
         wizard.useHostKeyStore(new io.tandem.ssh.HostKeyStore(java.util.List.of(), app.resolve("known_hosts")));
         return wizard;
     }
+
+    /** The app's wizard at 1366×768 in {@code stage}, its demo paced at {@code pace}: the window the monitoring views' demo tests start from. */
+    static WizardViewModel demoWindow(javafx.stage.Stage stage, java.nio.file.Path app, double pace) {
+        WizardViewModel wizard = appWizard(stage, app);
+        wizard.useDemoPace(pace);
+        stage.setScene(new javafx.scene.Scene(new WizardView(wizard).root(), 1366, 768));
+        stage.show();
+        return wizard;
+    }
 }
