@@ -36,6 +36,9 @@ final class HostChecks {
         }
         c.now.problems().stream().filter(p -> p.contains("/proc/drbd is not readable")).forEach(p ->
                 c.add(Verdict.DEGRADED, "read.incomplete", "replication", p + ".", "Check DRBD's kernel module on that node (cat /proc/drbd)."));
+        c.now.problems().stream().filter(p -> p.contains("DRBD 9's status is not readable")).forEach(p ->
+                c.add(Verdict.DEGRADED, "read.incomplete", "replication", p + ".",
+                        "Check drbd-utils on that node: drbdsetup status --json --statistics all must print the resources."));
         clocks(c);
     }
 

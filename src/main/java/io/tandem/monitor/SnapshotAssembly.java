@@ -8,6 +8,7 @@ import io.tandem.facts.CrmMonParser;
 import io.tandem.facts.DiskCounters;
 import io.tandem.facts.DiskStatsParser;
 import io.tandem.facts.DrbdDeviceState;
+import io.tandem.facts.DrbdStatusJsonParser;
 import io.tandem.facts.FactParseException;
 import io.tandem.facts.FramedSections;
 import io.tandem.facts.IscsiSessionDetail;
@@ -199,11 +200,20 @@ final class SnapshotAssembly {
     private static List<ClusterSnapshot.DrbdLine> drbd(Project project, HostAnswer answer, List<String> problems) {
         List<ClusterSnapshot.DrbdLine> lines = new ArrayList<>();
         List<DrbdDeviceState> states;
+        String procDrbd = text(answer, StatusScript.PROC_DRBD);
         try {
-            states = ProcDrbdParser.parse(text(answer, StatusScript.PROC_DRBD));
+            states = ProcDrbdParser.parse(procDrbd);
         } catch (FactParseException e) {
             problems.add(answer.host() + ": /proc/drbd is not readable (" + e.getMessage() + ")");
             return lines;
+        }
+        if (procDrbd.startsWith("version: 9.")) {
+            try {
+                states = DrbdStatusJsonParser.parse(text(answer, StatusScript.DRBD9_STATUS));
+            } catch (FactParseException e) {
+                problems.add(answer.host() + ": DRBD 9's status is not readable (" + e.getMessage() + ")");
+                return lines;
+            }
         }
         for (DrbdResource r : project.replication().resources()) {
             Optional<DrbdDeviceState> s = states.stream().filter(d -> d.minor() == r.minor() && d.isConfigured()).findFirst();

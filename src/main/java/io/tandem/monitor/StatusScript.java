@@ -4,6 +4,7 @@ import io.tandem.discovery.FactScript;
 import io.tandem.facts.BondingParser;
 import io.tandem.facts.CrmMonParser;
 import io.tandem.facts.DiskStatsParser;
+import io.tandem.facts.DrbdStatusJsonParser;
 import io.tandem.facts.IscsiSessionDetailParser;
 import io.tandem.facts.LioConfigfs;
 import io.tandem.facts.PeerPings;
@@ -42,6 +43,8 @@ public final class StatusScript {
     public static final String UPTIME = "uptime";
     public static final String CRM_MON = "crm-mon";
     public static final String PROC_DRBD = "proc-drbd";
+    /** DRBD 9 only: its /proc/drbd has no per-minor lines, so its state comes from drbdsetup's JSON. */
+    public static final String DRBD9_STATUS = "drbd9-status";
     public static final String BONDING = "bonding";
     public static final String PORT_RULES = "port-rules";
     public static final String TARGET = "target";
@@ -54,6 +57,9 @@ public final class StatusScript {
     static final String SBD_EXIT = "@@EXIT ";
 
     private static final String CLOCK = "date +%s%N";
+    /** Only where the module is 9 (8.4's drbdsetup has no JSON); the version is read with a builtin: no process on 8.4. */
+    private static final String DRBD9_READ = "drbd_line=; { read -r drbd_line < /proc/drbd; } 2>/dev/null; case \"$drbd_line\" in 'version: 9.'*) "
+            + DrbdStatusJsonParser.COMMAND + " ;; esac";
     /** The files are read with shell builtins ({@link ShellRead}): a process costs tens of milliseconds on a loaded host. */
     private static final String UPTIME_READ = ShellRead.file(ProcUptime.FACT);
 
@@ -70,6 +76,7 @@ public final class StatusScript {
         facts.add(new FactScript.Fact(UPTIME, UPTIME_READ));
         facts.add(new FactScript.Fact(CRM_MON, CrmMonParser.COMMAND));
         facts.add(new FactScript.Fact(PROC_DRBD, "[ -r /proc/drbd ] && " + ShellRead.file("/proc/drbd") + "; true"));
+        facts.add(new FactScript.Fact(DRBD9_STATUS, DRBD9_READ));
         facts.add(new FactScript.Fact(BONDING, BondingParser.ALL_COMMAND));
         facts.add(new FactScript.Fact(PORT_RULES, PortBlockRules.COMMAND));
         facts.add(new FactScript.Fact(TARGET, project.target().implementation() == TargetImplementation.TGT ? TgtTargets.COMMAND

@@ -18,6 +18,11 @@ final class Fixture {
         return Fixtures.local(name);
     }
 
+    /** DRBD 9's status JSON, laid out from drbd-utils' source (fixtures/drbd9/README.md: no DRBD 9 module here). */
+    static String drbd9(String name) {
+        return Fixtures.read("drbd9/" + name);
+    }
+
     static String tutorial(String name) {
         return Fixtures.read("tutorial/" + name);
     }

@@ -1,5 +1,6 @@
 package io.tandem.monitor;
 
+import io.tandem.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -86,6 +87,34 @@ class HealthRulesTest {
         assertThat(sb.fix()).contains("throw away (normally node2's", "on node2: drbdadm disconnect r0; drbdadm secondary r0; "
                 + "drbdadm connect --discard-my-data r0", "on node1: drbdadm connect r0");
         assertThat(a.verdict()).isEqualTo(Verdict.AT_RISK);
+    }
+
+    /** DRBD 9's /proc/drbd has only its version; the state is drbdsetup's JSON (fixtures/drbd9, laid out from drbd-utils' source). */
+    private static Scenario drbd9(String node1Json, String node2Json) throws Exception {
+        String version = "version: 9.2.8 (api:2/proto:86-122)\nGIT-hash: e163b05a76254c0f51f999970e861d72bb16409a build by root@node1, 2024-03-11 10:01:12\n"
+                + "Transports (api:20): tcp (9.2.8)\n";
+        return VmLabScenarios.healthy().nodes(StatusScript.PROC_DRBD, version)
+                .fact("node1", StatusScript.DRBD9_STATUS, Fixtures.read("drbd9/" + node1Json))
+                .fact("node2", StatusScript.DRBD9_STATUS, Fixtures.read("drbd9/" + node2Json));
+    }
+
+    @Test
+    void aDrbdNineClusterIsJudgedFromItsStatusJsonLikeEightFour() throws Exception {
+        Assessment healthy = drbd9("node1.healthy.status.json", "node2.healthy.status.json").judge();
+        Assessment eightFour = VmLabScenarios.healthy().judge();
+        assertThat(codes(healthy)).isEqualTo(codes(eightFour)).noneMatch(c -> c.startsWith("drbd."));
+        assertThat(healthy.verdict()).isEqualTo(eightFour.verdict());
+
+        Assessment cut = drbd9("node1.disconnected.status.json", "node2.alone.status.json").judge();
+        assertThat(codes(cut)).contains("drbd.disconnected", "drbd.standalone");
+        assertThat(cut.findings().stream().filter(f -> f.code().equals("drbd.disconnected")).findFirst().orElseThrow().subject()).isEqualTo("r0");
+    }
+
+    @Test
+    void aDrbdNineNodeWhoseStatusCannotBeReadSaysSoInsteadOfNotConfigured() throws Exception {
+        Assessment a = drbd9("node1.healthy.status.json", "node2.healthy.status.json").fact("node2", StatusScript.DRBD9_STATUS, "").judge();
+
+        assertThat(a.findings()).anySatisfy(f -> assertThat(f.reason()).contains("node2: DRBD 9's status is not readable"));
     }
 
     /** Hand-made: node2 of the split brain capture reconnected (WFConnection), node1 stays StandAlone with only its own data. */

@@ -26,7 +26,7 @@ class StatusReadTest {
 
         assertThat(s.reads).containsOnlyKeys("node1", "node2", "client");
         assertThat(s.reads.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-        assertThat(s.asked.get("node1")).containsExactly("clock-start", "uptime", "crm-mon", "proc-drbd", "bonding", "port-rules", "target", "sbd",
+        assertThat(s.asked.get("node1")).containsExactly("clock-start", "uptime", "crm-mon", "proc-drbd", "drbd9-status", "bonding", "port-rules", "target", "sbd",
                 "peer-pings", "clock");
         assertThat(s.asked.get("client")).containsExactly("clock-start", "uptime", "sessions", "disk-stats", "clock");
         assertThat(VmLabScenarios.vmLabLioT().read()).isNotNull();
