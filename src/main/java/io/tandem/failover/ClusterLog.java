@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * What a node's journal says about a failover: Pacemaker's operations (requested, and their
- * results), corosync losing the token and forming a new membership, fencing, and DRBD's fence-peer
- * handler. Reads {@code journalctl -o short-unix} lines (epoch stamps, what Tandem asks for) and
+ * results), corosync losing the token and forming a new membership, fencing, DRBD losing its peer
+ * (the kernel's {@code conn( Connected -> Timeout )}: I/O waits from there while fencing is
+ * resource-and-stonith) and its fence-peer handler called and returned. Reads {@code journalctl -o short-unix} lines (epoch stamps, what Tandem asks for) and
  * short-precise ones ({@code Nov 25 13:07:20.257760 ...}, as the hand-built lab's timelines were
  * kept) with the year and zone given. Times stay in the node's clock.
  */
 public final class ClusterLog {
 
-    public enum Kind { OPERATION_REQUESTED, OPERATION_RESULT, TOKEN_LOST, MEMBERSHIP, FENCED, FENCE_PEER }
+    public enum Kind { OPERATION_REQUESTED, OPERATION_RESULT, TOKEN_LOST, MEMBERSHIP, FENCED, REPLICATION_LOST, FENCE_PEER, FENCE_PEER_RETURNED }
 
     /** One line that matters. {@code resource}/{@code operation}/{@code node} are empty when the kind has none. */
     public record Entry(double at, String host, Kind kind, String operation, String resource, String node, String result, String line) {
@@ -37,6 +38,10 @@ public final class ClusterLog {
     private static final Pattern TERMINATED = Pattern.compile("(?:Node |Peer )?(\\S+) (?:was|has been) (?:terminated|fenced) \\((\\w+)\\) by (\\S+).*: OK");
     private static final Pattern OPERATION_OK = Pattern.compile("Operation '?(\\w+)'? (?:\\[\\d+\\] )?(?:\\(\\S+\\) )?(?:for|targeting) (\\S+) .*(?:: OK|returned: 0)");
     private static final Pattern FENCE_PEER = Pattern.compile("helper command: /sbin/drbdadm fence-peer (\\S+)$");
+    private static final Pattern FENCE_PEER_RETURNED = Pattern.compile("drbd (\\S+): fence-peer helper (?:returned|broken, returned) (\\d+)(.*)");
+    /** 8.4 and 9 alike: the connection leaves Connected for a failure state (not a Disconnecting asked for). */
+    private static final Pattern REPLICATION_LOST = Pattern.compile(
+            "drbd (\\S+)(?:/\\d+)?(?: \\S+)?: .*conn\\( \\w+ -> (NetworkFailure|Timeout|BrokenPipe|ProtocolError) \\)");
 
     private ClusterLog() {
     }
@@ -95,6 +100,14 @@ public final class ClusterLog {
         m = FENCE_PEER.matcher(message);
         if (m.find()) {
             return Optional.of(new Entry(at, host, Kind.FENCE_PEER, "fence-peer", m.group(1), "", "", message));
+        }
+        m = FENCE_PEER_RETURNED.matcher(message);
+        if (m.find()) {
+            return Optional.of(new Entry(at, host, Kind.FENCE_PEER_RETURNED, "fence-peer", m.group(1), "", (m.group(2) + m.group(3)).strip(), message));
+        }
+        m = REPLICATION_LOST.matcher(message);
+        if (m.find()) {
+            return Optional.of(new Entry(at, host, Kind.REPLICATION_LOST, "", m.group(1), "", m.group(2), message));
         }
         return Optional.empty();
     }

@@ -208,7 +208,8 @@ final class DrillScripts {
     static String journal(long sinceEpoch) {
         return "journalctl --since=@" + sinceEpoch + " -o short-unix --no-pager -q 2>/dev/null | grep -E "
                 + ShellQuote.quote("Requesting local execution of|Result of [a-z_]+ operation for|Token has not been received|"
-                + "A processor failed|A new membership|terminated \\(|fenced \\(|Operation .?(reboot|off)|fence-peer")
+                + "A processor failed|A new membership|terminated \\(|fenced \\(|Operation .?(reboot|off)|fence-peer|"
+                + "conn\\( [A-Za-z]+ -> (NetworkFailure|Timeout|BrokenPipe|ProtocolError)")
                 + " | tail -n 20000 || true";
     }
 }

@@ -59,6 +59,9 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
         phases.add(new Phase("fault", faultAt, from, faultWords));
         first(window, e -> e.kind() == ClusterLog.Kind.TOKEN_LOST || e.kind() == ClusterLog.Kind.MEMBERSHIP)
                 .ifPresent(e -> phases.add(phase("detected", e)));
+        first(window, e -> e.kind() == ClusterLog.Kind.REPLICATION_LOST).ifPresent(e -> phases.add(phase("replication lost", e)));
+        first(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER).ifPresent(e -> phases.add(phase("fence-peer called", e)));
+        last(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER_RETURNED).ifPresent(e -> phases.add(phase("fence-peer returned", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.OPERATION_REQUESTED && !e.operation().equals("monitor"))
                 .ifPresent(e -> phases.add(phase("first operation", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.FENCED).ifPresent(e -> phases.add(phase("fenced", e)));

@@ -49,4 +49,25 @@ class ClusterLogTest {
         assertEquals(2, entries.size());
         assertTrue(entries.stream().allMatch(e -> e.kind() == ClusterLog.Kind.FENCED && e.node().equals("node1")), entries.toString());
     }
+
+    @Test
+    void drbdLosingItsPeerAndTheFencePeerHandlersAnswerAreRead() {
+        List<ClusterLog.Entry> entries = Fixtures.journal("node2.crash.op_timeline.txt", "node2");
+        ClusterLog.Entry returned = entries.stream().filter(e -> e.kind() == ClusterLog.Kind.FENCE_PEER_RETURNED).findFirst().orElseThrow();
+        assertEquals("r0", returned.resource());
+        assertEquals("5 (peer is unreachable, assumed to be dead)", returned.result());
+        assertEquals(Fixtures.nov25("13:11:41.828782"), returned.at(), 1e-6);
+        assertEquals(1, entries.stream().filter(e -> e.kind() == ClusterLog.Kind.FENCE_PEER).count(), "the exit code line is not a second call");
+
+        // The kernel's state-change line in 8.4's and 9's shape (the lab captured only asked-for TearDown/Disconnecting ones,
+        // which are not losses and must not count).
+        List<ClusterLog.Entry> lost = ClusterLog.parse("""
+                1796221971.2 node1 kernel: drbd r0: peer( Secondary -> Unknown ) conn( Connected -> Timeout ) pdsk( UpToDate -> DUnknown )
+                1796221971.3 node1 kernel: drbd r1 node2: conn( Connected -> NetworkFailure ) peer( Secondary -> Unknown )
+                1796221971.4 node1 kernel: drbd r0: peer( Secondary -> Unknown ) conn( Connected -> TearDown ) pdsk( UpToDate -> DUnknown )
+                1796221971.5 node1 kernel: drbd r0: conn( TearDown -> Unconnected )
+                """, "node1", 2026, ZoneOffset.UTC);
+        assertEquals(List.of("r0 Timeout", "r1 NetworkFailure"), lost.stream().map(e -> e.resource() + " " + e.result()).toList());
+        assertTrue(lost.stream().allMatch(e -> e.kind() == ClusterLog.Kind.REPLICATION_LOST));
+    }
 }

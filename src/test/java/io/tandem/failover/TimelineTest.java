@@ -26,7 +26,12 @@ class TimelineTest {
         assertEquals(95.0, at(t, "I/O resumed") - crash, 0.1);
         assertEquals(94.47, t.longestPause().orElseThrow().seconds(), 0.05);
         assertTrue(t.phase("fenced").isEmpty(), "stonith was disabled in that lab");
-        assertEquals(List.of("fault", "detected", "first operation", "promoted", "target up", "port open", "I/O resumed"),
+        // DRBD's handler on node2 before the promotion: called at +16.8 s, returned 5 (peer unreachable) at +18.7 s.
+        assertEquals(16.8, at(t, "fence-peer called") - crash, 0.1);
+        assertEquals(18.7, at(t, "fence-peer returned") - crash, 0.1);
+        assertTrue(t.phase("fence-peer returned").orElseThrow().evidence().contains("returned 5"));
+        assertEquals(List.of("fault", "detected", "first operation", "fence-peer called", "fence-peer returned", "promoted", "target up",
+                        "port open", "I/O resumed"),
                 t.phases().stream().map(Timeline.Phase::name).toList());
     }
 
