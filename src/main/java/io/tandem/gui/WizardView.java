@@ -63,6 +63,8 @@ public final class WizardView {
     private final Node navigator;
     private final Node footer;
     private Node monitorScreen;
+    private io.tandem.gui.help.HelpView help; // made on the first "?": the guide is read then, off the FX thread
+    private io.tandem.gui.help.HelpViewModel helpModel;
 
     /** Opens a report page in the desktop's browser; set by the app (tests leave it unset: no browser). */
     private java.util.function.Consumer<java.nio.file.Path> opener;
@@ -215,6 +217,16 @@ public final class WizardView {
             case WIZARD -> (wizard.currentProperty().get() + 1) + ". " + wizard.currentStep().title();
         }, wizard.currentProperty(), wizard.screenProperty()));
         title.getStyleClass().add("title-3");
+        title.setId("screen-title");
+        // "?": the user guide's section for the step shown, in a window beside the wizard.
+        Button stepHelp = new Button("?");
+        stepHelp.setId("help");
+        stepHelp.setStyle("-fx-font-weight: bold; -fx-padding: 2 10;");
+        stepHelp.setTooltip(new javafx.scene.control.Tooltip("Help for this step (F1)"));
+        stepHelp.accessibleTextProperty().bind(Bindings.createStringBinding(() -> "Help for " + title.getText(), title.textProperty()));
+        stepHelp.visibleProperty().bind(wizard.screenProperty().isEqualTo(WizardViewModel.Screen.WIZARD));
+        stepHelp.managedProperty().bind(stepHelp.visibleProperty());
+        stepHelp.setOnAction(e -> openHelp());
         demoBadge.setId("demo-badge");
         demoBadge.setStyle("-fx-background-color: #f0b429; -fx-text-fill: #1f1f1f; -fx-padding: 4 10; "
                 + "-fx-background-radius: 4; -fx-font-weight: bold;");
@@ -225,7 +237,7 @@ public final class WizardView {
         file.textProperty().bind(Bindings.createStringBinding(() -> (wizard.fileProperty().get() == null ? "unsaved project"
                 : wizard.fileProperty().get().getFileName().toString()) + (wizard.dirtyProperty().get() ? " •" : ""),
                 wizard.fileProperty(), wizard.dirtyProperty()));
-        HBox header = new HBox(12, title, spacer, file, demoBadge);
+        HBox header = new HBox(12, title, stepHelp, spacer, file, demoBadge);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         // After "continue the unfinished apply?": what to do, until the apply screen takes over.
@@ -272,8 +284,22 @@ public final class WizardView {
         about.setId("about");
         about.setOnAction(e -> AboutDialog.create(window(), io.tandem.build.BuildInfo.current(),
                 io.tandem.build.ThirdPartyLicences.bundled()).showAndWait());
-        Menu help = new Menu("_Help", null, about);
+        MenuItem guide = new MenuItem("User guide");
+        guide.setId("user-guide");
+        guide.setAccelerator(KeyCombination.keyCombination("F1"));
+        guide.setOnAction(e -> openHelp());
+        Menu help = new Menu("_Help", null, guide, new SeparatorMenuItem(), about);
         return new MenuBar(file, help);
+    }
+
+    /** The user guide at the step or screen shown, bundled in the jar: no network needed. */
+    private void openHelp() {
+        if (help == null) {
+            helpModel = new io.tandem.gui.help.HelpViewModel(wizard.background(), io.tandem.help.UserGuide::bundled);
+            help = new io.tandem.gui.help.HelpView(helpModel, window());
+        }
+        helpModel.open(wizard.helpAnchor());
+        help.show();
     }
 
     /** Closes the window after the unsaved-changes question, as its close button does. */

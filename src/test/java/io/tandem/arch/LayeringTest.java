@@ -57,6 +57,16 @@ class LayeringTest {
                         "io.tandem.files.."));
     }
 
+    /** The bundled user guide (read for the in-app help) is text, below the faces: it reads nothing of ours and no GUI toolkit. */
+    @Test
+    void theUserGuideDependsOnNothingOfOurs() {
+        check(noClasses().that().resideInAPackage("io.tandem.help..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.model..", "io.tandem.render..", "io.tandem.export..",
+                        "io.tandem.verify..", "io.tandem.cli..", "io.tandem.gui..", "io.tandem.ssh..", "io.tandem.facts..",
+                        "io.tandem.discovery..", "io.tandem.plan..", "io.tandem.apply..", "io.tandem.monitor..", "io.tandem.text..",
+                        "io.tandem.files..", "io.tandem.build.."));
+    }
+
     /** Of ours, the model uses only the atomic file writer (io.tandem.files), which is below everything. */
     @Test
     void theModelDependsOnNothingOfOurs() {

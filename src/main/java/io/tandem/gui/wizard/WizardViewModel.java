@@ -555,6 +555,20 @@ public final class WizardViewModel {
         return steps.get(current.get());
     }
 
+    /** The user guide's section for what the window shows: the step's (its heading is the step's header, "4. Disks"), Apply's, or monitoring's. */
+    public String helpAnchor() {
+        return switch (screen.get()) {
+            case WIZARD -> helpAnchor(currentStep());
+            case APPLY -> io.tandem.help.GuideAnchors.APPLY;
+            case HOME -> io.tandem.help.GuideAnchors.AFTER_APPLY;
+        };
+    }
+
+    /** The user guide's section for {@code step}. */
+    public String helpAnchor(StepViewModel step) {
+        return io.tandem.help.GuideAnchors.forStep(steps.indexOf(step) + 1, step.title());
+    }
+
     public BooleanBinding canGoNextProperty() {
         return canGoNext;
     }
