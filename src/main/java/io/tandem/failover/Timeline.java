@@ -61,7 +61,7 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
                 .ifPresent(e -> phases.add(phase("detected", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.REPLICATION_LOST).ifPresent(e -> phases.add(phase("replication lost", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER).ifPresent(e -> phases.add(phase("fence-peer called", e)));
-        last(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER_RETURNED).ifPresent(e -> phases.add(phase("fence-peer returned", e)));
+        first(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER_RETURNED).ifPresent(e -> phases.add(phase("fence-peer returned", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.OPERATION_REQUESTED && !e.operation().equals("monitor"))
                 .ifPresent(e -> phases.add(phase("first operation", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.FENCED).ifPresent(e -> phases.add(phase("fenced", e)));
@@ -78,7 +78,7 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
                 + String.format(java.util.Locale.ROOT, "%.1f", p.seconds()) + " s without one")));
         phases.sort(Comparator.comparingDouble(Phase::at));
         List<Operation> operations = operations(window);
-        return new Timeline(leg, faultAt, phases, operations, pause.orElse(null), spent(faultAt, operations, pause));
+        return new Timeline(leg, faultAt, phases, operations, pause.orElse(null), spent(faultAt, operations, phases, pause));
     }
 
     private static boolean ok(ClusterLog.Entry e, String operation) {
@@ -121,8 +121,11 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
      * Where the time from the fault to I/O resuming went: detection (fault to the first operation,
      * or to the new membership after a crash), operations by kind (their union, so two at once count
      * once), the cluster idle between them, and the initiator's reconnect (last operation to I/O resumed).
+     * A fault the cluster rode out without an operation (the replication link) but with DRBD's
+     * fence-peer handler is split at the handler instead: while it runs, resource-and-stonith keeps
+     * I/O suspended, a safety cost shown as such.
      */
-    static Map<String, Double> spent(double faultAt, List<Operation> operations, Optional<Pause> pause) {
+    static Map<String, Double> spent(double faultAt, List<Operation> operations, List<Phase> phases, Optional<Pause> pause) {
         Map<String, Double> spent = new LinkedHashMap<>();
         double end = pause.map(Pause::to).orElse(Double.NaN);
         if (Double.isNaN(end)) {
@@ -130,6 +133,16 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
         }
         List<Operation> within = operations.stream().filter(o -> o.start() >= faultAt - 0.5 && o.start() < end && !o.operation().equals("monitor"))
                 .toList();
+        Optional<Phase> handler = phases.stream().filter(p -> p.name().equals("fence-peer called") && p.at() < end).findFirst();
+        if (within.isEmpty() && handler.isPresent()) {
+            double called = Math.max(faultAt, handler.get().at());
+            double returned = phases.stream().filter(p -> p.name().equals("fence-peer returned")).mapToDouble(Phase::at).findFirst().orElse(end);
+            double handlerEnd = Math.min(end, Math.max(called, returned));
+            spent.put("DRBD noticing the lost peer", called - faultAt);
+            spent.put("DRBD's fence-peer handler (I/O suspended by resource-and-stonith)", handlerEnd - called);
+            spent.put("after the handler (DRBD resuming, the initiator's retry)", end - handlerEnd);
+            return spent;
+        }
         double firstOp = within.stream().mapToDouble(Operation::start).min().orElse(end);
         double lastOp = within.stream().mapToDouble(Operation::end).max().orElse(firstOp);
         spent.put("before the first operation", Math.max(0, firstOp - faultAt));

@@ -67,6 +67,30 @@ class TimelineTest {
         assertEquals(Fixtures.nov25("13:07:20.257760"), at(t, "first operation"), 1e-3);
     }
 
+    /**
+     * Tandem's own lab (fixtures/vmlab/README.md, "tandem.*"): node2's replication bond cut for 20 s under the probe.
+     * DRBD on node1 lost r1 at +4.4 s and called its fence-peer handler, which placed its constraint 17 s later
+     * (crm-fence-peer.sh's Pacemaker tools on an emulated CPU); I/O stayed suspended meanwhile.
+     */
+    @Test
+    void aReplicationCutsPauseIsDrbdNoticingThenItsFencePeerHandler() {
+        double cut = 1796227952.955505;
+        Timeline t = Timeline.of("node2", "replication link down on node2 for 20 s", cut, cut + 60, "node1", "node1",
+                Fixtures.journal("tandem.replication-link.journal.txt", "node1"), Fixtures.probe("client.replication-link.probe_log.txt"),
+                new Timeline.Layout("p_target", "p_unblock"));
+
+        assertEquals(List.of("fault", "replication lost", "fence-peer called", "fence-peer returned", "I/O resumed"),
+                t.phases().stream().map(Timeline.Phase::name).toList());
+        assertTrue(t.phase("fence-peer returned").orElseThrow().evidence().contains("returned 4 (peer was fenced)"));
+        assertEquals(22.0, t.longestPause().orElseThrow().seconds(), 0.1);
+        var spent = t.timeSpent();
+        assertEquals(4.4, spent.get("DRBD noticing the lost peer"), 0.1);
+        assertEquals(17.5, spent.get("DRBD's fence-peer handler (I/O suspended by resource-and-stonith)"), 0.1);
+        double total = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(at(t, "I/O resumed") - cut, total, 1e-6, "the parts add up to fault → I/O resumed: " + spent);
+        assertTrue(t.operations().stream().noneMatch(o -> !o.operation().equals("monitor")), "the cluster moved nothing");
+    }
+
     @Test
     void journalLinesBeforeTheFaultOrAfterTheWindowDoNotCount() {
         double move = Fixtures.nov25("13:08:30.0");
