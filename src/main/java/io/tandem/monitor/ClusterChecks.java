@@ -167,7 +167,7 @@ final class ClusterChecks {
             if (id.equals("p_vip")) {
                 c.add(Verdict.DOWN, "vip.stopped", id, "The virtual IP " + c.project.networks().client().virtualIp()
                         + " is not up: clients cannot reach the target.", fix);
-            } else if (id.equals("p_unblock")) {
+            } else if (id.equals(PacemakerLayoutBuilder.UNBLOCK_ID)) {
                 c.add(Verdict.DOWN, "portblock.unblock-stopped", id, "p_unblock is not running on " + where + ": port "
                         + c.project.target().portalPort() + " stays blocked, so clients cannot log in.", fix);
             } else if (id.startsWith("p_lun")) {
@@ -178,7 +178,7 @@ final class ClusterChecks {
             } else if (id.equals(PacemakerLayoutBuilder.MUTUAL_CHAP_ID)) {
                 c.add(Verdict.DOWN, "chap.stopped", id, "The target's own CHAP account is not set: clients that ask the target to prove itself "
                         + "(mutual CHAP) cannot log in.", fix);
-            } else if (!id.equals("p_block")) {
+            } else if (!id.equals(PacemakerLayoutBuilder.BLOCK_ID)) {
                 c.add(Verdict.DOWN, "resource.stopped", id, id + " is not running, so the target on " + where + " is incomplete.", fix);
             }
         }

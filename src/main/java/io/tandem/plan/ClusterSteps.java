@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Corosync's key, the cluster stack started on Tandem's configuration, the membership of both
@@ -153,6 +154,42 @@ public final class ClusterSteps {
         return Step.on(node, Phase.RESOURCES, "cib", "Load Tandem's resources, constraints and cluster settings into the CIB "
                 + "(what someone else configured there stays)", check, "cibadmin --delete the elements Tandem added", load);
     }
+
+    /**
+     * Takes the port block pair out of a cluster applied when Tandem still framed LioTarget with it.
+     * Left to the CIB merge, the group's replacement would make both orphans at once, stopped in any
+     * order: p_unblock's stop blocks the port and p_block's stop unblocks it, so the clients could be
+     * left blocked for good. Here p_unblock goes first and its stop is waited for, then p_block: the
+     * port is blocked only between the two (the clients retry meanwhile, no I/O error).
+     */
+    public static Step retirePortblock(String node) {
+        Probe probe = cibProbe(node);
+        // Unread (no cluster running yet) counts as not done, as everywhere: checked again when its turn comes, it is done.
+        Check check = Check.of("no port block pair (p_block, p_unblock) in the CIB: LioTarget opens its portal only after its LUNs",
+                probe, out -> !PORTBLOCK_PAIR.matcher(out).find());
+        Action retire = new Action(node, "cibadmin --delete p_unblock; crm_resource --wait; cibadmin --delete p_block; crm_resource --wait",
+                remote -> {
+                    ExecResult result = remote.run(RemoteCommand.script(RETIRE_PORTBLOCK_SCRIPT), new byte[0], Duration.ofMinutes(12), l -> { });
+                    if (!result.ok()) {
+                        throw StepFailure.of(RemoteCommand.script("cibadmin --delete p_unblock, p_block"), result);
+                    }
+                });
+        return Step.on(node, Phase.RESOURCES, "retire-portblock", "Take out the port block pair that earlier Tandem versions put around the target, "
+                + "if the cluster has it (the clients pause a few seconds between the two)", check, "the next plan puts them back only if the target's agent needs them",
+                retire);
+    }
+
+    static final Pattern PORTBLOCK_PAIR = Pattern.compile("<primitive[^>]*\\sid=\"p_(un)?block\"");
+    /** Each removal waits until the cluster has stopped the orphan (crm_resource --wait: no action left to run). */
+    static final String RETIRE_PORTBLOCK_SCRIPT = String.join("\n",
+            "set -e",
+            "for id in p_unblock p_block; do",
+            "  if cibadmin -Q --scope resources | grep -q \"<primitive[^>]* id=\\\"$id\\\"\"; then",
+            "    cibadmin --delete --xml-text \"<primitive id=\\\"$id\\\"/>\"",
+            "    crm_resource --wait --timeout=300s",
+            "  fi",
+            "done",
+            "");
 
     private static boolean converged(String live, String desired) {
         try {

@@ -15,6 +15,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.PacemakerLayoutBuilder;
 import io.tandem.render.modern.PartitionTableRenderer;
 
 import java.time.Duration;
@@ -139,6 +140,9 @@ public final class Planner {
         steps.add(ClusterSteps.membership(first, nodeNames));
         String cib = files.files().stream().filter(f -> f.path().equals(CibRenderer.PATH)).findFirst()
                 .map(f -> files.text(f, SecretPolicy.REVEAL)).orElseThrow();
+        if (!PacemakerLayoutBuilder.usesPortblock(project)) {
+            steps.add(ClusterSteps.retirePortblock(first));
+        }
         steps.add(ClusterSteps.cib(first, cib));
         steps.add(ClusterSteps.resourcesRunning(first, CibMerge.primitiveIds(cib)));
 

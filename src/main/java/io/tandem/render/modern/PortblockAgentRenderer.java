@@ -13,7 +13,8 @@ import java.util.List;
  * Tandem's own port blocker, {@code ocf:tandem:portblock}, on every node. Debian 12's
  * {@code ocf:heartbeat:portblock} (resource-agents 4.12) never unblocks with iptables 1.8.9: it
  * looks for "tcp" in {@code iptables -n -L}, which prints "6" (see docs/generated-files.md). The
- * agent is a POSIX sh script bundled as a resource; this file's header names the cluster.
+ * agent is a POSIX sh script bundled as a resource; this file's header names the cluster. Only
+ * written where the group has the pair ({@link PacemakerLayoutBuilder#usesPortblock}).
  */
 public final class PortblockAgentRenderer implements FileRenderer {
 
@@ -23,6 +24,9 @@ public final class PortblockAgentRenderer implements FileRenderer {
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
+        if (!PacemakerLayoutBuilder.usesPortblock(project)) {
+            return List.of();
+        }
         String agent = bundledAgent();
         String content = SHEBANG + Header.hash(project, "The OCF resource agent " + AGENT + " (p_block, p_unblock).")
                 + agent.substring(SHEBANG.length());

@@ -35,8 +35,9 @@ class LioTargetLayoutTest {
     void lioIsOneResourceWithEveryLunAclAndChapUser() {
         Project project = Variants.withMutualAndDiscoveryChap();
         List<Primitive> group = group(project);
-        assertThat(group).extracting(Primitive::id).containsExactly("p_block", "p_vip", "p_target", "p_unblock");
-        Primitive target = group.get(2);
+        // No port block pair: LioTarget enables its portal only after every LUN (PacemakerLayoutBuilder.usesPortblock).
+        assertThat(group).extracting(Primitive::id).containsExactly("p_vip", "p_target");
+        Primitive target = group.get(1);
         assertThat(target.agent()).isEqualTo("ocf:tandem:LioTarget");
         assertThat(target.ops()).extracting(PacemakerLayout.Op::name, PacemakerLayout.Op::interval, PacemakerLayout.Op::timeout)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("monitor", "10s", "120s"));
