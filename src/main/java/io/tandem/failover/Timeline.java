@@ -59,9 +59,8 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
         phases.add(new Phase("fault", faultAt, from, faultWords));
         first(window, e -> e.kind() == ClusterLog.Kind.TOKEN_LOST || e.kind() == ClusterLog.Kind.MEMBERSHIP)
                 .ifPresent(e -> phases.add(phase("detected", e)));
-        first(window, e -> e.kind() == ClusterLog.Kind.REPLICATION_LOST).ifPresent(e -> phases.add(phase("replication lost", e)));
-        first(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER).ifPresent(e -> phases.add(phase("fence-peer called", e)));
-        first(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER_RETURNED).ifPresent(e -> phases.add(phase("fence-peer returned", e)));
+        Optional<Pause> pause = Pause.longest(probe, faultAt, until);
+        phases.addAll(drbdPhases(window, pause));
         first(window, e -> e.kind() == ClusterLog.Kind.OPERATION_REQUESTED && !e.operation().equals("monitor"))
                 .ifPresent(e -> phases.add(phase("first operation", e)));
         first(window, e -> e.kind() == ClusterLog.Kind.FENCED).ifPresent(e -> phases.add(phase("fenced", e)));
@@ -73,12 +72,28 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
             first(window, e -> ok(e, "start") && e.node().equals(to) && e.resource().equals(layout.lastGroupMember()))
                     .ifPresent(e -> phases.add(phase("port open", e)));
         }
-        Optional<Pause> pause = Pause.longest(probe, faultAt, until);
         pause.ifPresent(p -> phases.add(new Phase("I/O resumed", p.to(), "initiator", "first I/O completed after "
                 + String.format(java.util.Locale.ROOT, "%.1f", p.seconds()) + " s without one")));
         phases.sort(Comparator.comparingDouble(Phase::at));
         List<Operation> operations = operations(window);
         return new Timeline(leg, faultAt, phases, operations, pause.orElse(null), spent(faultAt, operations, phases, pause));
+    }
+
+    /**
+     * DRBD's side of a lost peer, for the resource that held the initiator's I/O: each resource has
+     * its own handler, and the one that gated the I/O is the last to return before it resumed (else
+     * the first to return). Its call and the loss of that resource go with it.
+     */
+    private static List<Phase> drbdPhases(List<ClusterLog.Entry> window, Optional<Pause> pause) {
+        List<ClusterLog.Entry> returns = window.stream().filter(e -> e.kind() == ClusterLog.Kind.FENCE_PEER_RETURNED).toList();
+        Optional<ClusterLog.Entry> returned = pause.flatMap(p -> returns.stream().filter(e -> e.at() <= p.to() + 1).reduce((a, b) -> b))
+                .or(() -> returns.stream().findFirst());
+        Predicate<ClusterLog.Entry> gating = e -> returned.map(r -> r.resource().equals(e.resource())).orElse(true);
+        List<Phase> drbd = new ArrayList<>();
+        first(window, e -> e.kind() == ClusterLog.Kind.REPLICATION_LOST && gating.test(e)).ifPresent(e -> drbd.add(phase("replication lost", e)));
+        first(window, e -> e.kind() == ClusterLog.Kind.FENCE_PEER && gating.test(e)).ifPresent(e -> drbd.add(phase("fence-peer called", e)));
+        returned.ifPresent(e -> drbd.add(phase("fence-peer returned", e)));
+        return drbd;
     }
 
     private static boolean ok(ClusterLog.Entry e, String operation) {

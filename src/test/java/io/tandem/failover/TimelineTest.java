@@ -91,6 +91,39 @@ class TimelineTest {
         assertTrue(t.operations().stream().noneMatch(o -> !o.operation().equals("monitor")), "the cluster moved nothing");
     }
 
+    /**
+     * Each DRBD resource has its own handler; the phases follow the one that held the probe's I/O. Node1's journal lines
+     * of the second replication-link run in Tandem's lab (16:42, short-precise turned into epochs), with a probe log made
+     * for them (that run's log was overwritten): r1 lost at +4.5 s and outdated its peer by +7.6 s, r0 (the probe's) lost
+     * at +11.3 s, its handler returned at +20.3 s, I/O resumed right after.
+     */
+    @Test
+    void theHandlerThatHeldTheIoIsTheOneShown() {
+        double cut = 1796229754.5;
+        List<ClusterLog.Entry> journal = ClusterLog.parse("""
+                1796229759.028979 node1 kernel: drbd r1: peer( Secondary -> Unknown ) conn( Connected -> NetworkFailure ) pdsk( UpToDate -> DUnknown ) susp( 0 -> 1 )
+                1796229759.071204 node1 kernel: drbd r1: helper command: /sbin/drbdadm fence-peer r1
+                1796229762.065001 node1 kernel: drbd r1: fence-peer helper returned 4 (peer was fenced)
+                1796229765.828167 node1 kernel: drbd r0: peer( Secondary -> Unknown ) conn( Connected -> NetworkFailure ) pdsk( UpToDate -> DUnknown ) susp( 0 -> 1 )
+                1796229765.830845 node1 kernel: drbd r0: helper command: /sbin/drbdadm fence-peer r0
+                1796229774.873643 node1 kernel: drbd r0: fence-peer helper returned 4 (peer was fenced)
+                """, "node1", 2026, java.time.ZoneOffset.UTC);
+        ProbeLog probe = ProbeLog.parse("""
+                START run=0000000000000001 blocks=16384 interval_ms=100
+                1796229754.4 5.0 OK w 0
+                1796229754.6 20250.0 OK w 1
+                1796229774.9 5.0 OK w 2
+                VERIFY acked=3 lost=0 corrupt=0 unreadable=0
+                """);
+        Timeline t = Timeline.of("node2", "replication link down on node2 for 20 s", cut, cut + 60, "node1", "node1", journal, probe,
+                new Timeline.Layout("p_target", "p_target"));
+
+        assertEquals(11.3, at(t, "replication lost") - cut, 0.05);
+        assertEquals(11.3, at(t, "fence-peer called") - cut, 0.05);
+        assertEquals(20.4, at(t, "fence-peer returned") - cut, 0.05);
+        assertTrue(t.phase("fence-peer returned").orElseThrow().evidence().contains("drbd r0:"));
+    }
+
     @Test
     void journalLinesBeforeTheFaultOrAfterTheWindowDoNotCount() {
         double move = Fixtures.nov25("13:08:30.0");
