@@ -1,5 +1,6 @@
 package io.tandem.verify;
 
+import io.tandem.model.Project;
 import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.Renderers;
@@ -7,6 +8,7 @@ import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.PortblockAgentRenderer;
 import io.tandem.testing.Examples;
 import io.tandem.testing.RealTools;
+import io.tandem.testing.Variants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +70,11 @@ class PortblockAgentRealToolsTest {
     void tools(@TempDir Path work) throws IOException {
         RealTools.require("iptables", "ip", "python3");
         RealTools.requireSandbox();
-        FileSet files = Renderers.render(Examples.modern());
-        RenderedFile file = files.find(Examples.modern().nodes().getFirst().name(), PortblockAgentRenderer.PATH).orElseThrow();
+        // The stock target agents are the ones framed by the pair (LioTarget needs none, so gets no agent file).
+        Project stock = Variants.lioTStockAgents();
+        FileSet files = Renderers.render(stock);
+        RenderedFile file = files.find(stock.nodes().getFirst().name(), PortblockAgentRenderer.PATH).orElseThrow();
+        assertThat(Renderers.render(Examples.modern()).find(Examples.modern().nodes().getFirst().name(), PortblockAgentRenderer.PATH)).isEmpty();
         assertThat(file.octalMode()).isEqualTo("0755");
         agent = work.resolve("portblock");
         Files.writeString(agent, files.text(file, SecretPolicy.REDACT));
