@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tandem.files.AtomicFile;
+import io.tandem.files.FileModes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,20 +14,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The project's apply journal: one JSON object per line, appended and synced as each thing
  * happens, so a run cut off anywhere (Ctrl-C, the workstation lost, the connection dropped) leaves
- * an accurate record up to its last step. Mode 0600: outputs are masked, but they describe the hosts.
+ * an accurate record up to its last step. Mode 0600 in a 0700 folder (where there are modes:
+ * {@link FileModes}): outputs are masked, but they describe the hosts.
  */
 public final class Journal {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
 
@@ -39,9 +45,9 @@ public final class Journal {
 
     public synchronized void append(JournalEntry entry) {
         try {
-            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(file.getParent(), FileModes.atCreation(file, OWNER_ONLY_FOLDER));
             if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, FileModes.atCreation(file, AtomicFile.OWNER_ONLY));
             }
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {

@@ -1,5 +1,6 @@
 package io.tandem.export;
 
+import io.tandem.files.FileModes;
 import io.tandem.model.Problem;
 import io.tandem.model.Project;
 import io.tandem.render.FileSet;
@@ -95,7 +96,7 @@ public final class AuditExporter {
             if (intoEmpty) {
                 moveEntriesInto(temp, target);
             } else {
-                Files.setPosixFilePermissions(temp, Modes.of(0755));
+                FileModes.set(temp, Modes.of(0755));
                 swapIntoPlace(temp, target);
             }
             return new Result(target, written.size(), policy == SecretPolicy.REVEAL);
@@ -174,10 +175,11 @@ public final class AuditExporter {
             throw new IOException("refusing to write outside the export: " + relative);
         }
         Files.createDirectories(path.getParent());
-        // Created with its final mode, so a secret file is never readable by others, not even briefly.
-        Files.createFile(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(Modes.of(mode & 0600)));
+        // Created owner-only, so a secret file is never readable by others, not even briefly; then given
+        // its final mode. Where there are no modes (Windows) the files take the folder's access list: FileModes.
+        Files.createFile(path, FileModes.atCreation(path, Modes.of(mode & 0600)));
         Files.write(path, bytes);
-        Files.setPosixFilePermissions(path, Modes.of(mode));
+        FileModes.set(path, Modes.of(mode));
         return new Manifest.Entry(relative, Manifest.sha256(bytes));
     }
 

@@ -36,8 +36,8 @@ public final class AtomicFile {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Created owner-only, so the content is never readable by others, not even for a moment;
-        // the mode asked for is set before the rename (the umask cannot narrow it).
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        // the mode asked for is set before the rename (the umask cannot narrow it). Without modes (Windows): FileModes.
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", FileModes.atCreation(dir, OWNER_ONLY));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -46,15 +46,21 @@ public final class AtomicFile {
                 }
                 channel.force(true);
             }
-            Files.setPosixFilePermissions(temp, mode);
+            FileModes.set(temp, mode);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
+            if (FileModes.kept(dir)) {
+                syncDirectory(dir);
+            }
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    /** Makes the directory's entries (a rename into it) durable: fsync on the directory, which Linux and macOS allow. */
+    /**
+     * Makes the directory's entries (a rename into it) durable: fsync on the directory, which the
+     * POSIX systems (Linux, macOS) allow and need. Windows cannot open a directory as a channel
+     * (it throws), and there is no call for it: NTFS journals the rename itself.
+     */
     private static void syncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);

@@ -2,6 +2,7 @@ package io.tandem.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.files.AtomicFile;
+import io.tandem.files.FileModes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,13 +97,14 @@ public final class EventLog {
         }
         try {
             Files.createDirectories(file.getParent());
-            boolean created = !Files.exists(file);
-            Files.writeString(file, events.stream().map(EventLog::json).collect(Collectors.joining()), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            if (created) {
-                Files.setPosixFilePermissions(file, AtomicFile.OWNER_ONLY);
+            if (!Files.exists(file)) {
+                // Owner-only from the start (where there are modes: FileModes), then exactly 0600 whatever the umask.
+                Files.createFile(file, FileModes.atCreation(file, AtomicFile.OWNER_ONLY));
+                FileModes.set(file, AtomicFile.OWNER_ONLY);
             }
-        } catch (IOException | UnsupportedOperationException ignored) {
+            Files.writeString(file, events.stream().map(EventLog::json).collect(Collectors.joining()), StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
             // kept in memory; the export still has them
         }
     }

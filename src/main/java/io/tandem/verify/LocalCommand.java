@@ -1,9 +1,11 @@
 package io.tandem.verify;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,8 +60,17 @@ public final class LocalCommand {
 
     /** The first executable among {@code candidates} (absolute paths, or names looked up on PATH). */
     public static java.util.Optional<Path> find(String... candidates) {
-        String pathVariable = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        List<String> dirs = new java.util.ArrayList<>(List.of(pathVariable.split(":")));
+        return findOnPath(System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), File.pathSeparator, candidates);
+    }
+
+    /**
+     * {@link #find(String...)} on {@code pathVariable}, its folders separated by {@code separator}.
+     * The desktop app asks this on Windows too (is crm_simulate there, for the failover preview?),
+     * where PATH is separated by ';', holds drive letters and may quote a folder: an entry that is
+     * no valid path there is skipped, so the answer is "not found", never an exception.
+     */
+    static java.util.Optional<Path> findOnPath(String pathVariable, String separator, String... candidates) {
+        List<String> dirs = new java.util.ArrayList<>(List.of(pathVariable.split(java.util.regex.Pattern.quote(separator))));
         dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin"));
         for (String candidate : candidates) {
             if (candidate.startsWith("/")) {
@@ -69,7 +80,12 @@ public final class LocalCommand {
                 continue;
             }
             for (String dir : dirs) {
-                Path path = Path.of(dir, candidate);
+                Path path;
+                try {
+                    path = Path.of(dir, candidate);
+                } catch (InvalidPathException notAFolderHere) {
+                    continue;
+                }
                 if (Files.isExecutable(path)) {
                     return java.util.Optional.of(path);
                 }

@@ -32,7 +32,7 @@ public final class HostLogin {
     public enum Method { AGENT, KEY_FILE, PASSWORD }
 
     public final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.KEY_FILE);
-    public final StringProperty keyFile = new SimpleStringProperty(System.getProperty("user.home") + "/.ssh/id_ed25519");
+    public final StringProperty keyFile = new SimpleStringProperty(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519").toString());
     public final StringProperty password = new SimpleStringProperty("");
     public final StringProperty sudoPassword = new SimpleStringProperty("");
     public final StringProperty status = new SimpleStringProperty("Not discovered yet.");

@@ -38,7 +38,7 @@ public final class ReviewStep extends StepViewModel {
     private final ObjectProperty<RenderedFile> selected = new SimpleObjectProperty<>();
     private final StringProperty content = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
-    private final StringProperty exportDirectory = new SimpleStringProperty(System.getProperty("user.home") + "/tandem-audit");
+    private final StringProperty exportDirectory = new SimpleStringProperty(Path.of(System.getProperty("user.home"), "tandem-audit").toString());
     private final StringProperty exportStatus = new SimpleStringProperty("");
     private final Map<RenderedFile, FileChange> changes = new HashMap<>();
     /** The hosts the changes were compared with, by name; kept with them until the next render. */
