@@ -136,6 +136,26 @@ class LauncherScriptIT {
         }
     }
 
+    @Test
+    void theLauncherStartsTheJvmWithTheOptionsThePackagesUse(@TempDir Path dir) throws Exception {
+        Path tree = launcherTree(dir.resolve("tree"));
+        // A changed option file: what the JVM then reports must come from it, not from the script.
+        Files.writeString(tree.resolve("installer/jvm-options"), """
+                # comment lines and blank lines are left out
+
+                --enable-native-access=ALL-UNNAMED
+                  -XX:+UseSerialGC   # a comment after an option
+                -Xms24m
+                """);
+        // The java launcher adds JDK_JAVA_OPTIONS to its command line; the flag prints the options the JVM runs with.
+        var run = LocalCommand.run(List.of(tree.resolve("tandem").toString(), "--version"),
+                environment("XDG_CACHE_HOME", dir.resolve("cache").toString(), "JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags"),
+                tree, Duration.ofMinutes(1));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=25165824").contains("Tandem ");
+        assertThat(run.stderr()).doesNotContain("WARNING: A restricted method", "Unrecognized");
+    }
+
     /** Runs {@code tree/tandem --version} with {@code dir/cache} as the cache; returns the one archive of this jar. */
     private static Path startCli(Path tree, Path dir) throws Exception {
         var run = LocalCommand.run(List.of(tree.resolve("tandem").toString(), "--version"),
@@ -164,7 +184,9 @@ class LauncherScriptIT {
     private static Path launcherTree(Path tree) throws Exception {
         Files.createDirectories(tree.resolve("scripts/lib"));
         Files.createDirectories(tree.resolve("target"));
+        Files.createDirectories(tree.resolve("installer"));
         Files.copy(REPO.resolve("tandem"), tree.resolve("tandem"));
+        Files.copy(REPO.resolve("installer/jvm-options"), tree.resolve("installer/jvm-options"));
         try (Stream<Path> libs = Files.list(REPO.resolve("scripts/lib"))) {
             for (Path lib : libs.toList()) {
                 Files.copy(lib, tree.resolve("scripts/lib").resolve(lib.getFileName()));
