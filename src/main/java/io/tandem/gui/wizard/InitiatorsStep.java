@@ -213,6 +213,17 @@ public final class InitiatorsStep extends StepViewModel {
     }
 
     /**
+     * A line for optional CHAP credentials: without mutual CHAP typed into the client, a target that
+     * is set up for it refuses the login, so the client's settings must say whether it is on. The
+     * secret stays on the Target step: these settings are shown in a text area that may be copied.
+     */
+    private String chapLine(String path, String on, String off) {
+        return "\n" + (wizard.draft().has(path + ".user")
+                ? on + wizard.draft().text(path + ".user") + " (the secret is on the Target step)"
+                : off);
+    }
+
+    /**
      * What to type into initiator {@code i} when Tandem does not log in to it (Windows iSCSI
      * Initiator, VMware). The hold time keeps I/O waiting through a failover instead of failing.
      */
@@ -223,6 +234,9 @@ public final class InitiatorsStep extends StepViewModel {
                 + "\nTarget portal: " + wizard.draft().text("$.networks.client.virtualIp") + ":" + wizard.draft().text("$.target.portalPort")
                 + "\nTarget name: " + wizard.draft().text("$.target.iqn")
                 + "\nCHAP: enabled, user " + wizard.draft().text("$.chap.incoming.user") + " (the secret is on the Target step)"
+                + chapLine("$.chap.outgoing", "Mutual CHAP (the target proves itself): enabled, target user ",
+                        "Mutual CHAP: off")
+                + chapLine("$.chap.discovery", "Discovery CHAP: enabled, user ", "Discovery CHAP: off")
                 + "\nHold I/O during a failover for " + hold + " s: Windows MaxRequestHoldTime (registry), VMware ESXi "
                 + "RecoveryTimeout (iSCSI adapter, advanced)."
                 + (parse(hold, 0) > VMWARE_MAX_RECOVERY_TIMEOUT ? " ESXi accepts at most " + VMWARE_MAX_RECOVERY_TIMEOUT + " s: enter "

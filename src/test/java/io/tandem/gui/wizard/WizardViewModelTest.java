@@ -315,6 +315,15 @@ class WizardViewModelTest {
         assertThat(initiators.manualSettings(1)).contains("iqn.1991-05.com.microsoft:win1.test.lab", "192.168.50.100:3260",
                 "iqn.2024-01.test.lab:store", "MaxRequestHoldTime");
         assertThat(initiators.manualSettings(1)).as("the demo's 140 s exceed what ESXi accepts").contains("ESXi accepts at most 120 s");
+        // Mutual and discovery CHAP: said whether on, with the user, never the secret (the text may be copied).
+        wizard.draft().set("$.chap.outgoing", java.util.Map.of("user", "demotarget", "secret", "Sq8vR2mK5tW9xJ4b"));
+        wizard.draft().remove("$.chap.discovery");
+        assertThat(initiators.manualSettings(1)).contains("Mutual CHAP (the target proves itself): enabled, target user demotarget",
+                "Discovery CHAP: off").doesNotContain("Sq8vR2mK5tW9xJ4b", wizard.draft().text("$.chap.incoming.secret"));
+        wizard.draft().remove("$.chap.outgoing");
+        wizard.draft().set("$.chap.discovery", java.util.Map.of("user", "demodisc", "secret", "Hn3cV7pQ2wZ8kD5f"));
+        assertThat(initiators.manualSettings(1)).contains("Mutual CHAP: off", "Discovery CHAP: enabled, user demodisc")
+                .doesNotContain("Hn3cV7pQ2wZ8kD5f");
         initiators.fieldsOf(1).stream().filter(f -> f.path().endsWith(".replacementTimeout")).findFirst().orElseThrow().value().set("110");
         assertThat(initiators.manualSettings(1)).doesNotContain("at most");
         ReviewStep review = wizard.step(ReviewStep.class);
