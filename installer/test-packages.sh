@@ -2,6 +2,7 @@
 # Tests Tandem's packages as an operator meets them (issue 15). installer/build makes the app image,
 # the .deb and the .rpm; then:
 #  - the app image: `bin/tandem --version` names this build, and its classes come from the AOT cache;
+#    without GTK 3 it says in one sentence what to install;
 #  - the .deb, installed with dpkg -i (dependencies from apt): `tandem --version` on the PATH, the
 #    class cache used where it was installed, `tandem validate` on an example, the desktop entry,
 #    the window under Xvfb (time to it and memory, beside `java -jar` in the same run); `dpkg -r`
@@ -82,6 +83,22 @@ command -v Xvfb >/dev/null || apt-get install -y -q --no-install-recommends xvfb
 Xvfb :93 -nolisten tcp -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
+
+# The app image on a machine without GTK 3 (no package to pull it in): in a private mount namespace
+# whose libgtk-3 is /dev/null, the window cannot open, and the app says in one sentence what to
+# install: no stack trace, exit 2.
+gtk=$(readlink -f "$(/sbin/ldconfig -p | awk '$1 == "libgtk-3.so.0" { print $NF; exit }')")
+[ -f "$gtk" ] || fail "no libgtk-3.so.0 on this machine to hide (the .deb's dependencies should have brought it)"
+set +e
+unshare -m --propagation private sh -c 'mount --bind /dev/null "$1" && shift && exec "$@"' sh "$gtk" \
+    env HOME="$work" DISPLAY=:93 "$image/bin/tandem" >"$work/nogtk.out" 2>"$work/nogtk.err"
+code=$?
+set -e
+said=$(cat "$work/nogtk.out" "$work/nogtk.err")
+[ "$code" -eq 2 ] && [ "$(echo "$said" | wc -l)" -eq 1 ] && ! echo "$said" | grep -q 'Exception\|	at ' \
+    && echo "$said" | grep -q 'apt-get install libgtk-3-0' \
+    || fail "the app image without GTK 3 exited $code and said: $(echo "$said" | head -5)"
+pass "app image without GTK 3: exit 2, one sentence: $said"
 # The app prints "startup-ms N" once its first window is shown (-Dtandem.startupTiming; the
 # launcher hands JAVA_TOOL_OPTIONS to the bundled runtime like any JVM). One start: prints
 # "<launch-to-window ms> <resident KiB 5 s after the window>", or "none" without a window.
