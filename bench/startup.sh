@@ -3,10 +3,10 @@
 # (issue 15's goals: first window <= 1.2 s with a class archive, <= 1.5 s on the very first start;
 # idle RSS <= 180 MB). Three ways, interleaved so machine noise hits them alike:
 #   plain      java -jar with no option, as a bare JDK starts it;
-#   launcher   as ./tandem starts it: installer/jvm-options and the class-data archive the first
-#              start writes (AutoCreateSharedArchive);
+#   launcher   as ./tandem starts it: installer/jvm-options, JavaFX's native libraries beside the jar,
+#              and the class-data archive the first start writes (AutoCreateSharedArchive);
 #   installed  the app image of installer/build (the .deb and .rpm hold the same): its own runtime,
-#              the same options, and the AOT class cache trained at build time.
+#              the same options and native libraries beside the jar, and the AOT class cache trained at build time.
 # Per run: the wall time from launching to the window shown, and the part inside the JVM (main() to
 # shown). Then one start of each left idle for IDLE seconds (default 60) and its resident memory.
 # RUNS=5 IDLE=60 bench/startup.sh
@@ -29,12 +29,18 @@ trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 250); do [ -s "$work/display" ] && break; sleep 0.02; done
 display=:$(head -1 "$work/display")
 archive="$work/app-gui.jsa"
+# plain runs a copy of the jar alone in a folder, as a bare JDK would (JavaFX then reads its native
+# libraries out of the jar); launcher runs target/tandem.jar with them beside it, as ./tandem does.
+mkdir -p "$work/plain"
+cp target/tandem.jar "$work/plain/tandem.jar"
+. scripts/lib/javafx-natives.sh
+javafx_natives_beside target/tandem.jar
 tandem_jvm_options installer/jvm-options
 java=("$JAVA_HOME/bin/java")
 
 command_for() { # the command line of a way to start
     case "$1" in
-        plain) echo "${java[*]} --enable-native-access=ALL-UNNAMED -jar target/tandem.jar" ;;
+        plain) echo "${java[*]} --enable-native-access=ALL-UNNAMED -jar $work/plain/tandem.jar" ;;
         launcher) echo "${java[*]} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive ${TANDEM_JVM_OPTIONS[*]} -jar target/tandem.jar" ;;
         installed) echo "$image/bin/tandem" ;;
     esac

@@ -156,6 +156,52 @@ class LauncherScriptIT {
         assertThat(run.stderr()).doesNotContain("WARNING: A restricted method", "Unrecognized");
     }
 
+    @Test
+    void javaFxLoadsItsNativeLibrariesFromBesideTheJarPutThereOncePerBuild(@TempDir Path dir) throws Exception {
+        Xvfb.require();
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Path jar = Files.copy(REPO.resolve("target/tandem.jar"), app.resolve("tandem.jar"));
+        List<String> beside = List.of("bash", "-c", ". scripts/lib/javafx-natives.sh && javafx_natives_beside \"$1\"", "sh", jar.toString());
+        Map<String, String> env = environment();
+
+        assertThat(LocalCommand.run(beside, env, REPO, Duration.ofMinutes(1)).exitCode()).isZero();
+        Path glass = app.resolve("libglass.so");
+        assertThat(glass).isRegularFile();
+        assertThat(app.resolve("libglassgtk3.so")).isRegularFile();
+        Files.setLastModifiedTime(glass, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        FileTime marked = Files.getLastModifiedTime(glass);
+        assertThat(LocalCommand.run(beside, env, REPO, Duration.ofMinutes(1)).exitCode()).isZero();
+        assertThat(Files.getLastModifiedTime(glass)).as("the same build of the jar: not taken out again").isEqualTo(marked);
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5))); // a rebuild
+        assertThat(LocalCommand.run(beside, env, REPO, Duration.ofMinutes(1)).exitCode()).isZero();
+        assertThat(Files.getLastModifiedTime(glass)).as("a rebuilt jar's libraries replace the old ones").isNotEqualTo(marked);
+
+        // The window's start then loads them from there, and writes no copy into the user's home.
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path log = dir.resolve("app.log");
+        try (Xvfb x = Xvfb.start()) {
+            ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djavafx.verbose=true", "-Dtandem.startupTiming=true", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            start.environment().put("DISPLAY", x.display());
+            start.environment().put("HOME", home.toString());
+            Process process = start.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (System.nanoTime() < deadline && process.isAlive() && !Files.readString(log).contains("startup-ms")) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                process.destroy();
+                process.waitFor();
+            }
+        }
+        String said = Files.readString(log);
+        assertThat(said).as(said).contains("startup-ms", "libglass.so from relative path", "libglassgtk3.so from relative path")
+                .doesNotContain("from resource");
+        assertThat(home.resolve(".openjfx")).doesNotExist();
+    }
+
     /** Runs {@code tree/tandem --version} with {@code dir/cache} as the cache; returns the one archive of this jar. */
     private static Path startCli(Path tree, Path dir) throws Exception {
         var run = LocalCommand.run(List.of(tree.resolve("tandem").toString(), "--version"),
