@@ -80,9 +80,12 @@ grep -q "^Exec=/opt/tandem/bin/tandem" "$desktop" 2>/dev/null || fail "no deskto
 pass "desktop entry $desktop"
 
 command -v Xvfb >/dev/null || apt-get install -y -q --no-install-recommends xvfb >/dev/null
-Xvfb :93 -nolisten tcp -screen 0 1600x1000x24 >/dev/null 2>&1 &
+# Xvfb picks a free display and writes its number to the file behind -displayfd.
+Xvfb -displayfd 3 -nolisten tcp -screen 0 1600x1000x24 3>"$work/display" >/dev/null 2>&1 &
 xvfb=$!
-sleep 1
+for _ in $(seq 1 250); do [ -s "$work/display" ] && break; sleep 0.02; done
+[ -s "$work/display" ] || fail "Xvfb did not start"
+display=:$(head -1 "$work/display")
 
 # The app image on a machine without GTK 3 (no package to pull it in): in a private mount namespace
 # whose libgtk-3 is /dev/null, the window cannot open, and the app says in one sentence what to
@@ -91,7 +94,7 @@ gtk=$(readlink -f "$(/sbin/ldconfig -p | awk '$1 == "libgtk-3.so.0" { print $NF;
 [ -f "$gtk" ] || fail "no libgtk-3.so.0 on this machine to hide (the .deb's dependencies should have brought it)"
 set +e
 unshare -m --propagation private sh -c 'mount --bind /dev/null "$1" && shift && exec "$@"' sh "$gtk" \
-    env HOME="$work" DISPLAY=:93 "$image/bin/tandem" >"$work/nogtk.out" 2>"$work/nogtk.err"
+    env HOME="$work" DISPLAY="$display" "$image/bin/tandem" >"$work/nogtk.out" 2>"$work/nogtk.err"
 code=$?
 set -e
 said=$(cat "$work/nogtk.out" "$work/nogtk.err")
@@ -106,7 +109,7 @@ gui_start() {
     local home log t0 t1 app rss
     home=$(mktemp -d "$work/home.XXXX"); log="$home.log"
     t0=$(date +%s%N)
-    HOME=$home DISPLAY=:93 JAVA_TOOL_OPTIONS=-Dtandem.startupTiming=true "$@" >"$log" 2>&1 &
+    HOME=$home DISPLAY=$display JAVA_TOOL_OPTIONS=-Dtandem.startupTiming=true "$@" >"$log" 2>&1 &
     app=$!
     for _ in $(seq 1 1500); do grep -q '^startup-ms' "$log" && break; kill -0 "$app" 2>/dev/null || break; sleep 0.02; done
     t1=$(date +%s%N)
