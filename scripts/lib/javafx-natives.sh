@@ -1,7 +1,7 @@
 # Sourced by ./tandem and installer/build. JavaFX looks for its native libraries (libglass.so,
 # libprism_es2.so…) in the folder of the jar first; when they are not there, every start reads each
-# one out of the jar and checks it against a copy it keeps in ~/.openjfx/cache (about a fifth of the
-# time to the first window, bench/startup.sh). javafx_natives_beside JAR puts them beside JAR,
+# one out of the jar and checks it against a copy it keeps in ~/.openjfx/cache (about a tenth of the
+# time to the first window here, bench/startup.sh). javafx_natives_beside JAR puts them beside JAR,
 # once per build of the jar (a stamp file remembers which), and returns 1 when it cannot.
 javafx_natives_beside() {
     local jar dir stamp build natives
