@@ -1,32 +1,15 @@
 package io.tandem.lab;
 
-import io.tandem.apply.ApplyFailure;
-import io.tandem.apply.ApplyListener;
-import io.tandem.apply.ApplySession;
 import io.tandem.apply.Journal;
-import io.tandem.model.DrbdResource;
 import io.tandem.model.Lun;
 import io.tandem.model.Project;
-import io.tandem.model.ProjectValidator;
-import io.tandem.model.TargetImplementation;
-import io.tandem.plan.Plan;
-import io.tandem.plan.Step;
 import io.tandem.render.FileSet;
 import io.tandem.render.Renderers;
-import io.tandem.render.SecretPolicy;
-import io.tandem.render.modern.CibRenderer;
-import io.tandem.render.modern.PortblockAgentRenderer;
-import io.tandem.render.modern.TgtMutualChapAgentRenderer;
-import io.tandem.render.RenderedFile;
-import io.tandem.ssh.Authentication;
 import io.tandem.ssh.ConnectionSettings;
 import io.tandem.ssh.ExecResult;
-import io.tandem.ssh.HostKeyPrompt;
 import io.tandem.ssh.HostKeyStore;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.ssh.SshConnection;
-import io.tandem.ssh.SshTarget;
-import io.tandem.testing.JsonEdit;
 import io.tandem.testing.LabEnv;
 import io.tandem.testing.RealTools;
 import io.tandem.text.ShellQuote;
@@ -34,20 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabTgtTargetIT {
 
     private static final Duration T = Duration.ofSeconds(60);
-    private static final String VIP = "10.203.0.100";
-    private static final String OCF_DIR = "/usr/lib/ocf/resource.d";
+    private static final String VIP = LabTgt.VIP;
+    private static final String OCF_DIR = LabTgt.OCF_DIR;
     /** Sizes of the LUNs' backing files, distinct so that each LUN is recognised by its size. */
     private static final List<Integer> LUN_MIB = List.of(16, 24);
 
@@ -147,49 +122,7 @@ class LabTgtTargetIT {
     }
 
     private ConnectionSettings login(String address) {
-        return ConnectionSettings.of(new SshTarget(address, 22, lab.get("LAB_KEY_USER")), List.of(new Authentication.KeyFile(lab.key())),
-                store, HostKeyPrompt.ACCEPT_NEW);
-    }
-
-    /**
-     * The VM lab's project on the namespace lab: SSH to the lab's hosts, the client network the
-     * lab's (plain eth0, no bond), the VIP a free address of it, implementation tgt with LUNs
-     * numbered from 1 (tgt's LUN 0 is its controller).
-     */
-    private Project tgtProject() throws Exception {
-        JsonEdit edit = JsonEdit.of(Path.of("examples/vm-lab.tandem.json"))
-                .set("$.target.implementation", "tgt")
-                .set("$.target.luns[0].number", 1).set("$.target.luns[1].number", 2)
-                .set("$.networks.client", Map.of("cidr", "10.203.0.0/24", "gateway", lab.get("LAB_HOST_ADDRESS"), "virtualIp", VIP))
-                .set("$.networks.replication", Map.of("cidr", "10.204.0.0/24"))
-                .set("$.initiators[0].ssh.address", lab.get("LAB_CLIENT_ADDRESS"))
-                .set("$.time.servers", List.of(lab.get("LAB_HOST_ADDRESS")));
-        String[] addresses = {lab.node1(), lab.node2()};
-        for (int i = 0; i < 2; i++) {
-            edit.set("$.nodes[" + i + "].ssh.address", addresses[i])
-                    .set("$.nodes[" + i + "].links", List.of(
-                            Map.of("network", "client", "interfaceName", "eth0", "address", addresses[i]),
-                            Map.of("network", "replication", "interfaceName", "eth2", "address", lab.get("LAB_NODE" + (i + 1) + "_REPL_ADDRESS"))));
-        }
-        Project p = edit.project();
-        assertThat(ProjectValidator.hasErrors(ProjectValidator.validate(p))).as(ProjectValidator.validate(p).toString()).isFalse();
-        assertThat(p.target().implementation()).isEqualTo(TargetImplementation.TGT);
-        assertThat(p.chap().outgoing()).as("the VM lab's project has mutual CHAP").isNotNull();
-        return p;
-    }
-
-    /** The group's members in order, as the rendered CIB lists them. */
-    private static List<String> groupMembers(String cib) throws Exception {
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(cib.getBytes(StandardCharsets.UTF_8)));
-        NodeList groups = doc.getElementsByTagName("group");
-        assertThat(groups.getLength()).isEqualTo(1);
-        List<String> ids = new ArrayList<>();
-        for (var n = groups.item(0).getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals("primitive")) {
-                ids.add(e.getAttribute("id"));
-            }
-        }
-        return ids;
+        return LabTgt.login(lab, store, address);
     }
 
     /** Shell lines that point crm_resource, the agents and tgtadm at the test's work directory ($w). */
@@ -204,36 +137,6 @@ class LabTgtTargetIT {
 
     private String lunFile(Lun lun) {
         return work + "/lun" + lun.number() + ".img";
-    }
-
-    /** The rendered CIB with secrets revealed and each LUN's /dev/drbdN replaced by its backing file. */
-    private String labCib() {
-        RenderedFile cib = files.find(RenderedFile.CLUSTER, CibRenderer.PATH).orElseThrow();
-        String text = files.text(cib, SecretPolicy.REVEAL);
-        for (Lun lun : project.target().luns()) {
-            DrbdResource resource = project.resource(lun.resource()).orElseThrow();
-            String path = "name=\"path\" value=\"" + resource.device() + "\"";
-            assertThat(text).contains(path);
-            text = text.replace(path, "name=\"path\" value=\"" + lunFile(lun) + "\"");
-        }
-        return text;
-    }
-
-    /** Writes Tandem's rendered agents (portblock, TgtMutualChap) onto node1 through apply's own file steps (into the overlay). */
-    private void applyTandemsAgents() throws Exception {
-        Map<String, ConnectionSettings> settings = new LinkedHashMap<>();
-        settings.put("node1", login(lab.node1()));
-        settings.put("node2", login(lab.node2()));
-        settings.put("client", login(lab.get("LAB_CLIENT_ADDRESS")));
-        Set<String> ids = Set.of("file:node1:" + PortblockAgentRenderer.PATH, "file:node1:" + TgtMutualChapAgentRenderer.INSTALLED_PATH);
-        try (ApplySession session = ApplySession.open(project, settings)) {
-            List<Step> steps = session.plan().steps().stream().filter(s -> ids.contains(s.id())).toList();
-            assertThat(steps).as("apply's steps for the agents on node1").hasSize(2);
-            Optional<ApplyFailure> failure = session.apply(new Plan(steps, List.of(), Map.of()), Set.of(), new Journal(dir.resolve("journal.jsonl")),
-                    new ApplyListener() {
-                    }, null);
-            assertThat(failure).as(failure.map(ApplyFailure::describe).orElse("")).isEmpty();
-        }
     }
 
     /** Runs libiscsi's tools on the client with the CHAP secrets given, as root, secrets through stdin into its environment. */
@@ -257,10 +160,10 @@ class LabTgtTargetIT {
 
     @Test
     void theTargetGroupStartsOnNode1AndTheClientLogsInWithChapAndSeesEveryLun() throws Exception {
-        project = tgtProject();
+        project = LabTgt.project(lab);
         files = Renderers.render(project);
-        String cib = labCib();
-        group = groupMembers(cib);
+        String cib = LabTgt.labCib(project, files, this::lunFile);
+        group = LabTgt.groupMembers(cib);
         List<String> expected = new ArrayList<>(List.of("p_block", "p_vip", "p_target"));
         project.target().luns().forEach(l -> expected.add("p_lun" + l.number()));
         expected.add("p_mutual_chap");
@@ -276,7 +179,7 @@ class LabTgtTargetIT {
                 + "for i in $(seq 50); do tgtadm --op show --mode system >/dev/null 2>&1 && exit 0; sleep 0.1; done; exit 1\n");
         assertThat(setup.exitStatus()).as("lab setup on node1: " + setup.stderr()).isZero();
         node1.upload(work + "/cib.xml", cib.getBytes(StandardCharsets.UTF_8), 0600, "root:root", T);
-        applyTandemsAgents();
+        LabTgt.applyTandemsAgents(lab, store, project, dir.resolve("journal.jsonl"), List.of("node1"));
         for (String agent : List.of("portblock", "TgtMutualChap")) {
             assertThat(onNode1("cmp " + OCF_DIR + "/tandem/" + agent + " \"$w/ocf/upper/tandem/" + agent + "\" && test ! -e /proc/1/root"
                     + OCF_DIR + "/tandem/" + agent + " && echo in-overlay-only").stdout())
