@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real failover drill in the namespace lab: the tgt target group (VIP, target, LUNs, as rendered)
- * moves from node1 to node2 while the client writes and reads through libiscsi, and Tandem measures
+ * moves from node1 to node2 and back while the client writes and reads through libiscsi, and Tandem measures
  * the pause and verifies the data with its own {@link ProbeLog} and {@link Pause}.
  *
  * <p>As in {@link LabTgtTargetIT}, each node runs its own tgtd in its network namespace (control
@@ -193,7 +194,7 @@ class LabFailoverDrillIT {
     }
 
     @Test
-    void theTargetMovesFromNode1ToNode2WhileTheClientWritesAndNoAcknowledgedWriteIsLost() throws Exception {
+    void theTargetMovesToNode2AndBackWhileTheClientWritesAndNoAcknowledgedWriteIsLost() throws Exception {
         project = LabTgt.project(lab);
         files = Renderers.render(project);
         String cib = LabTgt.labCib(project, files, this::lunFile);
@@ -223,39 +224,56 @@ class LabFailoverDrillIT {
         assertThat(completed.get()).as("the probe's first I/O through node1").isPositive();
         Thread.sleep(SETTLE * 1000);
 
-        // The failover: everything leaves node1 in reverse order, then starts on node2.
-        double moveFrom = System.currentTimeMillis() / 1000.0;
-        stopGroup("node1");
-        startGroup("node2");
-        double moveTo = System.currentTimeMillis() / 1000.0;
-        Thread.sleep(SETTLE * 1000);
+        // The failover and the switch back: everything leaves one node in reverse order, then starts on the other.
+        List<Move> moves = new ArrayList<>();
+        for (String[] hop : new String[][] {{"node1", "node2"}, {"node2", "node1"}}) {
+            double from = System.currentTimeMillis() / 1000.0;
+            stopGroup(hop[0]);
+            startGroup(hop[1]);
+            moves.add(new Move(hop[0], hop[1], from, System.currentTimeMillis() / 1000.0));
+            Thread.sleep(SETTLE * 1000);
+        }
         client.runAsRoot(RemoteCommand.script("touch " + ShellQuote.quote(work + "/probe.stop")), T);
         ExecResult run = probe.get(120, TimeUnit.SECONDS);
         assertThat(run.exitStatus()).as("probe: " + masked(run.stderr())).isZero();
 
         ProbeLog log = ProbeLog.parse(run.stdout());
         ProbeLog.ReadBack verify = log.readBack().orElseThrow(() -> new AssertionError("no VERIFY line: " + masked(run.stdout() + run.stderr())));
-        double pause = Pause.longest(log).map(Pause::seconds).orElse(-1.0);
-        long before = log.ios().stream().filter(i -> i.ok() && i.end() < moveFrom).count();
-        long after = log.ios().stream().filter(i -> i.ok() && i.start() > moveTo).count();
-        boolean pass = before > 0 && after > 0 && log.errors().isEmpty() && verify.acknowledged() > 0 && verify.intact() && pause > 0 && pause < 60;
-        System.out.printf("LAB drill node1->node2  pause %.1f s  errors %d  lost %d  %s   (move %.1f s, %d I/Os before, %d after, acked %d)%n",
-                pause, log.errors().size(), verify.lost(), pass ? "PASS" : "FAIL", moveTo - moveFrom, before, after, verify.acknowledged());
+        for (int m = 0; m < moves.size(); m++) {
+            Move move = moves.get(m);
+            // Each move's window runs from its start to the next move's (or the end of the log).
+            double windowEnd = m + 1 < moves.size() ? moves.get(m + 1).from() : Double.POSITIVE_INFINITY;
+            double pause = Pause.longest(log, move.from(), windowEnd).map(Pause::seconds).orElse(-1.0);
+            long before = log.ios().stream().filter(i -> i.ok() && i.end() < move.from()).count();
+            long after = log.ios().stream().filter(i -> i.ok() && i.start() > move.to() && i.end() < windowEnd).count();
+            boolean pass = before > 0 && after > 0 && log.errors().isEmpty() && verify.acknowledged() > 0 && verify.intact() && pause > 0 && pause < 60;
+            System.out.printf("LAB drill %s->%s  pause %.1f s  errors %d  lost %d  %s   (move %.1f s, %d I/Os before, %d after, acked %d)%n",
+                    move.source(), move.destination(), pause, log.errors().size(), verify.lost(), pass ? "PASS" : "FAIL",
+                    move.to() - move.from(), before, after, verify.acknowledged());
+            assertThat(before).as("I/O before the move " + move).isPositive();
+            assertThat(after).as("I/O through " + move.destination() + " after the move " + move).isPositive();
+            assertThat(pause).as("the longest pause of " + move + ", measured").isGreaterThan(0).isLessThan(60);
+        }
 
-        // The I/Os the probe held across the move (the kernel initiator's replacement_timeout, in libiscsi).
+        // The I/Os the probe held across the moves (the kernel initiator's replacement_timeout, in libiscsi).
         log.ios().stream().filter(i -> i.latencyMs() > 1000).forEach(i -> System.out.printf("LAB drill   held %c %d for %.1f s, %s%n",
                 i.op(), i.sequence(), i.latencyMs() / 1000, i.ok() ? "then OK" : "then " + i.error()));
 
-        assertThat(before).as("I/O through node1 before the move").isPositive();
-        assertThat(after).as("I/O through node2 after the move").isPositive();
-        assertThat(log.errors()).as("no I/O error: the probe held its I/O across the move").isEmpty();
+        assertThat(log.errors()).as("no I/O error: the probe held its I/O across the moves").isEmpty();
         assertThat(verify.acknowledged()).isPositive();
         assertThat(verify.lost()).as("lost").isZero();
         assertThat(verify.corrupt()).as("corrupt").isZero();
         assertThat(verify.unreadable()).as("unreadable").isZero();
-        assertThat(pause).as("the longest pause, measured").isGreaterThan(0).isLessThan(60);
-        assertThat(on("node1", "tgtadm --lld iscsi --op show --mode target; ip -o addr | grep -F ' " + VIP + "/'; true").stdout())
-                .as("node1 holds neither target nor VIP").isEmpty();
-        assertThat(on("node2", "ip -o addr | grep -F ' " + VIP + "/'").exitStatus()).as("node2 holds the VIP").isZero();
+        assertThat(on("node2", "tgtadm --lld iscsi --op show --mode target; ip -o addr | grep -F ' " + VIP + "/'; true").stdout())
+                .as("node2 holds neither target nor VIP after the switch back").isEmpty();
+        assertThat(on("node1", "ip -o addr | grep -F ' " + VIP + "/'").exitStatus()).as("node1 holds the VIP again").isZero();
+    }
+
+    /** One move of the group, with the wall-clock times (epoch seconds) it began and ended. */
+    private record Move(String source, String destination, double from, double to) {
+        @Override
+        public String toString() {
+            return source + "->" + destination;
+        }
     }
 }
