@@ -12,6 +12,7 @@ import io.tandem.model.NetworkLink;
 import io.tandem.model.NetworkRole;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
+import io.tandem.plan.ClusterSteps;
 import io.tandem.plan.FileRead;
 import io.tandem.plan.Plan;
 import io.tandem.plan.Planner;
@@ -384,6 +385,10 @@ public final class SimulatedCluster {
         }
         if (probe.script().startsWith(DpkgQueryParser.COMMAND)) {
             return Optional.of(new ProbeResults.Output(DemoHostConnector.output(demoName(host), "dpkg"), 0));
+        }
+        if (probe.script().contains(ClusterSteps.CIB_FILE)) {
+            // The demo's servers never ran a cluster before its apply: no CIB file, so no port block pair to retire.
+            return Optional.of(new ProbeResults.Output(ClusterSteps.NO_CIB + "\n", 0));
         }
         Matcher device = DEVICE.matcher(probe.script());
         if (probe.script().startsWith("d=") && device.find()) {

@@ -163,10 +163,11 @@ public final class ClusterSteps {
      * port is blocked only between the two (the clients retry meanwhile, no I/O error).
      */
     public static Step retirePortblock(String node) {
-        Probe probe = cibProbe(node);
-        // Unread (no cluster running yet) counts as not done, as everywhere: checked again when its turn comes, it is done.
+        // A node that never had a cluster has no CIB file: nothing to retire, and a new user's plan does not list the step.
+        // A CIB file that cannot be read (Pacemaker stopped) counts as not done, as everywhere: checked again when its turn comes.
+        Probe probe = new Probe(node, "cib-portblock", "[ -e " + CIB_FILE + " ] || { echo '" + NO_CIB + "'; exit 0; }\ncibadmin -Q 2>/dev/null");
         Check check = Check.of("no port block pair (p_block, p_unblock) in the CIB: LioTarget opens its portal only after its LUNs",
-                probe, out -> !PORTBLOCK_PAIR.matcher(out).find());
+                probe, out -> out.strip().equals(NO_CIB) || out.contains("<cib") && !PORTBLOCK_PAIR.matcher(out).find());
         Action retire = new Action(node, "cibadmin --delete p_unblock; crm_resource --wait; cibadmin --delete p_block; crm_resource --wait",
                 remote -> {
                     ExecResult result = remote.run(RemoteCommand.script(RETIRE_PORTBLOCK_SCRIPT), new byte[0], Duration.ofMinutes(12), l -> { });
@@ -179,6 +180,10 @@ public final class ClusterSteps {
                 retire);
     }
 
+    /** Where Pacemaker keeps the CIB on disk; absent on a node that never ran a cluster. */
+    public static final String CIB_FILE = "/var/lib/pacemaker/cib/cib.xml";
+    /** What the retire-portblock probe answers on a node without {@link #CIB_FILE}. */
+    public static final String NO_CIB = "no CIB on this node: no cluster configured yet";
     static final Pattern PORTBLOCK_PAIR = Pattern.compile("<primitive[^>]*\\sid=\"p_(un)?block\"");
     /** Each removal waits until the cluster has stopped the orphan (crm_resource --wait: no action left to run). */
     static final String RETIRE_PORTBLOCK_SCRIPT = String.join("\n",

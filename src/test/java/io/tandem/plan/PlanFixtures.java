@@ -138,7 +138,9 @@ final class PlanFixtures {
             r.put(host, "crm-mon", new ProbeResults.Output(vmlab(project.cluster().stonith().type() == io.tandem.model.StonithType.SBD
                     ? "node1.sbd-applied.crm_mon_xml.txt" : "node1.on-node1.crm_mon_xml.txt"), 0));
             String desired = files.text(files.files().stream().filter(f -> f.path().equals("/cib.xml")).findFirst().orElseThrow(), SecretPolicy.REVEAL);
-            r.put(host, "cib", new ProbeResults.Output(CibMerge.merged(vmlab("node1.healthy.cibadmin_Q.txt"), desired), 0));
+            String liveCib = CibMerge.merged(vmlab("node1.healthy.cibadmin_Q.txt"), desired);
+            r.put(host, "cib", new ProbeResults.Output(liveCib, 0));
+            r.put(host, "cib-portblock", new ProbeResults.Output(liveCib, 0));
         }
         for (var client : project.managedInitiators()) {
             String host = client.name();

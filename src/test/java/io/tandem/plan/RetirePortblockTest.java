@@ -33,6 +33,34 @@ class RetirePortblockTest {
         assertThat(without).doesNotContain("<primitive id=\"p_unblock\"").contains("<primitive id=\"p_vip\"");
         assertThat(done(step, "node1", without, 0)).isTrue();
         assertThat(done(step, "node1", "", 1)).as("unread is not done; the step checks again when its turn comes").isFalse();
+        assertThat(done(step, "node1", "", 0)).as("an empty answer is no CIB read").isFalse();
+        assertThat(done(step, "node1", ClusterSteps.NO_CIB + "\n", 0)).as("a node that never had a cluster has nothing to retire").isTrue();
+    }
+
+    /** The probe under the real sh: a node without the CIB file answers the marker; one with it runs cibadmin (a stand-in here). */
+    @Test
+    void theProbeSaysNoCibOnlyWhereThereIsNoCibFile(@TempDir Path dir) throws Exception {
+        Step step = ClusterSteps.retirePortblock("node1");
+        String script = step.check().probes().getFirst().script();
+        assertThat(script).contains(ClusterSteps.CIB_FILE);
+        tool(dir, "cibadmin", "cat \"$DIR/cib.xml\"\n");
+        Files.writeString(dir.resolve("cib.xml"), Fixtures.vmlab("node1.healthy.cibadmin_Q.txt"));
+        Path file = dir.resolve("var/lib/pacemaker/cib/cib.xml");
+        String local = script.replace(ClusterSteps.CIB_FILE, file.toString());
+        assertThat(probe(dir, local)).isEqualTo(ClusterSteps.NO_CIB + "\n");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "present");
+        String read = probe(dir, local);
+        assertThat(read).contains("<primitive id=\"p_unblock\"");
+        assertThat(done(step, "node1", read, 0)).isFalse();
+    }
+
+    private static String probe(Path dir, String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(dir.toFile());
+        builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        Process p = builder.start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new String(p.getInputStream().readAllBytes());
     }
 
     @Test
