@@ -59,8 +59,18 @@ start() {
     inside=$(sed -n 's/^startup-ms \([0-9]*\)$/\1/p' "$log")
     sleep "${IDLE_AFTER:-0}"
     rss=$(awk '/^VmRSS/ {print $2}' "/proc/$app/status" 2>/dev/null || echo "?")
+    parts=$(resident_parts "$app")
     kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-    echo "$(( (t1 - t0) / 1000000 )) ${inside:-?} ${rss:-?}"
+    echo "$(( (t1 - t0) / 1000000 )) ${inside:-?} ${rss:-?} ${parts:-? ?}"
+}
+
+# Two shares of a process's resident memory, in MB: the OpenGL driver (under Xvfb Mesa's llvmpipe:
+# libLLVM and swrast_dri, loaded by GTK's GLX set-up even with Prism's software pipeline; on a
+# workstation its GPU driver instead) and the mapped class-data archive or AOT cache.
+resident_parts() {
+    awk '/^[0-9a-f]+-[0-9a-f]+ / {name = $6}
+         /^Rss:/ {if (name ~ /libLLVM|_dri\.so|libgallium/) gl += $2; else if (name ~ /\.(aot|jsa)$/) cache += $2}
+         END {printf "%d %d\n", gl / 1024, cache / 1024}' "/proc/$1/smaps" 2>/dev/null || echo "? ?"
 }
 
 start launcher >/dev/null   # writes the launcher's archive at exit, as ./tandem's first start does
@@ -72,8 +82,8 @@ for run in $(seq 1 "$RUNS"); do
         printf '%-4s %-10s %6d ms         %6s ms\n' "$run" "$way" "$wall" "$inside"
     done
 done
-echo "way        resident after ${IDLE} s idle"
+echo "way        resident after ${IDLE} s idle   of which OpenGL driver, class archive"
 for way in plain launcher installed; do
-    read -r _ _ rss < <(IDLE_AFTER=$IDLE start "$way")
-    printf '%-10s %6s MB\n' "$way" "$(( rss / 1024 ))"
+    read -r _ _ rss gl cache < <(IDLE_AFTER=$IDLE start "$way")
+    printf '%-10s %6s MB                  %4s MB, %4s MB\n' "$way" "$(( rss / 1024 ))" "$gl" "$cache"
 done
