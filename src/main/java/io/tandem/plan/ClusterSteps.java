@@ -165,7 +165,8 @@ public final class ClusterSteps {
     public static Step retirePortblock(String node) {
         // A node that never had a cluster has no CIB file: nothing to retire, and a new user's plan does not list the step.
         // A CIB file that cannot be read (Pacemaker stopped) counts as not done, as everywhere: checked again when its turn comes.
-        Probe probe = new Probe(node, "cib-portblock", "[ -e " + CIB_FILE + " ] || { echo '" + NO_CIB + "'; exit 0; }\ncibadmin -Q 2>/dev/null");
+        // No exit here: a host's probes run one after another in one script, and an exit would end them all.
+        Probe probe = new Probe(node, "cib-portblock", "if [ -e " + CIB_FILE + " ]; then cibadmin -Q 2>/dev/null; else echo '" + NO_CIB + "'; fi");
         Check check = Check.of("no port block pair (p_block, p_unblock) in the CIB: LioTarget opens its portal only after its LUNs",
                 probe, out -> out.strip().equals(NO_CIB) || out.contains("<cib") && !PORTBLOCK_PAIR.matcher(out).find());
         Action retire = new Action(node, "cibadmin --delete p_unblock; crm_resource --wait; cibadmin --delete p_block; crm_resource --wait",

@@ -46,6 +46,30 @@ class PlannerTest {
                 "corosync-key", "cib", "resources-running", "iscsi-login:client", "mkfs:client", "mount:client")));
     }
 
+    /**
+     * A host's probes run one after another in one script: a probe that ended it (a bare {@code exit})
+     * would leave every later probe unanswered. Run for real by sh with no command on the PATH (only
+     * builtins run; nothing is read from a host), every probe's section must still come back.
+     */
+    @ParameterizedTest
+    @MethodSource("projects")
+    void everyProbeOfAHostAnswersWhenTheyRunInOneScript(Project project, @org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) throws Exception {
+        FileSet files = PlanFixtures.render(project);
+        for (var host : Planner.probes(Planner.candidates(project, files, new ProbeResults())).entrySet()) {
+            String script = ProbeScript.script(host.getValue(), "t3st");
+            ProcessBuilder sh = new ProcessBuilder("/bin/sh", "-c", script).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            sh.environment().clear();
+            sh.environment().put("PATH", empty.toString());
+            Process p = sh.start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            ProbeResults results = ProbeScript.results(host.getKey(), host.getValue(), output, "t3st");
+            for (Probe probe : host.getValue()) {
+                assertTrue(results.get(probe).isPresent(), host.getKey() + ":" + probe.name() + " has no answer: it or a probe before it ended the script");
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("projects")
     void eachStepIsPlannedAgainWhenOnlyItsOwnProbeSaysNotDone(Project project) {
