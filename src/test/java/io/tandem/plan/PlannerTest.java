@@ -4,12 +4,17 @@ import io.tandem.model.Project;
 import io.tandem.render.FileSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,16 +58,16 @@ class PlannerTest {
      */
     @ParameterizedTest
     @MethodSource("projects")
-    void everyProbeOfAHostAnswersWhenTheyRunInOneScript(Project project, @org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) throws Exception {
+    void everyProbeOfAHostAnswersWhenTheyRunInOneScript(Project project, @TempDir Path empty) throws Exception {
         FileSet files = PlanFixtures.render(project);
         for (var host : Planner.probes(Planner.candidates(project, files, new ProbeResults())).entrySet()) {
             String script = ProbeScript.script(host.getValue(), "t3st");
-            ProcessBuilder sh = new ProcessBuilder("/bin/sh", "-c", script).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder sh = new ProcessBuilder("/bin/sh", "-c", script).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             sh.environment().clear();
             sh.environment().put("PATH", empty.toString());
             Process p = sh.start();
-            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             ProbeResults results = ProbeScript.results(host.getKey(), host.getValue(), output, "t3st");
             for (Probe probe : host.getValue()) {
                 assertTrue(results.get(probe).isPresent(), host.getKey() + ":" + probe.name() + " has no answer: it or a probe before it ended the script");

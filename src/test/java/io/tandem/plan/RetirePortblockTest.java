@@ -56,9 +56,7 @@ class RetirePortblockTest {
     }
 
     private static String probe(Path dir, String script) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(dir.toFile());
-        builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
-        Process p = builder.start();
+        Process p = run(dir, script);
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes());
     }
@@ -84,7 +82,7 @@ class RetirePortblockTest {
                 esac
                 """);
         tool(dir, "crm_resource", "echo \"wait $*\" >> \"$DIR/log\"\n");
-        Process p = run(dir);
+        Process p = run(dir, ClusterSteps.RETIRE_PORTBLOCK_SCRIPT);
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.exitValue()).as(output).isZero();
@@ -93,14 +91,15 @@ class RetirePortblockTest {
 
         // Run again on the CIB it left: nothing to remove, nothing waited for.
         Files.delete(dir.resolve("log"));
-        Process again = run(dir);
+        Process again = run(dir, ClusterSteps.RETIRE_PORTBLOCK_SCRIPT);
         assertThat(again.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(again.exitValue()).isZero();
         assertThat(dir.resolve("log")).doesNotExist();
     }
 
-    private static Process run(Path dir) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", ClusterSteps.RETIRE_PORTBLOCK_SCRIPT).directory(dir.toFile()).redirectErrorStream(true);
+    /** {@code script} under the real sh in {@code dir}, with the stand-in tools of {@code dir/bin} first on the PATH. */
+    private static Process run(Path dir, String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         return builder.start();
     }
