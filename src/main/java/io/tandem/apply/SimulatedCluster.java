@@ -387,7 +387,7 @@ public final class SimulatedCluster {
             return Optional.of(new ProbeResults.Output(DemoHostConnector.output(demoName(host), "dpkg"), 0));
         }
         if (probe.script().contains(ClusterSteps.CIB_FILE)) {
-            // The demo's servers never ran a cluster before its apply: no CIB file, so no port block pair to retire.
+            // The demo's servers never ran a cluster before its apply: no CIB file, nothing an earlier version left to migrate.
             return Optional.of(new ProbeResults.Output(ClusterSteps.NO_CIB + "\n", 0));
         }
         Matcher device = DEVICE.matcher(probe.script());

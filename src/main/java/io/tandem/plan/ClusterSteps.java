@@ -166,7 +166,7 @@ public final class ClusterSteps {
         // A node that never had a cluster has no CIB file: nothing to retire, and a new user's plan does not list the step.
         // A CIB file that cannot be read (Pacemaker stopped) counts as not done, as everywhere: checked again when its turn comes.
         // No exit here: a host's probes run one after another in one script, and an exit would end them all.
-        Probe probe = new Probe(node, "cib-portblock", "if [ -e " + CIB_FILE + " ]; then cibadmin -Q 2>/dev/null; else echo '" + NO_CIB + "'; fi");
+        Probe probe = cibFileProbe(node);
         Check check = Check.of("no port block pair (p_block, p_unblock) in the CIB: LioTarget opens its portal only after its LUNs",
                 probe, out -> out.strip().equals(NO_CIB) || out.contains("<cib") && !PORTBLOCK_PAIR.matcher(out).find());
         Action retire = new Action(node, "cibadmin --delete p_unblock; crm_resource --wait; cibadmin --delete p_block; crm_resource --wait",
@@ -181,9 +181,17 @@ public final class ClusterSteps {
                 retire);
     }
 
+    /**
+     * The live CIB where the node has a CIB file, else {@link #NO_CIB}: what the migrations of clusters applied by earlier
+     * versions read (one probe for all of them).
+     */
+    static Probe cibFileProbe(String node) {
+        return new Probe(node, "cib-file", "if [ -e " + CIB_FILE + " ]; then cibadmin -Q 2>/dev/null; else echo '" + NO_CIB + "'; fi");
+    }
+
     /** Where Pacemaker keeps the CIB on disk; absent on a node that never ran a cluster. */
     public static final String CIB_FILE = "/var/lib/pacemaker/cib/cib.xml";
-    /** What the retire-portblock probe answers on a node without {@link #CIB_FILE}. */
+    /** What {@link #cibFileProbe} answers on a node without {@link #CIB_FILE}. */
     public static final String NO_CIB = "no CIB on this node: no cluster configured yet";
     static final Pattern PORTBLOCK_PAIR = Pattern.compile("<primitive[^>]*\\sid=\"p_(un)?block\"");
     /** Each removal waits until the cluster has stopped the orphan (crm_resource --wait: no action left to run). */

@@ -140,7 +140,7 @@ final class PlanFixtures {
             String desired = files.text(files.files().stream().filter(f -> f.path().equals("/cib.xml")).findFirst().orElseThrow(), SecretPolicy.REVEAL);
             String liveCib = CibMerge.merged(vmlab("node1.healthy.cibadmin_Q.txt"), desired);
             r.put(host, "cib", new ProbeResults.Output(liveCib, 0));
-            r.put(host, "cib-portblock", new ProbeResults.Output(liveCib, 0));
+            r.put(host, "cib-file", new ProbeResults.Output(liveCib, 0));
         }
         for (var client : project.managedInitiators()) {
             String host = client.name();

@@ -5,12 +5,12 @@ import io.tandem.render.modern.PacemakerLayoutBuilder;
 import io.tandem.testing.Examples;
 import io.tandem.testing.Fixtures;
 import io.tandem.testing.JsonEdit;
+import io.tandem.testing.StandInTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class RetirePortblockTest {
         Step step = ClusterSteps.retirePortblock("node1");
         String script = step.check().probes().getFirst().script();
         assertThat(script).contains(ClusterSteps.CIB_FILE);
-        tool(dir, "cibadmin", "cat \"$DIR/cib.xml\"\n");
+        StandInTools.tool(dir, "cibadmin", "cat \"$DIR/cib.xml\"\n");
         Files.writeString(dir.resolve("cib.xml"), Fixtures.vmlab("node1.healthy.cibadmin_Q.txt"));
         Path file = dir.resolve("var/lib/pacemaker/cib/cib.xml");
         String local = script.replace(ClusterSteps.CIB_FILE, file.toString());
@@ -56,7 +56,7 @@ class RetirePortblockTest {
     }
 
     private static String probe(Path dir, String script) throws Exception {
-        Process p = run(dir, script);
+        Process p = StandInTools.start(dir, script);
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes());
     }
@@ -73,7 +73,7 @@ class RetirePortblockTest {
     @Test
     void theScriptRemovesUnblockAndWaitsBeforeBlock(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("cib.xml"), Fixtures.vmlab("node1.healthy.cibadmin_Q.txt"));
-        tool(dir, "cibadmin", """
+        StandInTools.tool(dir, "cibadmin", """
                 case "$1" in
                   -Q) cat "$DIR/cib.xml" ;;
                   --delete) id=$(printf '%s' "$3" | sed 's/.*id="\\([^"]*\\)".*/\\1/'); echo "delete $id" >> "$DIR/log"
@@ -81,8 +81,8 @@ class RetirePortblockTest {
                   *) exit 9 ;;
                 esac
                 """);
-        tool(dir, "crm_resource", "echo \"wait $*\" >> \"$DIR/log\"\n");
-        Process p = run(dir, ClusterSteps.RETIRE_PORTBLOCK_SCRIPT);
+        StandInTools.tool(dir, "crm_resource", "echo \"wait $*\" >> \"$DIR/log\"\n");
+        Process p = StandInTools.start(dir, ClusterSteps.RETIRE_PORTBLOCK_SCRIPT);
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.exitValue()).as(output).isZero();
@@ -91,24 +91,9 @@ class RetirePortblockTest {
 
         // Run again on the CIB it left: nothing to remove, nothing waited for.
         Files.delete(dir.resolve("log"));
-        Process again = run(dir, ClusterSteps.RETIRE_PORTBLOCK_SCRIPT);
+        Process again = StandInTools.start(dir, ClusterSteps.RETIRE_PORTBLOCK_SCRIPT);
         assertThat(again.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(again.exitValue()).isZero();
         assertThat(dir.resolve("log")).doesNotExist();
-    }
-
-    /** {@code script} under the real sh in {@code dir}, with the stand-in tools of {@code dir/bin} first on the PATH. */
-    private static Process run(Path dir, String script) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
-        return builder.start();
-    }
-
-    private static void tool(Path dir, String name, String body) throws Exception {
-        Path bin = dir.resolve("bin");
-        Files.createDirectories(bin);
-        Path tool = bin.resolve(name);
-        Files.writeString(tool, "#!/bin/sh\nDIR=" + dir + "\n" + body);
-        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }
