@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * makes Pacemaker reload every DRBD instance, and Pacemaker 2.1.5 then promotes the reloaded instance
  * again and restarts the group ordered after it: the clients paused 14.5 s in the VM lab. Here the change
  * is made with the cluster in maintenance mode and the clones probed again, so their history holds the
- * new parameters and there is nothing to reload when the cluster manages them again: the clients' longest
- * pause was 1.2 s. Unmanaging only the clones was tried first: while a clone's state was being probed
+ * new parameters and there is nothing to reload when the cluster manages them again: the longest gap
+ * between a client's writes during that apply was 1.1 s. Unmanaging only the clones was tried first: while a clone's state was being probed
  * again the scheduler planned to stop the group (aborted only because the probes came back first), and a
  * monitor running across the change left a fail count.
  */
@@ -41,7 +41,8 @@ final class DrbdNotificationsOff {
                     }
                 });
         return Step.on(node, Phase.RESOURCES, "drbd-notifications-off", "Turn off the DRBD clones' notifications that earlier Tandem "
-                + "versions configured, if the cluster has them (a switchover then runs eight agent operations fewer per DRBD resource; nothing restarts, the cluster is in maintenance mode for about a minute)", check,
+                + "versions configured, if the cluster has them (a switchover then runs eight agent operations fewer per DRBD resource; "
+                + "nothing restarts, the cluster is in maintenance mode for about a minute)", check,
                 "the next plan puts them back only if the layout needs them", off);
     }
 
