@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -168,7 +169,7 @@ public final class ClusterSteps {
         // No exit here: a host's probes run one after another in one script, and an exit would end them all.
         Probe probe = cibFileProbe(node);
         Check check = Check.of("no port block pair (p_block, p_unblock) in the CIB: LioTarget opens its portal only after its LUNs",
-                probe, out -> out.strip().equals(NO_CIB) || out.contains("<cib") && !PORTBLOCK_PAIR.matcher(out).find());
+                probe, out -> cibFileDone(out, cib -> !PORTBLOCK_PAIR.matcher(cib).find()));
         Action retire = new Action(node, "cibadmin --delete p_unblock; crm_resource --wait; cibadmin --delete p_block; crm_resource --wait",
                 remote -> {
                     ExecResult result = remote.run(RemoteCommand.script(RETIRE_PORTBLOCK_SCRIPT), new byte[0], Duration.ofMinutes(12), l -> { });
@@ -187,6 +188,14 @@ public final class ClusterSteps {
      */
     static Probe cibFileProbe(String node) {
         return new Probe(node, "cib-file", "if [ -e " + CIB_FILE + " ]; then cibadmin -Q 2>/dev/null; else echo '" + NO_CIB + "'; fi");
+    }
+
+    /**
+     * How a migration reads {@link #cibFileProbe}'s answer: done on a node that never had a cluster, not done when no CIB
+     * came back (checked again when the step's turn comes), else whatever {@code doneOnCib} says of the CIB read.
+     */
+    static boolean cibFileDone(String out, Predicate<String> doneOnCib) {
+        return out.strip().equals(NO_CIB) || out.contains("<cib") && doneOnCib.test(out);
     }
 
     /** Where Pacemaker keeps the CIB on disk; absent on a node that never ran a cluster. */

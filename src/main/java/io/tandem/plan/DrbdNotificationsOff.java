@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * again and restarts the group ordered after it: the clients paused 14.5 s in the VM lab. Here the change
  * is made with the cluster in maintenance mode and the clones probed again, so their history holds the
  * new parameters and there is nothing to reload when the cluster manages them again: the longest gap
- * between a client's writes during that apply was 1.1 s. Unmanaging only the clones was tried first: while a clone's state was being probed
- * again the scheduler planned to stop the group (aborted only because the probes came back first), and a
- * monitor running across the change left a fail count.
+ * between a client's writes during that apply was 1.1 s. Unmanaging only the clones was tried first:
+ * while a clone's state was being probed again the scheduler planned to stop the group (aborted only
+ * because the probes came back first), and a monitor running across the change left a fail count.
  */
 final class DrbdNotificationsOff {
 
@@ -48,16 +48,10 @@ final class DrbdNotificationsOff {
 
     /** Done on a node that never had a cluster, or when the CIB read shows no Tandem DRBD clone with notify on. */
     static boolean done(String out, List<String> primitives) {
-        if (out.strip().equals(ClusterSteps.NO_CIB)) {
-            return true;
-        }
-        if (!out.contains("<cib")) {
-            return false;
-        }
-        return primitives.stream().noneMatch(p -> {
-            Matcher clone = Pattern.compile("(?s)<clone\\s[^>]*id=\"" + Pattern.quote(p + "-clone") + "\".*?</clone>").matcher(out);
+        return ClusterSteps.cibFileDone(out, cib -> primitives.stream().noneMatch(p -> {
+            Matcher clone = Pattern.compile("(?s)<clone\\s[^>]*id=\"" + Pattern.quote(p + "-clone") + "\".*?</clone>").matcher(cib);
             return clone.find() && NOTIFY_ON.matcher(clone.group()).find();
-        });
+        }));
     }
 
     /**

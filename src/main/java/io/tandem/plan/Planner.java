@@ -143,7 +143,8 @@ public final class Planner {
         if (!PacemakerLayoutBuilder.usesPortblock(project)) {
             steps.add(ClusterSteps.retirePortblock(first));
         }
-        steps.add(DrbdNotificationsOff.step(first, project.replication().resources().stream().map(PacemakerLayoutBuilder::drbdPrimitiveId).toList()));
+        steps.add(DrbdNotificationsOff.step(first,
+                project.replication().resources().stream().map(PacemakerLayoutBuilder::drbdPrimitiveId).toList()));
         steps.add(ClusterSteps.cib(first, cib));
         steps.add(ClusterSteps.resourcesRunning(first, CibMerge.primitiveIds(cib)));
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A cluster applied when Tandem's DRBD clones had notify=true gets them off, one clone at a time, unmanaged meanwhile. */
+/** A cluster applied when Tandem's DRBD clones had notify=true gets them off, all inside one maintenance-mode window. */
 class DrbdNotificationsOffTest {
 
     /** The reference lab's live CIB: drbd_r0-clone with notify=true, as earlier Tandem versions rendered it too. */
