@@ -41,7 +41,8 @@ final class CibReader {
                 } else if (child.getTagName().equals("operations")) {
                     children(child).stream().filter(o -> o.getTagName().equals("op"))
                             .forEach(o -> ops.add(new Op(o.getAttribute("name"), o.getAttribute("interval"), o.getAttribute("timeout"),
-                                    o.hasAttribute("role") ? o.getAttribute("role") : null)));
+                                    o.hasAttribute("role") ? o.getAttribute("role") : null,
+                                    o.hasAttribute("start-delay") ? o.getAttribute("start-delay") : null)));
                 }
             }
             primitives.add(new Primitive(p.getAttribute("id"), agent, params, ops));

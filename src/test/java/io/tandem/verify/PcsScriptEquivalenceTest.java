@@ -38,8 +38,9 @@ class PcsScriptEquivalenceTest {
 
     /**
      * What pcs built from the stock-agent script, captured before the portblock resources moved to
-     * Tandem's own agent and before the DRBD clones lost their notifications: those are the differences
-     * since, made here as pcs makes them (tier 2 below runs today's script).
+     * Tandem's own agent, before the DRBD clones lost their notifications and before the first monitors
+     * waited and the load throttle moved: those are the differences since, made here as pcs makes them
+     * (tier 2 below runs today's script).
      */
     private static String builtByPcs() throws IOException {
         return Files.readString(LOCAL.resolve("pcs_f_result.modern-lio.xml"))
@@ -47,7 +48,12 @@ class PcsScriptEquivalenceTest {
                 .replaceAll("(?m)^ *<op name=\"notify\"[^\n]*\n", "")
                 .replaceAll("(?m)^ *<nvpair id=\"drbd_r\\d-clone-meta_attributes-notify\"[^\n]*\n", "")
                 .replaceAll("(?m)^( *)<nvpair id=\"(drbd_r\\d)-instance_attributes-drbd_resource\"[^\n]*\n",
-                        "$0$1<nvpair id=\"$2-instance_attributes-ignore_missing_notifications\" name=\"ignore_missing_notifications\" value=\"true\"/>\n");
+                        "$0$1<nvpair id=\"$2-instance_attributes-ignore_missing_notifications\" name=\"ignore_missing_notifications\" value=\"true\"/>\n")
+                // and before the first monitors waited (every monitor but the group's last member's)
+                .replaceAll("(<op name=\"monitor\" [^>]*)( id=\"(?!p_unblock)[^\"]*\"/>)", "$1 start-delay=\"20s\"$2")
+                .replaceAll("(?m)^( *)<nvpair id=\"cib-bootstrap-options-no-quorum-policy\"[^\n]*\n",
+                        "$0$1<nvpair id=\"cib-bootstrap-options-load-threshold\" name=\"load-threshold\" value=\"1000%\"/>\n"
+                                + "$1<nvpair id=\"cib-bootstrap-options-node-action-limit\" name=\"node-action-limit\" value=\"16\"/>\n");
     }
 
     @Test
@@ -66,7 +72,9 @@ class PcsScriptEquivalenceTest {
                 built.replace("name=\"cidr_netmask\" value=\"24\"", "name=\"cidr_netmask\" value=\"16\""),
                 built.replace("name=\"cidr_netmask\"", "name=\"cidr_netmsk\""),
                 built.replace("first-action=\"promote\" then-action=\"start\"", "first-action=\"start\" then-action=\"start\""),
-                built.replace("role=\"Promoted\" id=\"drbd_r0-monitor-interval-29s\"", "role=\"Unpromoted\" id=\"drbd_r0-monitor-interval-29s\""),
+                built.replace("role=\"Promoted\" start-delay=\"20s\" id=\"drbd_r0-monitor-interval-29s\"",
+                        "role=\"Unpromoted\" start-delay=\"20s\" id=\"drbd_r0-monitor-interval-29s\""),
+                built.replace("start-delay=\"20s\" id=\"p_vip-monitor-interval-10s\"", "id=\"p_vip-monitor-interval-10s\""),
                 built.replace("score=\"100\"", "score=\"50\""),
                 built.replace("name=\"resource-stickiness\" value=\"100\"", "name=\"resource-stickiness\" value=\"0\""),
                 built.replace("rsc=\"g_iscsi\" with-rsc=\"drbd_r0-clone\"", "rsc=\"g_iscsi\" with-rsc=\"drbd_r1-clone\"")));

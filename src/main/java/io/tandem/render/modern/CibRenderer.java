@@ -9,6 +9,7 @@ import io.tandem.render.modern.PacemakerLayout.Op;
 import io.tandem.render.modern.PacemakerLayout.Primitive;
 import io.tandem.text.XmlWriter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,11 +94,15 @@ public final class CibRenderer implements FileRenderer {
         nvset(xml, "instance_attributes", instanceAttributesId(p.id()), p.params());
         xml.start("operations");
         for (Op op : p.ops()) {
-            if (op.role() == null) {
-                xml.empty("op", "id", op.id(p.id()), "name", op.name(), "interval", op.interval(), "timeout", op.timeout());
-            } else {
-                xml.empty("op", "id", op.id(p.id()), "name", op.name(), "interval", op.interval(), "timeout", op.timeout(), "role", op.role());
+            List<String> attributes = new ArrayList<>(List.of("id", op.id(p.id()), "name", op.name(), "interval", op.interval(),
+                    "timeout", op.timeout()));
+            if (op.role() != null) {
+                attributes.addAll(List.of("role", op.role()));
             }
+            if (op.startDelay() != null) {
+                attributes.addAll(List.of("start-delay", op.startDelay()));
+            }
+            xml.empty("op", attributes.toArray(String[]::new));
         }
         xml.end();
         xml.end();

@@ -38,8 +38,19 @@ public record PacemakerLayout(
         }
     }
 
-    /** {@code role} is Promoted, Unpromoted or null. */
-    public record Op(String name, String interval, String timeout, String role) {
+    /**
+     * {@code role} is Promoted, Unpromoted or null; {@code startDelay} (or null) is how long the
+     * executor waits before the first run of a recurring operation.
+     */
+    public record Op(String name, String interval, String timeout, String role, String startDelay) {
+
+        public Op(String name, String interval, String timeout, String role) {
+            this(name, interval, timeout, role, null);
+        }
+
+        public Op delayedBy(String delay) {
+            return new Op(name, interval, timeout, role, delay);
+        }
 
         public String id(String primitive) {
             return primitive + "-" + name + "-interval-" + interval + (role == null ? "" : "-" + role);

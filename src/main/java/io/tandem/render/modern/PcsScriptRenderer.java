@@ -142,6 +142,9 @@ public final class PcsScriptRenderer implements FileRenderer {
             if (op.role() != null) {
                 words.add("role=" + op.role());
             }
+            if (op.startDelay() != null) {
+                words.add("start-delay=" + op.startDelay());
+            }
         }
         return words;
     }
