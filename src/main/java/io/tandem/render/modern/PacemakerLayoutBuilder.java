@@ -55,7 +55,7 @@ public final class PacemakerLayoutBuilder {
     /**
      * Pacemaker's load throttle: above load-threshold (default 80 % of a core) a node gets one
      * operation at a time and two nodes one between them, and a monitor waiting out its delay holds
-     * that one slot, so everything behind it waits too (VM lab: 81.9 / 86.4 s). Ten cores' worth keeps
+     * that one slot, so everything behind it waits too (VM lab, one slot per node: 81.9 / 86.4 s). Ten cores' worth keeps
      * the throttle for real overload; the guests of the VM lab ran at loads of 1-5 on one core.
      */
     static final String LOAD_THRESHOLD = "1000%";
