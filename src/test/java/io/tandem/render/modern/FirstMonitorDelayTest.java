@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The first monitor after a start or promotion waits (PacemakerLayoutBuilder.FIRST_MONITOR_DELAY) so it
@@ -37,8 +38,8 @@ class FirstMonitorDelayTest {
         for (var clone : layout.drbdClones()) {
             Primitive drbd = clone.primitive();
             assertThat(drbd.ops()).filteredOn(op -> op.name().equals("monitor")).extracting(Op::role, Op::startDelay)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Promoted", "20s"),
-                            org.assertj.core.groups.Tuple.tuple("Unpromoted", "20s"));
+                    .containsExactly(tuple("Promoted", "20s"),
+                            tuple("Unpromoted", "20s"));
             for (String action : List.of("start", "stop", "promote", "demote")) {
                 assertThat(delays(drbd, action)).as(action).containsExactly("null");
             }
@@ -67,8 +68,9 @@ class FirstMonitorDelayTest {
         // Two DRBD resources and two members, doubled for the halving under moderate load.
         assertThat(properties(layout)).containsEntry("node-action-limit", "8").containsEntry("load-threshold", "1000%");
         Project stock = Variants.lioTStockAgents();
-        int members = PacemakerLayoutBuilder.build(stock, new SecretBook()).group().members().size();
-        assertThat(properties(PacemakerLayoutBuilder.build(stock, new SecretBook())))
+        PacemakerLayout stockLayout = PacemakerLayoutBuilder.build(stock, new SecretBook());
+        int members = stockLayout.group().members().size();
+        assertThat(properties(stockLayout))
                 .containsEntry("node-action-limit", String.valueOf(2 * (stock.replication().resources().size() + members)));
     }
 
