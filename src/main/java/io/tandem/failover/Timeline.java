@@ -1,5 +1,7 @@
 package io.tandem.failover;
 
+import io.tandem.render.modern.PacemakerLayoutBuilder;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * One fault and what followed it, in the workstation's clock: the phases (fault, detection,
- * fencing, demote, promote, target up, first I/O completed again), each cluster operation with its
+ * fencing, demote, promote, target up, port open or virtual IP up, first I/O completed again), each cluster operation with its
  * duration, and where the time went. Built from the nodes' journal entries (already moved to our
  * clock) and the probe's I/O.
  */
@@ -30,6 +32,11 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
 
     /** What Tandem knows about the cluster when it reads the journal: which resource is the target and which starts last. */
     public record Layout(String targetResource, String lastGroupMember) {
+
+        /** What the last member's start means to the initiators: the port unblocked, or (LIO) the address up on a listening portal. */
+        String lastMemberPhase() {
+            return lastGroupMember.equals(PacemakerLayoutBuilder.VIP_ID) ? "virtual IP up" : "port open";
+        }
     }
 
     public Timeline {
@@ -70,7 +77,7 @@ public record Timeline(String leg, double faultAt, List<Phase> phases, List<Oper
                 .ifPresent(e -> phases.add(phase("target up", e)));
         if (!layout.lastGroupMember().equals(layout.targetResource())) {
             first(window, e -> ok(e, "start") && e.node().equals(to) && e.resource().equals(layout.lastGroupMember()))
-                    .ifPresent(e -> phases.add(phase("port open", e)));
+                    .ifPresent(e -> phases.add(phase(layout.lastMemberPhase(), e)));
         }
         pause.ifPresent(p -> phases.add(new Phase("I/O resumed", p.to(), "initiator", "first I/O completed after "
                 + String.format(java.util.Locale.ROOT, "%.1f", p.seconds()) + " s without one")));

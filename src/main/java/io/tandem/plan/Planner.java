@@ -17,6 +17,7 @@ import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
 import io.tandem.render.modern.PacemakerLayoutBuilder;
 import io.tandem.render.modern.PartitionTableRenderer;
+import io.tandem.render.modern.SysctlRenderer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ public final class Planner {
         }
         for (Node node : nodes) {
             files.find(node.name(), "/etc/modules-load.d/tandem.conf").ifPresent(f -> steps.add(ServiceSteps.loadModules(node.name(), modules(f.content()))));
+            files.find(node.name(), SysctlRenderer.PATH).ifPresent(f -> steps.add(ServiceSteps.applySysctl(node.name(), f.path(), SysctlRenderer.settings(f.content()))));
         }
 
         for (Node node : nodes) {

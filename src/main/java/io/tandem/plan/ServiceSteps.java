@@ -5,7 +5,9 @@ import io.tandem.text.ShellQuote;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Services Debian's packages start and enable on their own, which must not run outside Pacemaker
@@ -70,6 +72,19 @@ public final class ServiceSteps {
         return Step.on(host, Phase.SERVICES, "foreign-cluster-off:" + host, "Stop corosync and pacemaker, which the packages started as cluster \""
                         + running + "\" on their default configuration; Tandem starts them on its own once configured", check,
                 "nothing to undo: they start again with Tandem's configuration", new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
+    }
+
+    /** Sets kernel settings now (the sysctl.d file sets them at boot); its check reads each back. */
+    public static Step applySysctl(String host, String path, Map<String, String> settings) {
+        List<String> keys = List.copyOf(settings.keySet());
+        Probe probe = new Probe(host, "sysctl", RemoteCommand.of("sysctl", "-n").withWords(keys).display() + " 2>/dev/null || true");
+        List<String> expected = keys.stream().map(settings::get).toList();
+        String words = keys.stream().map(k -> k + "=" + settings.get(k)).collect(Collectors.joining(" "));
+        Check check = Check.of("kernel settings: " + words, probe, out -> out.lines().map(String::strip).toList().equals(expected));
+        RemoteCommand command = RemoteCommand.of("sysctl", "-q", "-p", path);
+        return Step.on(host, Phase.FILES, "sysctl:" + host, "Set " + words
+                        + " now (the sysctl.d file sets it at every boot)", check, "remove the file and set the old value back with sysctl -w",
+                new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
     }
 
     /** Loads kernel modules now (the modules-load.d file loads them at boot). */

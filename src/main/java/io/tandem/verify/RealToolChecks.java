@@ -20,7 +20,7 @@ public final class RealToolChecks {
 
     /**
      * Every check of the generated files by a real tool, or where no tool can judge a file offline
-     * (iscsid.conf, initiatorname.iscsi, modules-load.d, /etc/default/sbd) by a reader that reads it
+     * (iscsid.conf, initiatorname.iscsi, modules-load.d, sysctl.d, /etc/default/sbd) by a reader that reads it
      * as its program does. Each one
      * also compares what the tool read with the project, so a file that parses but says something
      * else fails too.
@@ -28,7 +28,7 @@ public final class RealToolChecks {
     public static List<ToolCheck> all() {
         return List.of(new DrbdConfigCheck(), new CorosyncConfigCheck(), new PacemakerCheck(), new FenceAgentCheck(),
                 new ResourceAgentCheck(), new NetplanCheck(), new IfupdownCheck(), new ChronyCheck(), new HostsCheck(),
-                new OpenIscsiFilesCheck(), new FstabCheck(), new ModulesLoadCheck(), new SbdConfigCheck(), new ClusterConsistencyCheck(),
+                new OpenIscsiFilesCheck(), new FstabCheck(), new ModulesLoadCheck(), new SysctlCheck(), new SbdConfigCheck(), new ClusterConsistencyCheck(),
                 new PcsScriptCheck());
     }
 

@@ -61,7 +61,7 @@ class DemoDrillTest {
         for (Timeline leg : report.legs()) {
             double pause = leg.longestPause().orElseThrow().seconds();
             assertTrue(pause > 0.2 && pause < 3, leg.leg() + " paused " + pause + " s");
-            assertEquals(List.of("fault", "first operation", "demoted", "promoted", "target up", "I/O resumed"),
+            assertEquals(List.of("fault", "first operation", "demoted", "promoted", "target up", "virtual IP up", "I/O resumed"),
                     leg.phases().stream().map(Timeline.Phase::name).toList(), leg.leg());
         }
         assertEquals(ready.from(), report.servingAfter());
@@ -83,7 +83,7 @@ class DemoDrillTest {
         assertTrue(report.passed(), report.failures().toString());
         assertEquals(ready.to(), report.servingAfter());
         Timeline t = report.legs().getFirst();
-        assertEquals(List.of("fault", "detected", "fenced", "first operation", "promoted", "target up", "I/O resumed"),
+        assertEquals(List.of("fault", "detected", "fenced", "first operation", "promoted", "target up", "virtual IP up", "I/O resumed"),
                 t.phases().stream().map(Timeline.Phase::name).toList(), t.phases().toString());
         assertTrue(report.healthyAgainAfter() != null, "the crashed node rejoined");
     }

@@ -110,6 +110,7 @@ final class PlanFixtures {
                     .map(u -> u + " disabled inactive").collect(Collectors.joining("\n")) + "\n", 0));
             r.put(host, "corosync-name", new ProbeResults.Output(project.clusterName() + "\n", 0));
             r.put(host, "modules", new ProbeResults.Output("", 0));
+            r.put(host, "sysctl", new ProbeResults.Output("1\n", 0));
             r.put(host, "ipv4", new ProbeResults.Output(ipv4(node), 0));
             for (var resource : project.replication().resources()) {
                 resource.backingOn(host).ifPresent(b -> r.put(host, DrbdSteps.deviceProbe(host, DrbdSteps.metadataDevice(b)).name(),

@@ -52,7 +52,11 @@ class InitiatorFilesTest {
         Map<String, String> record = IscsidConfReader.read(Files.readString(VMLAB.resolve("client.on-node2.iscsiadm_node_show.txt")));
         // The record was captured when the lab's project had one-way CHAP (it has mutual CHAP since Tandem's LIO agent).
         io.tandem.model.Chap oneWay = new io.tandem.model.Chap(lab.chap().incoming(), null, lab.chap().discovery());
-        Map<String, Object> expected = OpenIscsiFilesCheck.expected(oneWay, client.timeouts(), client.session());
+        // And with open-iscsi's login_timeout of 15 s (the project's is 5 s since the failover measurements).
+        var t = client.timeouts();
+        var then = new io.tandem.model.InitiatorTimeouts(t.replacementTimeout(), 15, t.logoutTimeout(), t.noopOutInterval(),
+                t.noopOutTimeout(), t.abortTimeout(), t.luResetTimeout(), t.initialLoginRetryMax());
+        Map<String, Object> expected = OpenIscsiFilesCheck.expected(oneWay, then, client.session());
 
         int compared = 0;
         for (var e : expected.entrySet()) {

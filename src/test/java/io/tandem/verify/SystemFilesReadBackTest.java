@@ -4,6 +4,7 @@ import io.tandem.model.Project;
 import io.tandem.render.FileSet;
 import io.tandem.render.Renderers;
 import io.tandem.render.modern.SbdConfigRenderer;
+import io.tandem.render.modern.SysctlRenderer;
 import io.tandem.testing.Examples;
 import io.tandem.testing.Variants;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,26 @@ class SystemFilesReadBackTest {
         CheckResult node2 = new ModulesLoadCheck().run(sbd, noSoftdog, Path.of(".")).get(1);
         assertThat(node2.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
         assertThat(node2.detail()).isEqualTo("loads [bonding, drbd], the project needs [bonding, drbd, softdog]");
+    }
+
+    @Test
+    void sysctlLetsTheLioTargetListenOnTheVirtualIpBeforeTheNodeHoldsIt() {
+        Project lio = Examples.modern();
+        FileSet files = Renderers.render(lio);
+        assertThat(new SysctlCheck().run(lio, files, Path.of("."))).hasSize(2)
+                .allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
+        assertThat(SysctlRenderer.settings("# comment\n; other\n-net.ipv4.ip_nonlocal_bind = 1\nkernel.panic=5 \n\nno separator\n"))
+                .containsExactly(Map.entry("net.ipv4.ip_nonlocal_bind", "1"), Map.entry("kernel.panic", "5"));
+
+        FileSet off = replace(files, "node2", SysctlRenderer.PATH, c -> c.replace("ip_nonlocal_bind = 1", "ip_nonlocal_bind = 0"));
+        CheckResult node2 = new SysctlCheck().run(lio, off, Path.of(".")).get(1);
+        assertThat(node2.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(node2.detail()).isEqualTo("sets {net.ipv4.ip_nonlocal_bind=0}, the LIO target needs {net.ipv4.ip_nonlocal_bind=1}");
+
+        // The stock agents start the address first: no file, nothing to check.
+        Project stock = Variants.lioTStockAgents();
+        assertThat(Renderers.render(stock).find("node1", SysctlRenderer.PATH)).isEmpty();
+        assertThat(new SysctlCheck().run(stock, Renderers.render(stock), Path.of("."))).isEmpty();
     }
 
     @Test

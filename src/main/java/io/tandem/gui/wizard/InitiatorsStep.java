@@ -96,12 +96,16 @@ public final class InitiatorsStep extends StepViewModel {
     private void add(boolean managed) {
         int i = count();
         String base = "$.initiators[" + i + "]";
+        // loginTimeout 5, not open-iscsi's 15: during a failover the initiator's connect to the virtual IP
+        // that no node holds backs off (SYN again after 1, 2, 4, 8 s) until login_timeout restarts it, so
+        // 15 left up to 8 s between the address coming back and the next try; 5 leaves at most 2 s and
+        // still 2 s for a CHAP login begun on the last retry (1-2 s on the VM lab's emulated CPUs).
         wizard.draft().set(base, Map.of(
                 "name", (managed ? "client" : "other") + (i + 1),
                 "os", !managed ? "other" : wizard.draft().text("$.nodes[0].os").isEmpty() ? "debian-12" : wizard.draft().text("$.nodes[0].os"),
                 "ssh", Map.of("address", "", "user", "root", "port", 22),
                 "iqn", managed ? "iqn.2024-01." + reversedDomain() + ":client" + (i + 1) : "",
-                "timeouts", Map.of("replacementTimeout", suggestedReplacementTimeout(), "loginTimeout", 15, "logoutTimeout", 15,
+                "timeouts", Map.of("replacementTimeout", suggestedReplacementTimeout(), "loginTimeout", 5, "logoutTimeout", 15,
                         "noopOutInterval", 5, "noopOutTimeout", 5, "abortTimeout", 15, "luResetTimeout", 30, "initialLoginRetryMax", 8),
                 "session", Map.of("cmdsMax", 128, "queueDepth", 32, "initialR2T", true, "immediateData", true, "firstBurstLength", 65536,
                         "maxBurstLength", 1048576, "maxRecvDataSegmentLength", 262144, "discoveryMaxRecvDataSegmentLength", 32768,

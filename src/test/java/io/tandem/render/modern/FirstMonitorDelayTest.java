@@ -33,7 +33,7 @@ class FirstMonitorDelayTest {
     }
 
     @Test
-    void drbdAndVipMonitorsWaitTheTargetsDoesNot() {
+    void drbdAndTargetMonitorsWaitTheVipsDoesNot() {
         PacemakerLayout layout = PacemakerLayoutBuilder.build(Examples.modern(), new SecretBook());
         for (var clone : layout.drbdClones()) {
             Primitive drbd = clone.primitive();
@@ -45,9 +45,9 @@ class FirstMonitorDelayTest {
             }
         }
         List<Primitive> group = layout.group().members();
-        assertThat(group).extracting(Primitive::id).containsExactly("p_vip", "p_target");
+        assertThat(group).extracting(Primitive::id).containsExactly("p_target", "p_vip");
         assertThat(delays(group.get(0), "monitor")).containsExactly("20s");
-        // The last member's monitor holds up nothing: it confirms the target at once.
+        // The last member's monitor holds up nothing: it confirms the address at once.
         assertThat(delays(group.get(1), "monitor")).containsExactly("null");
         assertThat(layout.fenceDevices()).allSatisfy(p -> assertThat(delays(p, "monitor")).containsOnly("null"));
     }
@@ -80,7 +80,8 @@ class FirstMonitorDelayTest {
         String cib = files.find(RenderedFile.CLUSTER, CibRenderer.PATH).orElseThrow().content();
         assertThat(cib).contains("<op id=\"drbd_r0-monitor-interval-29s-Promoted\" name=\"monitor\" interval=\"29s\" timeout=\"120s\""
                         + " role=\"Promoted\" start-delay=\"20s\"/>")
-                .contains("<op id=\"p_target-monitor-interval-10s\" name=\"monitor\" interval=\"10s\" timeout=\"120s\"/>")
+                .contains("<op id=\"p_target-monitor-interval-10s\" name=\"monitor\" interval=\"10s\" timeout=\"120s\" start-delay=\"20s\"/>")
+                .contains("<op id=\"p_vip-monitor-interval-10s\" name=\"monitor\" interval=\"10s\" timeout=\"120s\"/>")
                 .contains("name=\"node-action-limit\" value=\"8\"");
         String pcs = files.find(RenderedFile.CLUSTER, PcsScriptRenderer.PATH).orElseThrow().content();
         assertThat(pcs).contains("op monitor interval=10s timeout=120s start-delay=20s")

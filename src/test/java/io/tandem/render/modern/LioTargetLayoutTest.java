@@ -35,9 +35,10 @@ class LioTargetLayoutTest {
     void lioIsOneResourceWithEveryLunAclAndChapUser() {
         Project project = Variants.withMutualAndDiscoveryChap();
         List<Primitive> group = group(project);
-        // No port block pair: LioTarget enables its portal only after every LUN (PacemakerLayoutBuilder.usesPortblock).
-        assertThat(group).extracting(Primitive::id).containsExactly("p_vip", "p_target");
-        Primitive target = group.get(1);
+        // No port block pair: LioTarget enables its portal only after every LUN (PacemakerLayoutBuilder.usesPortblock),
+        // and the virtual IP comes up after it, on a portal that answers.
+        assertThat(group).extracting(Primitive::id).containsExactly("p_target", "p_vip");
+        Primitive target = group.get(0);
         assertThat(target.agent()).isEqualTo("ocf:tandem:LioTarget");
         assertThat(target.ops()).extracting(PacemakerLayout.Op::name, PacemakerLayout.Op::interval, PacemakerLayout.Op::timeout)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("monitor", "10s", "120s"));

@@ -1,0 +1,52 @@
+package io.tandem.render.modern;
+
+import io.tandem.model.Project;
+import io.tandem.model.TargetImplementation;
+import io.tandem.render.FileRenderer;
+import io.tandem.render.Header;
+import io.tandem.render.RenderedFile;
+import io.tandem.render.SecretBook;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kernel settings the cluster needs, applied at boot by systemd-sysctl. With Tandem's LIO agent the
+ * target starts before the virtual IP (PacemakerLayoutBuilder) and so listens on an address the node
+ * does not hold yet, which the kernel allows only with {@code net.ipv4.ip_nonlocal_bind}.
+ */
+public final class SysctlRenderer implements FileRenderer {
+
+    public static final String PATH = "/etc/sysctl.d/90-tandem.conf";
+    public static final String NONLOCAL_BIND = "net.ipv4.ip_nonlocal_bind";
+
+    @Override
+    public List<RenderedFile> render(Project project, SecretBook secrets) {
+        if (project.target().implementation() != TargetImplementation.LIO) {
+            return List.of();
+        }
+        String content = Header.hash(project, "Kernel settings of the cluster.")
+                + "# The iSCSI target listens on the virtual IP before this node holds it: the address comes up\n"
+                + "# on a portal that answers, and initiators connecting then are not refused.\n"
+                + NONLOCAL_BIND + " = 1\n";
+        return project.nodes().stream()
+                .map(node -> RenderedFile.whole(node.name(), PATH, content,
+                        "Lets the iSCSI target listen on the virtual IP before the node holds it (net.ipv4.ip_nonlocal_bind)."))
+                .toList();
+    }
+
+    /** The settings of a sysctl.d file as systemd-sysctl reads them: key = value, # and ; start comments, a leading - only says to ignore errors. */
+    public static Map<String, String> settings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : text.lines().map(String::strip).toList()) {
+            int eq = line.indexOf('=');
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";") || eq < 0) {
+                continue;
+            }
+            String key = line.substring(line.startsWith("-") ? 1 : 0, eq).strip();
+            settings.put(key, line.substring(eq + 1).strip());
+        }
+        return settings;
+    }
+}
