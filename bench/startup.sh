@@ -65,7 +65,7 @@ start() {
 }
 
 # Two shares of a process's resident memory, in MB: the OpenGL driver (under Xvfb Mesa's llvmpipe:
-# libLLVM and swrast_dri, loaded by GTK's GLX set-up even with Prism's software pipeline; on a
+# libLLVM and swrast_dri, loaded by Prism's es2 pipeline and by GTK's GL set-up unless GDK_GL=disable (SoftwareRendering does both on a machine without a GPU device); on a
 # workstation its GPU driver instead) and the mapped class-data archive or AOT cache.
 resident_parts() {
     awk '/^[0-9a-f]+-[0-9a-f]+ / {name = $6}

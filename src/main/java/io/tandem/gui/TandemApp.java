@@ -29,6 +29,7 @@ public final class TandemApp extends Application {
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         // Jackson and the model load while the toolkit starts (both take most of a second): two cores, one wait.
         Thread.ofPlatform().daemon().start(() -> io.tandem.model.DemoProject.load());
+        SoftwareRendering.chooseBeforeStart();
         Application.launch(TandemApp.class, args);
     }
 
