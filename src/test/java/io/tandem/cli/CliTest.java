@@ -139,6 +139,7 @@ class CliTest {
         RealTools.requireTier2();
         Run run = tandem("validate", "--project", Examples.MODERN.toString(), "--with-tools");
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(run.out()).contains("pass  corosync -t  node2 corosync.conf", "failover when node1 is lost", "pass  pcs -f + crm_diff  cluster/pcs-commands.sh", "26 passed, 0 failed, 0 skipped"); // no port block pair with LioTarget: two agent checks fewer
+        assertThat(run.out()).contains("pass  corosync -t  node2 corosync.conf", "failover when node1 is lost", "pass  pcs -f + crm_diff  cluster/pcs-commands.sh",
+                "pass  sysctl.d reader  node1 /etc/sysctl.d/90-tandem.conf", "28 passed, 0 failed, 0 skipped"); // no port block pair with LioTarget: two agent checks fewer; its sysctl.d file on each node
     }
 }
