@@ -1,5 +1,6 @@
 package io.tandem.gui;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Chooses JavaFX's software pipeline on a Linux machine without a GPU device. There OpenGL can only be
  * Mesa's software rasteriser anyway, and loading it (Prism's es2 pipeline, and GTK's GL set-up) costs
- * about 50 MB of resident memory for no speed: idle RSS 190 -> 131 MB under Xvfb (bench/startup.sh).
+ * about 50 MB of resident memory for no speed: the installed app idle 190 -> 134 MB under Xvfb, and its first
+ * window no later (bench/startup.sh, docs/testing.md).
  * {@code TANDEM_RENDERER=gpu} or {@code software} overrides the guess; a {@code prism.order} given on
  * the command line is left alone.
  */
@@ -41,7 +43,7 @@ public final class SoftwareRendering {
         }
         try (Stream<Path> entries = Files.list(dev.resolve("dri"))) {
             return entries.map(p -> p.getFileName().toString()).anyMatch(n -> n.startsWith("card") || n.startsWith("renderD"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
