@@ -164,7 +164,7 @@ final class ClusterChecks {
             }
             String fix = SEE_WHY + "; when the cause is fixed: crm_resource --cleanup -r " + member.id();
             String id = member.id();
-            if (id.equals("p_vip")) {
+            if (id.equals(PacemakerLayoutBuilder.VIP_ID)) {
                 c.add(Verdict.DOWN, "vip.stopped", id, "The virtual IP " + c.project.networks().client().virtualIp()
                         + " is not up: clients cannot reach the target.", fix);
             } else if (id.equals(PacemakerLayoutBuilder.UNBLOCK_ID)) {

@@ -3,6 +3,7 @@ package io.tandem.gui.wizard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.model.Project;
 import io.tandem.render.Renderers;
+import io.tandem.render.modern.PacemakerLayoutBuilder;
 import io.tandem.verify.FailoverPreview;
 import io.tandem.verify.ResourcePlacement;
 import javafx.beans.property.BooleanProperty;
@@ -164,11 +165,9 @@ public final class ClusterStep extends StepViewModel {
         return text.toString();
     }
 
-    private static final String VIP_ID = "p_vip";
-
     /** The node that holds the virtual IP, or null. */
     private static String serving(List<ResourcePlacement> placements) {
-        return placements.stream().filter(p -> p.resource().equals(VIP_ID) && p.role().equals("Started") && p.node() != null)
+        return placements.stream().filter(p -> p.resource().equals(PacemakerLayoutBuilder.VIP_ID) && p.role().equals("Started") && p.node() != null)
                 .map(ResourcePlacement::node).findFirst().orElse(null);
     }
 
@@ -177,7 +176,7 @@ public final class ClusterStep extends StepViewModel {
         List<String> served = new ArrayList<>();
         for (ResourcePlacement p : placements) {
             if (node.equals(p.node()) && p.role().equals("Started")) {
-                String words = p.resource().equals(VIP_ID) ? "the virtual IP " + vip
+                String words = p.resource().equals(PacemakerLayoutBuilder.VIP_ID) ? "the virtual IP " + vip
                         : p.resource().equals(io.tandem.render.modern.PacemakerLayoutBuilder.TARGET_ID) ? "the iSCSI target"
                         : p.resource().matches("p_lun\\d+") ? "LUN " + p.resource().substring("p_lun".length()) : null;
                 if (words != null && !served.contains(words)) {
