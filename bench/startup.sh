@@ -38,10 +38,13 @@ javafx_natives_beside target/tandem.jar
 tandem_jvm_options installer/jvm-options
 java=("$JAVA_HOME/bin/java")
 
+# ./tandem sets GTK's GL switch before Java starts (scripts/lib/renderer.sh); the launcher way does the same.
+launcher_env=$(unset GDK_GL; . scripts/lib/renderer.sh; tandem_renderer_environment; echo "${GDK_GL:+GDK_GL=$GDK_GL}")
+
 command_for() { # the command line of a way to start
     case "$1" in
         plain) echo "${java[*]} --enable-native-access=ALL-UNNAMED -jar $work/plain/tandem.jar" ;;
-        launcher) echo "${java[*]} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive ${TANDEM_JVM_OPTIONS[*]} -jar target/tandem.jar" ;;
+        launcher) echo "env $launcher_env ${java[*]} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive ${TANDEM_JVM_OPTIONS[*]} -jar target/tandem.jar" ;;
         installed) echo "$image/bin/tandem" ;;
     esac
 }

@@ -18,11 +18,15 @@ import java.util.stream.Stream;
  * about 50 MB of resident memory for no speed: the installed app idle 190 -> 134 MB under Xvfb, and its first
  * window no later (bench/startup.sh, docs/testing.md).
  * {@code TANDEM_RENDERER=gpu} or {@code software} overrides the guess; a {@code prism.order} given on
- * the command line is left alone.
+ * the command line is left alone. The launchers ({@code ./tandem}, the packages' {@code bin/tandem}) set
+ * {@code GDK_GL} themselves before the JVM starts (scripts/lib/renderer.sh, the same rule): setting it
+ * from here takes the foreign-function linker, about 0.1 s of the start, so only {@code java -jar} pays that.
  */
 public final class SoftwareRendering {
 
     public static final String VARIABLE = "TANDEM_RENDERER";
+    /** GTK's switch for its OpenGL set-up; "disable" keeps Mesa out of the process. */
+    static final String GDK_GL = "GDK_GL";
 
     private SoftwareRendering() {
     }
@@ -54,7 +58,9 @@ public final class SoftwareRendering {
             return;
         }
         System.setProperty("prism.order", "sw");
-        setEnvironment("GDK_GL", "disable");
+        if (!System.getenv().containsKey(GDK_GL)) { // the launchers set it before the JVM started (scripts/lib/renderer.sh)
+            setEnvironment(GDK_GL, "disable");
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,40 @@ class SoftwareRenderingTest {
         assertThat(SoftwareRendering.setEnvironment(name, "first")).isTrue();
         assertThat(SoftwareRendering.setEnvironment(name, "second")).isTrue();
         assertThat(cGetenv(name)).isEqualTo("first");
+    }
+
+    /**
+     * The launchers' half (scripts/lib/renderer.sh, run by /bin/sh as the packages' launcher runs it) decides as
+     * {@link SoftwareRendering#wanted} does, case by case; and a GDK_GL the user set is kept.
+     */
+    @Test
+    void theLaunchersSetGdkGlWhereTheAppWouldChooseTheSoftwarePipeline() throws Exception {
+        record Case(String renderer, String device) { }
+        List<Case> cases = List.of(new Case(null, null), new Case(null, "dri/renderD128"), new Case(null, "dri/card0"),
+                new Case(null, "nvidiactl"), new Case("gpu", null), new Case(" Software ", "dri/card0"), new Case("software", null));
+        for (Case c : cases) {
+            Path folder = Files.createTempDirectory(dev, "dev");
+            Files.createDirectories(folder.resolve("dri"));
+            if (c.device() != null) {
+                Files.createFile(folder.resolve(c.device()));
+            }
+            Map<String, String> env = c.renderer() == null ? Map.of() : Map.of(SoftwareRendering.VARIABLE, c.renderer());
+            boolean java = SoftwareRendering.wanted("Linux", env, null, folder);
+            assertThat(launcherGdkGl(env, folder)).as("%s", c).isEqualTo(java ? "disable" : "unset");
+        }
+        assertThat(launcherGdkGl(Map.of("GDK_GL", "always"), dev)).as("the user's own value").isEqualTo("always");
+    }
+
+    private static String launcherGdkGl(Map<String, String> env, Path devices) throws Exception {
+        ProcessBuilder sh = new ProcessBuilder("/bin/sh", "-c", ". scripts/lib/renderer.sh && tandem_renderer_environment \"$0\" && echo \"${GDK_GL-unset}\"",
+                devices.toString()).redirectErrorStream(true);
+        sh.environment().remove("GDK_GL");
+        sh.environment().remove(SoftwareRendering.VARIABLE);
+        sh.environment().putAll(env);
+        Process process = sh.start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
     }
 
     /** getenv(3), what GTK calls: System.getenv is a copy taken when the JVM started. */
