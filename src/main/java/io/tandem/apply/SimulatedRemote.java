@@ -84,7 +84,7 @@ final class SimulatedRemote implements StepRemote {
     }
 
     @Override
-    public ExecResult read(RemoteCommand command, Duration timeout) throws SshFailure, StepFailure {
+    public ExecResult read(RemoteCommand command, byte[] stdin, Duration timeout) throws SshFailure, StepFailure {
         ExecResult result = answer(command.script(), line -> { }, System.nanoTime());
         journal.append(new JournalEntry(Instant.now(), run, "command", host, step, command.display(), result.exitStatus(), SshRemote.NOT_KEPT));
         listener.command(host, step, secrets.hide(command.display()), result.exitStatus());

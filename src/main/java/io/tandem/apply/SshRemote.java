@@ -82,8 +82,8 @@ final class SshRemote implements StepRemote {
     }
 
     @Override
-    public ExecResult read(RemoteCommand command, Duration timeout) throws SshFailure, StepFailure {
-        ExecResult result = ssh.runAsRoot(command, new byte[0], timeout, line -> { });
+    public ExecResult read(RemoteCommand command, byte[] stdin, Duration timeout) throws SshFailure, StepFailure {
+        ExecResult result = ssh.runAsRoot(command, stdin, timeout, line -> { });
         journal.append(new JournalEntry(java.time.Instant.now(), run, "command", host, step, command.display(), result.exitStatus(),
                 NOT_KEPT));
         listener.command(host, step, secrets.hide(command.display()), result.exitStatus());

@@ -171,9 +171,15 @@ final class SummaryWriter {
                             + "The tutorial also enables the daemon in `/etc/default/iscsitarget` and removes its init links "
                             + "(`update-rc.d -f iscsitarget remove`) so that only Heartbeat starts it.\n");
         } else {
-            out.append("- Corosync uses both networks as knet links: losing one network does not split the cluster. "
-                    + "`two_node: 1` keeps quorum with one node. Its encryption key (`/etc/corosync/authkey`) is generated "
-                    + "on the nodes at apply time and is never exported.\n");
+            out.append("- Corosync uses both networks as knet links: losing one network does not split the cluster. ");
+            c.witness().ifPresentOrElse(device -> out.append("A quorum device on ").append(device.host()).append(" (corosync-qnetd at ")
+                            .append(device.addressIn(project)).append(':').append(device.portOrDefault())
+                            .append(", algorithm ffsplit, TLS) is the third vote: the node that still reaches it keeps quorum, the other "
+                                    + "stops its resources and never fences, and in a tie ").append(c.preferredNode()).append(" wins. "
+                                    + "With the witness down too, a lone node has no quorum and stops the service. "
+                                    + "The certificates are made on the witness and the nodes at apply time and are never exported. "),
+                    () -> out.append("`two_node: 1` keeps quorum with one node. "));
+            out.append("Corosync's encryption key (`/etc/corosync/authkey`) is generated on the nodes at apply time and is never exported.\n");
             out.append("- The iSCSI group starts in this order: block TCP ").append(project.target().portalPort())
                     .append(" on the VIP, raise the VIP, start the target, the LUNs, then unblock. While the LUNs are missing, "
                             + "initiators' packets are dropped (they retry) instead of reaching a portal without its LUN "
@@ -185,9 +191,14 @@ final class SummaryWriter {
                         + "and the data splits. Configure fence devices before production use.\n");
             } else {
                 new FencingSummary(c.stonith(), out).write();
-                out.append("- Fencing ").append(c.preferredNode()).append(" waits ").append(io.tandem.model.Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS)
+                if (c.witness().isPresent()) {
+                    out.append("- Fencing has no delay: only the side with quorum fences, so the two nodes never race to shoot each other, "
+                            + "and a crashed node is fenced at once.\n");
+                } else {
+                    out.append("- Fencing ").append(c.preferredNode()).append(" waits ").append(io.tandem.model.Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS)
                         .append(" s (`pcmk_delay_base`): when the nodes lose each other and both try to fence, ")
                         .append(c.preferredNode()).append(", which normally serves the target, wins instead of both going down.\n");
+                }
             }
         }
         out.append('\n');

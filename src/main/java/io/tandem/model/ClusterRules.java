@@ -20,15 +20,43 @@ final class ClusterRules {
         problems.range(path + ".tokenMs", c.tokenMs(), 1000, 60000, " ms");
         problems.range(path + ".resourceStickiness", c.resourceStickiness(), 0, 1000000, "");
         problems.range(path + ".operationTimeoutSeconds", c.operationTimeoutSeconds(), 20, 600, " s");
-        if (!c.twoNode()) {
+        if (c.quorumDevice() != null && project.profile() == Profile.MODERN) {
+            checkQuorumDevice(project, problems);
+        } else if (c.quorumDevice() != null) {
+            problems.warning(path + ".quorumDevice", "a quorum device is used only by the modern profile (Heartbeat has none).",
+                    "Remove \"quorumDevice\".");
+        } else if (!c.twoNode()) {
             problems.error(path + ".twoNode", "without two_node a two-node cluster loses quorum when either node fails, "
-                    + "and stops the service instead of failing over.", "Set \"twoNode\": true.");
+                    + "and stops the service instead of failing over.", "Set \"twoNode\": true, or add a \"quorumDevice\" (a third vote).");
         }
         FencingRules.check(project, problems);
         if (project.profile() == Profile.LEGACY) {
             checkHeartbeat(project, problems);
         } else if (c.heartbeat() != null) {
             problems.warning(path + ".heartbeat", "Heartbeat settings are used only by the legacy profile.", "Remove \"heartbeat\".");
+        }
+    }
+
+    private static void checkQuorumDevice(Project project, ProblemCollector problems) {
+        QuorumDevice device = project.cluster().quorumDevice();
+        String path = "$.cluster.quorumDevice";
+        if (project.cluster().twoNode()) {
+            problems.error("$.cluster.twoNode", "two_node and a quorum device exclude each other: corosync refuses to start with both.",
+                    "Set \"twoNode\": false (the quorum device is the third vote), or remove \"quorumDevice\".");
+        }
+        if (project.initiators().stream().noneMatch(i -> i.name().equals(device.host()) && i.managed())) {
+            problems.error(path + ".host", "'" + ProblemCollector.printable(device.host()) + "' is not a client Tandem manages: "
+                    + "the quorum device runs on a client with SSH, where Tandem installs corosync-qnetd.",
+                    "Name one of the initiators that have \"ssh\", or remove \"quorumDevice\".");
+        }
+        String address = device.address();
+        if (address != null && NetworkRules.validDottedNumbers(path + ".address", address, "quorum device address", problems)
+                && Ipv4.parse(address).isEmpty() && !ValuePatterns.HOST_NAME.matches(address) && !ValuePatterns.DOMAIN.matches(address)) {
+            problems.error(path + ".address", "the quorum device address '" + ProblemCollector.printable(address)
+                    + "' is neither an IPv4 address nor a host name.", "Write the address or name both nodes reach the witness at, e.g. 192.168.50.20.");
+        }
+        if (device.port() != null) {
+            problems.range(path + ".port", device.port(), 1, 65535, "");
         }
     }
 

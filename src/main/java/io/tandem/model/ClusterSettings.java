@@ -8,5 +8,10 @@ public record ClusterSettings(
         Integer resourceStickiness,
         Integer operationTimeoutSeconds,
         Stonith stonith,
-        @OptionalField Heartbeat heartbeat) {
+        @OptionalField Heartbeat heartbeat,
+        @OptionalField QuorumDevice quorumDevice) {
+
+    public java.util.Optional<QuorumDevice> witness() {
+        return java.util.Optional.ofNullable(quorumDevice);
+    }
 }

@@ -13,12 +13,15 @@ public final class FailoverEstimate {
     public static int seconds(ClusterSettings cluster) {
         Stonith stonith = cluster.stonith();
         return seconds(cluster.tokenMs(), cluster.operationTimeoutSeconds(), stonith.type(),
-                stonith.sbd() == null ? null : stonith.sbd().msgwaitTimeout());
+                stonith.sbd() == null ? null : stonith.sbd().msgwaitTimeout(), cluster.witness().isPresent());
     }
 
-    /** {@code msgwaitSeconds} counts only for SBD (fencing completes after it); null when unknown. */
-    public static int seconds(int tokenMs, int operationTimeoutSeconds, StonithType fencing, Integer msgwaitSeconds) {
-        return tokenMs / 1000 * 2 + operationTimeoutSeconds / 2 + fencingSeconds(fencing, msgwaitSeconds);
+    /**
+     * {@code msgwaitSeconds} counts only for SBD (fencing completes after it); null when unknown.
+     * With a quorum device ({@code witness}) fencing has no delay.
+     */
+    public static int seconds(int tokenMs, int operationTimeoutSeconds, StonithType fencing, Integer msgwaitSeconds, boolean witness) {
+        return tokenMs / 1000 * 2 + operationTimeoutSeconds / 2 + fencingSeconds(fencing, msgwaitSeconds, witness);
     }
 
     /** Twice the estimate, rounded up to ten seconds: a failover slower than usual still reaches applications as a pause. */
@@ -26,11 +29,11 @@ public final class FailoverEstimate {
         return (failoverSeconds * 2 + 9) / 10 * 10;
     }
 
-    /** What fencing adds: the delay before the preferred node is fenced, and SBD's msgwait. */
-    private static int fencingSeconds(StonithType fencing, Integer msgwaitSeconds) {
+    /** What fencing adds: the delay before the preferred node is fenced (none with a quorum device), and SBD's msgwait. */
+    private static int fencingSeconds(StonithType fencing, Integer msgwaitSeconds, boolean witness) {
         if (fencing == null || fencing == StonithType.NONE) {
             return 0;
         }
-        return Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS + (fencing == StonithType.SBD && msgwaitSeconds != null ? msgwaitSeconds : 0);
+        return (witness ? 0 : Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS) + (fencing == StonithType.SBD && msgwaitSeconds != null ? msgwaitSeconds : 0);
     }
 }

@@ -29,7 +29,8 @@ public record FailoverBudget(int seconds, String reasoning) {
         int token = (int) Math.ceil(project.cluster().tokenMs() / 1000.0);
         int detection = token + (int) Math.ceil(1.2 * token);
         var stonith = project.cluster().stonith();
-        int fencing = stonith.type() == StonithType.NONE ? 0 : Math.max(FENCE_SECONDS, io.tandem.model.Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS
+        int delay = project.cluster().witness().isPresent() ? 0 : io.tandem.model.Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS;
+        int fencing = stonith.type() == StonithType.NONE ? 0 : Math.max(FENCE_SECONDS, delay
                 + (stonith.type() == StonithType.SBD && stonith.sbd() != null ? stonith.sbd().msgwaitTimeout() : 0));
         int defaultTimeout = project.cluster().operationTimeoutSeconds();
         int members = layout.group().members().size();

@@ -36,6 +36,9 @@ public final class Packages {
         if (partitions) {
             packages.add("fdisk");
         }
+        if (project.cluster().witness().isPresent()) {
+            packages.add("corosync-qdevice");
+        }
         StonithType fencing = project.cluster().stonith().type();
         if (fencing == StonithType.SBD) {
             // sbd is the daemon; fence_sbd, the stonith agent Pacemaker runs, is in fence-agents.
@@ -46,7 +49,9 @@ public final class Packages {
         return packages;
     }
 
-    public static List<String> forInitiator() {
-        return List.of("open-iscsi");
+    /** open-iscsi, and corosync-qnetd on the client that is the quorum device's witness. */
+    public static List<String> forInitiator(Project project, io.tandem.model.Initiator client) {
+        boolean witness = project.cluster().witness().map(d -> d.host().equals(client.name())).orElse(false);
+        return witness ? List.of("open-iscsi", "corosync-qnetd") : List.of("open-iscsi");
     }
 }

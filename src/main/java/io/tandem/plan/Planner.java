@@ -69,7 +69,7 @@ public final class Planner {
             steps.add(PackageStep.step(node.name(), Packages.forNode(project, node), probed));
         }
         for (Initiator client : clients) {
-            steps.add(PackageStep.step(client.name(), Packages.forInitiator(), probed));
+            steps.add(PackageStep.step(client.name(), Packages.forInitiator(project, client), probed));
         }
 
         for (Node node : nodes) {
@@ -133,11 +133,18 @@ public final class Planner {
             steps.add(DrbdSteps.initialSync(resource, first, second, skipBlank, probed));
         }
 
+        project.cluster().witness().ifPresent(device -> {
+            steps.add(QuorumDeviceSteps.witness(device.host()));
+            steps.add(QuorumDeviceSteps.certificates(project.clusterName(), device.host(), nodeNames));
+        });
         steps.add(ClusterSteps.authkey(nodeNames));
         // sbd enabled before the stack on each node: corosync then requires sbd.service and starts it along (pacemaker waits for it).
         sbd.ifPresent(s -> nodes.forEach(node -> steps.add(SbdSteps.enable(node.name(), s))));
         for (Node node : nodes) {
             steps.add(ClusterSteps.startStack(node.name(), project.clusterName(), sbd.isPresent()));
+        }
+        if (project.cluster().witness().isPresent()) {
+            nodes.forEach(node -> steps.add(QuorumDeviceSteps.startQdevice(node.name())));
         }
         steps.add(ClusterSteps.membership(first, nodeNames));
         String cib = files.files().stream().filter(f -> f.path().equals(CibRenderer.PATH)).findFirst()

@@ -27,7 +27,16 @@ public interface Remote {
      * status, never its output. Fails like {@link #require}.
      */
     default ExecResult read(RemoteCommand command, Duration timeout) throws SshFailure, StepFailure {
-        return require(command, timeout);
+        return read(command, new byte[0], timeout);
+    }
+
+    /** {@link #read(RemoteCommand, Duration)} with {@code stdin}: for a command whose output is a key. */
+    default ExecResult read(RemoteCommand command, byte[] stdin, Duration timeout) throws SshFailure, StepFailure {
+        ExecResult result = run(command, stdin, timeout, line -> { });
+        if (!result.ok()) {
+            throw StepFailure.of(command, result);
+        }
+        return result;
     }
 
     /** Runs and fails with the command's stderr when it exits non-zero. */

@@ -49,7 +49,7 @@ class VmLabRepositoryTest {
             Packages.forNode(project, node).stream().filter(p -> !recipe.contains(p) && !recipe.contains(BROUGHT_BY.getOrDefault(p, "")))
                     .forEach(p -> missing.add(node.name() + ": " + p));
         }
-        project.initiators().forEach(i -> Packages.forInitiator().stream().filter(p -> !recipe.contains(p)).forEach(p -> missing.add(i.name() + ": " + p)));
+        project.initiators().forEach(i -> Packages.forInitiator(project, i).stream().filter(p -> !recipe.contains(p)).forEach(p -> missing.add(i.name() + ": " + p)));
         return missing;
     }
 

@@ -23,6 +23,7 @@ import io.tandem.model.Networks;
 import io.tandem.model.Node;
 import io.tandem.model.OperatingSystem;
 import io.tandem.model.Profile;
+import io.tandem.model.QuorumDevice;
 import io.tandem.model.Project;
 import io.tandem.model.ReplicationProtocol;
 import io.tandem.model.Replication;
@@ -109,7 +110,7 @@ public final class RandomProjects {
                     replication.fencing(), replication.alExtents(), replication.onIoError(), replication.degradedWaitSeconds(), resources, null);
         }
         ClusterSettings cluster = new ClusterSettings(nodes.get(r.nextInt(2)).name(), 3000 + r.nextInt(5) * 1000, true, r.nextInt(500),
-                60 + r.nextInt(120), stonith(stonithType, nodes, first, r), null);
+                60 + r.nextInt(120), stonith(stonithType, nodes, first, r), null, null);
         String domain = "example" + r.nextInt(100) + ".test";
         TargetImplementation implementation = tgt ? TargetImplementation.TGT
                 : r.nextBoolean() ? TargetImplementation.LIO : TargetImplementation.LIO_T;
@@ -126,6 +127,13 @@ public final class RandomProjects {
                     new InitiatorTimeouts(300, 15, 15, 5, 5, 15, 30, 8),
                     new InitiatorSession(128, 32, true, r.nextBoolean(), 65536, 262144, 262144, 32768, true),
                     r.nextBoolean() ? new Filesystem(tgt ? 1 : 0, "xfs", "/srv/iscsi" + c, "noatime", null) : null));
+        }
+        // Drawn last, so the values above stay what they were for a seed: a third of the projects get a quorum device.
+        if (r.nextInt(3) == 0) {
+            QuorumDevice device = new QuorumDevice("client" + r.nextInt(clients), r.nextBoolean() ? null : clientPrefix + (240 + r.nextInt(10)),
+                    r.nextBoolean() ? null : 5403 + r.nextInt(100));
+            cluster = new ClusterSettings(cluster.preferredNode(), cluster.tokenMs(), false, cluster.resourceStickiness(),
+                    cluster.operationTimeoutSeconds(), cluster.stonith(), null, device);
         }
         return new Project(Project.SCHEMA_VERSION, Profile.MODERN, "c" + r.nextInt(1000), domain, nodes,
                 new Networks(new Network(clientPrefix + "0/24", clientPrefix + "1", clientPrefix + (150 + r.nextInt(40))),

@@ -8,6 +8,7 @@ import io.tandem.gui.wizard.InitiatorsStep;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -43,6 +44,16 @@ public final class InitiatorsView implements StepView {
                 login.getChildren().addAll(LoginControls.of(step.login(i), "-initiator-" + i, () -> step.discover(index), () -> step.cancel(index)));
                 login.setMaxWidth(640);
                 root.getChildren().add(login);
+                CheckBox witness = new CheckBox(InitiatorsStep.WITNESS);
+                witness.setId("witness-" + i);
+                witness.setWrapText(true);
+                witness.setMaxWidth(640);
+                witness.setSelected(step.witness(i));
+                witness.setOnAction(e -> {
+                    step.setWitness(index, witness.isSelected());
+                    rebuild.run();
+                });
+                root.getChildren().add(witness);
             } else {
                 TextArea manual = new TextArea(step.manualSettings(i));
                 manual.setId("manual-settings-" + i);

@@ -70,7 +70,33 @@ public final class InitiatorsStep extends StepViewModel {
 
     @Override
     protected List<String> paths() {
-        return List.of("$.initiators");
+        return List.of("$.initiators", QUORUM_DEVICE);
+    }
+
+    private static final String QUORUM_DEVICE = "$.cluster.quorumDevice";
+
+    public static final String WITNESS = "Quorum witness: this client also runs corosync-qnetd, the cluster's third vote. The node that "
+            + "still reaches it keeps quorum, so a crashed node is fenced at once instead of after a 15 s delay. With the witness "
+            + "and one node down together, the other node stops the service.";
+
+    /** True when initiator {@code i} is the quorum device's witness. */
+    public boolean witness(int i) {
+        String host = wizard.draft().text(QUORUM_DEVICE + ".host");
+        return !host.isEmpty() && host.equals(wizard.draft().text("$.initiators[" + i + "].name"));
+    }
+
+    /** Makes initiator {@code i} the witness, or no client at all; two_node goes off with a witness (corosync refuses both) and back without. */
+    public void setWitness(int i, boolean on) {
+        if (on) {
+            wizard.draft().set(QUORUM_DEVICE, Map.of("host", wizard.draft().text("$.initiators[" + i + "].name")));
+            wizard.draft().set("$.cluster.twoNode", false);
+        } else if (witness(i)) {
+            wizard.draft().remove(QUORUM_DEVICE);
+            wizard.draft().set("$.cluster.twoNode", true);
+        } else {
+            return;
+        }
+        wizard.changedByStep(QUORUM_DEVICE);
     }
 
     public int count() {
@@ -124,6 +150,7 @@ public final class InitiatorsStep extends StepViewModel {
     }
 
     public void remove(int i) {
+        setWitness(i, false);
         logins.get(i).cancel();
         logins.remove(i);
         wizard.draft().remove("$.initiators[" + i + "]");
@@ -161,7 +188,8 @@ public final class InitiatorsStep extends StepViewModel {
         StonithType fencing = java.util.Arrays.stream(StonithType.values())
                 .filter(t -> t.agent().equals(wizard.draft().text("$.cluster.stonith.type"))).findFirst().orElse(StonithType.NONE);
         String msgwait = wizard.draft().text("$.cluster.stonith.sbd.msgwaitTimeout");
-        return FailoverEstimate.seconds(token, op, fencing, msgwait.isEmpty() ? null : parse(msgwait, 0));
+        boolean witness = !wizard.draft().text("$.cluster.quorumDevice.host").isEmpty();
+        return FailoverEstimate.seconds(token, op, fencing, msgwait.isEmpty() ? null : parse(msgwait, 0), witness);
     }
 
     /** Twice the failover estimate: a new initiator's default, and what the step suggests. */

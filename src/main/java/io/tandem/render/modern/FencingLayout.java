@@ -26,22 +26,27 @@ final class FencingLayout {
     FencingLayout(Project project, SecretBook secrets) {
         Stonith stonith = project.cluster().stonith();
         List<Op> monitor = List.of(new Op("monitor", "60s", project.cluster().operationTimeoutSeconds() + "s", null));
+        // Without a quorum device both nodes keep quorum in a split (two_node) and race to fence: the
+        // preferred node's delay decides the race. With one, only the side with quorum fences: no delay.
+        boolean raced = project.cluster().witness().isEmpty();
         switch (stonith.type()) {
             case NONE -> { }
             case IPMI, VIRSH -> stonith.devices().forEach(device -> perNode(stonith.type(), device, monitor, secrets,
-                    device.node().equals(project.cluster().preferredNode())));
+                    raced && device.node().equals(project.cluster().preferredNode())));
             case SBD -> {
                 // One device for both nodes: each node's sbd daemon watches its own slot, and
                 // fence_sbd finds a node's slot by name, so no host list is needed.
-                primitives.add(new Primitive(SBD_PRIMITIVE, "stonith:" + StonithType.SBD.agent(),
-                        List.of(new Nvpair("devices", String.join(",", stonith.sbd().devices())),
-                                new Nvpair("pcmk_delay_base", project.cluster().preferredNode() + ":" + DELAY)), monitor));
+                List<Nvpair> params = new ArrayList<>(List.of(new Nvpair("devices", String.join(",", stonith.sbd().devices()))));
+                if (raced) {
+                    params.add(new Nvpair("pcmk_delay_base", project.cluster().preferredNode() + ":" + DELAY));
+                }
+                primitives.add(new Primitive(SBD_PRIMITIVE, "stonith:" + StonithType.SBD.agent(), params, monitor));
                 properties.add(new Nvpair("stonith-timeout", SbdSettings.stonithTimeoutSeconds(stonith.sbd()) + "s"));
             }
         }
     }
 
-    /** Fencing the preferred node waits this long, so in a race it is the one that survives (pcmk_delay_base). */
+    /** Fencing the preferred node waits this long, so in a race it is the one that survives (pcmk_delay_base); not with a quorum device. */
     private static final String DELAY = Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS + "s";
 
     private void perNode(StonithType type, FenceDevice device, List<Op> monitor, SecretBook secrets, boolean fencesPreferredNode) {

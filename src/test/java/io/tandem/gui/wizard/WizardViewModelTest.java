@@ -301,6 +301,35 @@ class WizardViewModelTest {
     }
 
     @Test
+    void aManagedClientCanBeTheQuorumWitness() {
+        wizard.startDemo();
+        InitiatorsStep initiators = wizard.step(InitiatorsStep.class);
+        int withDelay = initiators.failoverSeconds();
+        initiators.setWitness(0, true);
+        assertThat(initiators.witness(0)).isTrue();
+        assertThat(wizard.draft().text("$.cluster.quorumDevice.host")).isEqualTo(wizard.draft().text("$.initiators[0].name"));
+        assertThat(wizard.draft().text("$.cluster.twoNode")).as("corosync refuses two_node with a device").isEqualTo("false");
+        assertThat(wizard.problems()).noneMatch(p -> p.isError() && (p.path().startsWith("$.cluster") || p.path().startsWith("$.initiators")));
+        if (!wizard.draft().text("$.cluster.stonith.type").equals("none")) {
+            assertThat(initiators.failoverSeconds()).as("no fence delay with a witness").isLessThan(withDelay);
+        }
+        // Renamed, the witness is no client any more: the error is shown on this step, in words.
+        wizard.draft().set("$.initiators[0].name", "renamed");
+        wizard.revalidate();
+        assertThat(wizard.problems()).anySatisfy(p -> {
+            assertThat(p.path()).isEqualTo("$.cluster.quorumDevice.host");
+            assertThat(p.isError()).isTrue();
+        });
+        assertThat(initiators.witness(0)).isFalse();
+        wizard.draft().set("$.initiators[0].name", "client");
+        wizard.revalidate();
+        // Removing the witness takes the quorum device with it, and two_node comes back.
+        initiators.remove(0);
+        assertThat(wizard.draft().has("$.cluster.quorumDevice")).isFalse();
+        assertThat(wizard.draft().text("$.cluster.twoNode")).isEqualTo("true");
+    }
+
+    @Test
     void anInitiatorSetUpByHandIsAdmittedAndGetsItsSettingsToType() {
         wizard.startDemo();
         InitiatorsStep initiators = wizard.step(InitiatorsStep.class);

@@ -1,0 +1,80 @@
+package io.tandem.render.modern;
+
+import io.tandem.export.AuditExporter;
+import io.tandem.model.Project;
+import io.tandem.model.ProjectFile;
+import io.tandem.render.FileSet;
+import io.tandem.render.Renderers;
+import io.tandem.render.SecretPolicy;
+import io.tandem.testing.Examples;
+import io.tandem.testing.JsonEdit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a quorum device corosync.conf gets its device section instead of two_node (corosync
+ * refuses both), the preferred node breaks ties, and fencing loses its race delay: only the side
+ * with quorum fences. (corosync -t parses these files in the real-tool tier: RandomProjects gives
+ * a third of its projects a witness.)
+ */
+class QuorumDeviceRenderingTest {
+
+    private static final Path QDEVICE = Path.of("examples/vm-lab-qdevice.tandem.json");
+
+    private static String file(Project project, String host, String path) {
+        FileSet files = Renderers.render(project);
+        return files.text(files.find(host, path).orElseThrow(), SecretPolicy.REDACT);
+    }
+
+    private static String quorumSection(String corosync) {
+        int start = corosync.indexOf("quorum {");
+        return corosync.substring(start, corosync.indexOf("\n}\n", start) + 2);
+    }
+
+    @Test
+    void corosyncGetsTheDeviceInsteadOfTwoNode() throws Exception {
+        Project project = ProjectFile.read(QDEVICE);
+        String quorum = quorumSection(file(project, "node2", "/etc/corosync/corosync.conf"));
+        assertThat(quorum).doesNotContain("two_node")
+                .contains("wait_for_all: 1", "model: net", "votes: 1", "host: 10.205.0.20", "port: 5403", "algorithm: ffsplit", "tls: on")
+                .contains("tie_breaker: 1");
+        assertThat(quorumSection(file(ProjectFile.read(Examples.VM_LAB_SBD), "node2", "/etc/corosync/corosync.conf")))
+                .contains("two_node: 1").doesNotContain("device");
+
+        Project node2Preferred = JsonEdit.of(QDEVICE).set("$.cluster.preferredNode", "node2")
+                .set("$.cluster.quorumDevice", Map.of("host", "client", "address", "qnetd.test.lab", "port", 5500)).project();
+        assertThat(quorumSection(file(node2Preferred, "node1", "/etc/corosync/corosync.conf")))
+                .contains("tie_breaker: 2", "host: qnetd.test.lab", "port: 5500");
+    }
+
+    @Test
+    void fencingHasNoRaceDelayWithAWitness() throws Exception {
+        String cib = file(ProjectFile.read(QDEVICE), "cluster", CibRenderer.PATH);
+        assertThat(cib).contains("fence_sbd").doesNotContain("pcmk_delay");
+        assertThat(file(ProjectFile.read(Examples.VM_LAB_SBD), "cluster", CibRenderer.PATH)).contains("pcmk_delay_base");
+
+        Project ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", false).set("$.cluster.quorumDevice", Map.of("host", "client"))
+                .set("$.replication.fencing", "resource-and-stonith")
+                .set("$.cluster.stonith", Map.of("type", "fence_ipmilan", "devices", List.of(
+                        Map.of("node", "node1", "address", "10.99.0.11", "user", "admin", "password", "Bm4nX8vQ2kL7wR3t"),
+                        Map.of("node", "node2", "address", "10.99.0.12", "user", "admin", "password", "Hs6pD9cF3jT5yG2w")))).project();
+        assertThat(file(ipmi, "cluster", CibRenderer.PATH)).contains("fence_node1", "fence_node2").doesNotContain("pcmk_delay");
+    }
+
+    @Test
+    void theSummaryExplainsTheWitnessAndWhatItCosts(@TempDir Path out) throws Exception {
+        Project project = ProjectFile.read(QDEVICE);
+        var bundle = new AuditExporter().export(project, Renderers.render(project), List.of(), out.resolve("bundle"), SecretPolicy.REDACT, false);
+        String summary = Files.readString(bundle.directory().resolve("SUMMARY.md"));
+        assertThat(summary).contains("A quorum device on client (corosync-qnetd at 10.205.0.20:5403", "in a tie node1 wins",
+                        "With the witness down too, a lone node has no quorum", "Fencing has no delay")
+                .doesNotContain("two_node: 1", "waits 15 s");
+    }
+}
