@@ -179,9 +179,13 @@ final class DrillScripts {
         return script.toString();
     }
 
-    /** Starts the cluster stack on a node that rebooted (sbd and corosync come with pacemaker). */
-    static String startCluster() {
-        return "systemctl start pacemaker";
+    /**
+     * Starts the cluster stack on a node that rebooted (sbd and corosync come with pacemaker), and
+     * with a quorum device its client: at boot it failed with corosync, which SBD_STARTMODE=clean
+     * kept down after the fencing, and systemd does not retry it.
+     */
+    static String startCluster(boolean qdevice) {
+        return qdevice ? "systemctl start pacemaker corosync-qdevice" : "systemctl start pacemaker";
     }
 
     /**

@@ -329,7 +329,7 @@ public final class FailoverDrill {
                     + crashed + " (after a real crash, look at why first).");
             root(survivor, DrillScripts.clearSbdSlot(stonith.sbd().devices(), crashed), Duration.ofSeconds(60));
         }
-        root(crashed, DrillScripts.startCluster(), Duration.ofSeconds(300));
+        root(crashed, DrillScripts.startCluster(project.cluster().witness().isPresent()), Duration.ofSeconds(300));
     }
 
     /** Follows the probe until {@code node} runs the group, then until the cluster settles; false when that takes longer than the recovery time. */

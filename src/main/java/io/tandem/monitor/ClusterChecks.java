@@ -1,6 +1,7 @@
 package io.tandem.monitor;
 
 import io.tandem.facts.ClusterStatus;
+import io.tandem.facts.QdeviceStatus;
 import io.tandem.facts.SbdSlots;
 import io.tandem.model.Lun;
 import io.tandem.model.Node;
@@ -46,8 +47,31 @@ final class ClusterChecks {
                     "Bring the other node back into the cluster (corosync-quorumtool -s shows who is seen).");
         }
         fencing(c, status);
+        witness(c, answered);
         resources(c, status);
         failCounts(c);
+    }
+
+    /**
+     * With a quorum device, a node whose qdevice is not connected to the witness: its vote is gone,
+     * so if the other node fails now this one has no quorum and stops the service.
+     */
+    private static void witness(HealthRules.Context c, List<ClusterSnapshot.NodeRead> answered) {
+        c.project.cluster().witness().ifPresent(device -> {
+            String where = device.host() + " (" + device.addressIn(c.project) + ":" + device.portOrDefault() + ")";
+            for (ClusterSnapshot.NodeRead node : answered) {
+                QdeviceStatus qdevice = node.qdevice();
+                if (qdevice == null || qdevice.connected()) {
+                    continue;
+                }
+                String state = qdevice.running() ? "its quorum device client is " + qdevice.state()
+                        : "its quorum device client does not run (" + qdevice.problem() + ")";
+                c.add(Verdict.AT_RISK, "cluster.witness", node.name(), node.name() + " does not count the quorum witness on " + where + ": " + state
+                                + ". If the other node fails now, " + node.name() + " has no quorum and stops the service instead of taking over.",
+                        "Check corosync-qnetd on " + device.host() + " (systemctl status corosync-qnetd) and the network to it; "
+                                + "on " + node.name() + ": systemctl status corosync-qdevice, corosync-qdevice-tool -sv.");
+            }
+        });
     }
 
     /** Both nodes answered, both run Pacemaker, and each counts the other offline: the cluster network is cut. */

@@ -1,5 +1,6 @@
 package io.tandem.monitor;
 
+import io.tandem.facts.QdeviceStatus;
 import io.tandem.facts.BondStatus;
 import io.tandem.facts.ClusterStatus;
 import io.tandem.facts.DiskCounters;
@@ -82,11 +83,12 @@ public record ClusterSnapshot(Instant readAt, Duration readTime, List<NodeLine> 
      * What one node answered. Null facts were not read (the node did not answer, or the fact does
      * not apply: {@code sbd} is empty without SBD fencing). {@code clockOffset} is the node's clock
      * minus this workstation's, measured NTP style around the read. {@code peerRtt}: one ping to
-     * the peer on each network (empty when not read).
+     * the peer on each network (empty when not read). {@code qdevice}: the quorum device's client,
+     * null without a quorum device or when not read.
      */
     public record NodeRead(String name, boolean answered, String error, Duration took, Duration uptime, Duration clockOffset,
                            ClusterStatus pacemaker, String pacemakerProblem, List<BondStatus> bonds, List<PortBlockRules.Rule> portBlocks,
-                           TargetState target, List<SbdDisk> sbd, List<String> problems, List<PeerRtt> peerRtt) {
+                           TargetState target, List<SbdDisk> sbd, List<String> problems, List<PeerRtt> peerRtt, QdeviceStatus qdevice) {
         public NodeRead {
             bonds = List.copyOf(bonds);
             portBlocks = List.copyOf(portBlocks);

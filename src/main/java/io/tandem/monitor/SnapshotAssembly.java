@@ -103,7 +103,7 @@ final class SnapshotAssembly {
     private static ClusterSnapshot.NodeRead nodeRead(Project project, HostAnswer answer) {
         if (!answer.answered()) {
             return new ClusterSnapshot.NodeRead(answer.host(), false, answer.failure(), answer.took(), null, null, null, null, List.of(),
-                    List.of(), null, List.of(), List.of(), List.of());
+                    List.of(), null, List.of(), List.of(), List.of(), null);
         }
         List<String> problems = new ArrayList<>();
         Duration uptime = parse(answer, StatusScript.UPTIME, ProcUptime::parse, problems).orElse(null);
@@ -133,7 +133,22 @@ final class SnapshotAssembly {
         List<PortBlockRules.Rule> rules = noIptables ? List.of() : exited(answer, StatusScript.PORT_RULES, "iptables", problems)
                 .flatMap(out -> parse(out, s -> PortBlockRules.parse(s, port), problems)).orElse(List.of());
         return new ClusterSnapshot.NodeRead(answer.host(), true, null, answer.took(), uptime, answer.clockOffset().orElse(null), pacemaker,
-                pacemakerProblem, bonds, rules, target(project, answer, problems), sbd(answer), problems, peerRtt(project, answer, problems));
+                pacemakerProblem, bonds, rules, target(project, answer, problems), sbd(answer), problems, peerRtt(project, answer, problems),
+                qdevice(answer, problems));
+    }
+
+    /** The quorum device's client; null when the fact was not asked (no quorum device). */
+    private static io.tandem.facts.QdeviceStatus qdevice(HostAnswer answer, List<String> problems) {
+        Optional<FactScript.Section> section = answer.section(StatusScript.QDEVICE);
+        if (section.isEmpty()) {
+            return null;
+        }
+        try {
+            return io.tandem.facts.QdeviceToolParser.parse(section.get().output(), section.get().exitStatus());
+        } catch (FactParseException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /** The node's pings to its peer, one per network; none when the fact was not asked or not answered. */

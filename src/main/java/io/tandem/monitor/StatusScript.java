@@ -52,6 +52,8 @@ public final class StatusScript {
     public static final String SESSIONS = "sessions";
     public static final String PEER_PINGS = "peer-pings";
     public static final String DISK_STATS = "disk-stats";
+    /** With a quorum device: the node's qdevice client and its connection to the witness. */
+    public static final String QDEVICE = "qdevice";
     /** Framing inside the SBD fact: one block per disk, its exit status on the block's last line. */
     static final String SBD_DISK = "@@SBD ";
     static final String SBD_EXIT = "@@EXIT ";
@@ -82,6 +84,9 @@ public final class StatusScript {
         facts.add(new FactScript.Fact(TARGET, project.target().implementation() == TargetImplementation.TGT ? TgtTargets.COMMAND
                 : LioConfigfs.command(project.target().iqn())));
         sbdDisks(project).ifPresent(command -> facts.add(new FactScript.Fact(SBD, command)));
+        if (project.cluster().witness().isPresent()) {
+            facts.add(new FactScript.Fact(QDEVICE, io.tandem.facts.QdeviceToolParser.COMMAND));
+        }
         facts.add(new FactScript.Fact(PEER_PINGS, PeerPings.command(peerAddresses(project, node))));
         facts.add(new FactScript.Fact(CLOCK_END, CLOCK));
         return facts;

@@ -55,6 +55,8 @@ class MalformedOutputTest {
             new Case("ssh connection", SshConnectionParser::parse, List.of(Fixture.local("ssh_connection.ipv6.txt"))),
             new Case("diskstats", DiskStatsParser::parse, List.of(Fixture.local("proc_diskstats.after_io.txt"))),
             new Case("ping", output -> PingParser.parse(output, 0), List.of(Fixture.local("ping_n_c1_W1.reply.txt"))),
+            new Case("corosync-qdevice-tool", output -> QdeviceToolParser.parse(output, 0),
+                    List.of(Fixture.vmlab("node1.qdevice-applied.corosync_qdevice_tool_s.txt"))),
             new Case("peer pings", output -> PeerPings.parse(output, List.of("client", "replication")),
                     List.of(Fixture.local("peer_pings.replication_peer_down.txt"))));
 

@@ -41,7 +41,11 @@ class DrillScriptsTest {
         parses(DrillScripts.linksDown(List.of(), "bond0", 20));
         parses(DrillScripts.journal(1795612283L));
         parses(DrillScripts.clearSbdSlot(List.of("/dev/disk/by-id/virtio-tandem-sbd"), "node1"));
-        parses(DrillScripts.startCluster());
+        parses(DrillScripts.startCluster(false));
+        parses(DrillScripts.startCluster(true));
+        // A crashed node's qdevice failed at boot with its corosync: without starting it, the witness's vote is lost there.
+        org.assertj.core.api.Assertions.assertThat(DrillScripts.startCluster(true)).contains("corosync-qdevice");
+        org.assertj.core.api.Assertions.assertThat(DrillScripts.startCluster(false)).doesNotContain("qdevice");
     }
 
     @Test

@@ -39,6 +39,24 @@ class HealthRulesTest {
     }
 
     @Test
+    void aNodeThatLostTheQuorumWitnessIsARiskThatSaysWhatItMeans() throws Exception {
+        Scenario witness = VmLabScenarios.healthyWithWitness();
+        assertThat(witness.judge().findings()).as("both nodes connected to the witness").isEmpty();
+
+        Finding lost = only(witness.fact("node2", StatusScript.QDEVICE, vmlab("node2.qnetd-stopped.corosync_qdevice_tool_s.txt")).judge(),
+                "cluster.witness");
+        assertThat(lost.severity()).isEqualTo(Verdict.AT_RISK);
+        assertThat(lost.reason()).startsWith("node2 does not count the quorum witness on client (10.205.0.20:5403): its quorum device client is ")
+                .contains("If the other node fails now, node2 has no quorum and stops the service");
+        assertThat(lost.fix()).contains("systemctl status corosync-qnetd", "corosync-qdevice-tool -sv");
+
+        Finding stopped = only(VmLabScenarios.healthyWithWitness().fact("node1", StatusScript.QDEVICE,
+                vmlab("node1.qdevice-stopped.corosync_qdevice_tool_s.txt"), 3).judge(), "cluster.witness");
+        assertThat(stopped.reason()).contains("node1 does not count the quorum witness", "its quorum device client does not run (");
+        assertThat(VmLabScenarios.healthy().judge().findings()).as("no witness, no such check").isEmpty();
+    }
+
+    @Test
     void noFencingIsARiskEvenWhenEverythingRuns() throws Exception {
         Assessment a = VmLabScenarios.vmLabLioT().judge();
 

@@ -74,6 +74,16 @@ public final class VmLabScenarios {
                 .nodes(StatusScript.SBD, sbdList("sbd_list.loop_clear.txt", 0));
     }
 
+    /** {@link #healthy()} with the client as quorum witness: both nodes' qdevice connected ({@code qdevice-applied}). */
+    public static Scenario healthyWithWitness() {
+        Project project = Examples.read(Examples.VM_LAB_QDEVICE);
+        return common(new Scenario(project))
+                .nodes(StatusScript.CRM_MON, vmlab("node1.sbd-applied.crm_mon_xml.txt"))
+                .nodes(StatusScript.SBD, sbdList("sbd_list.loop_clear.txt", 0))
+                .fact("node1", StatusScript.QDEVICE, vmlab("node1.qdevice-applied.corosync_qdevice_tool_s.txt"))
+                .fact("node2", StatusScript.QDEVICE, vmlab("node2.qdevice-applied.corosync_qdevice_tool_s.txt"));
+    }
+
     /** examples/vm-lab.tandem.json (no fencing) served by the stock LIO agents (lio-t), as in the {@code on-node1} captures. */
     public static Scenario vmLabLioT() throws Exception {
         Project project = JsonEdit.of(Examples.VM_LAB).set("$.target.implementation", "lio-t").remove("$.chap.outgoing").project();

@@ -35,6 +35,11 @@ final class PlanFixtures {
         return read("examples/vm-lab-sbd.tandem.json");
     }
 
+    /** The SBD VM lab with the client as quorum witness. */
+    static Project vmLabQdevice() {
+        return read("examples/vm-lab-qdevice.tandem.json");
+    }
+
     /** The VM lab with r0 on a GPT partition Tandem makes on each node's disk ({@code "layout": "gpt-partition"}). */
     static Project vmLabGpt() {
         try {
@@ -124,6 +129,10 @@ final class PlanFixtures {
                 r.put(host, DrbdSteps.blankProbe(host, resource.name()).name(), new ProbeResults.Output(vmlab("node1.connected.proc_drbd.txt"), 0));
             }
             r.put(host, "corosync-key", new ProbeResults.Output("256 400 root\n" + "ab".repeat(32) + "\n", 0));
+            if (project.cluster().witness().isPresent()) {
+                r.put(host, "qdevice-certs", new ProbeResults.Output(vmlab(host + ".qdevice-applied.qdevice_certs_probe.txt"), 0));
+                r.put(host, "qdevice-unit", new ProbeResults.Output(vmlab(host + ".qdevice-applied.qdevice_unit_probe.txt"), 0));
+            }
             boolean sbd = project.cluster().stonith().type() == io.tandem.model.StonithType.SBD;
             r.put(host, "cluster-stack", new ProbeResults.Output("corosync enabled active\npacemaker enabled active\n"
                     + (sbd ? "sbd enabled active\n" : "") + "name " + project.clusterName() + "\n", 0));
@@ -145,7 +154,13 @@ final class PlanFixtures {
         }
         for (var client : project.managedInitiators()) {
             String host = client.name();
-            r.put(host, "packages", new ProbeResults.Output("open-iscsi\t2.1.8-1\tii \n", 0));
+            r.put(host, "packages", new ProbeResults.Output(Packages.forInitiator(project, client).stream().map(p -> p + "\t1.0\tii ")
+                    .collect(Collectors.joining("\n")) + "\n", 0));
+            if (project.cluster().witness().map(w -> w.host().equals(host)).orElse(false)) {
+                r.put(host, "qnetd-unit", new ProbeResults.Output(vmlab("client.qdevice-applied.qnetd_unit_probe.txt"), 0));
+                r.put(host, "qnetd-db", new ProbeResults.Output(vmlab("client.qdevice-applied.qnetd_db_probe.txt"), 0));
+                r.put(host, "qnetd-ca", new ProbeResults.Output(vmlab("client.qdevice-applied.qnetd_ca_probe.txt"), 0));
+            }
             r.put(host, "iscsi-sessions", new ProbeResults.Output(vmlab("client.on-node2.iscsiadm_session.txt"), 0));
             r.put(host, "lun-device", new ProbeResults.Output("TYPE=ext4\nSIZE=1073741824\n", 0));
             String uuid = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";

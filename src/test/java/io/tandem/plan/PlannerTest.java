@@ -28,7 +28,7 @@ class PlannerTest {
 
     static List<Arguments> projects() {
         return List.of(Arguments.of(Named.of("vm-lab", PlanFixtures.vmLab())), Arguments.of(Named.of("vm-lab-sbd", PlanFixtures.vmLabSbd())),
-                Arguments.of(Named.of("vm-lab-gpt", PlanFixtures.vmLabGpt())));
+                Arguments.of(Named.of("vm-lab-gpt", PlanFixtures.vmLabGpt())), Arguments.of(Named.of("vm-lab-qdevice", PlanFixtures.vmLabQdevice())));
     }
 
     @ParameterizedTest

@@ -15,6 +15,8 @@ public final class Examples {
     public static final Path VM_LAB = Path.of("examples/vm-lab.tandem.json");
     /** The VM lab fenced by SBD on its shared disk (virtio serial tandem-sbd) with the i6300esb watchdog. */
     public static final Path VM_LAB_SBD = Path.of("examples/vm-lab-sbd.tandem.json");
+    /** {@link #VM_LAB_SBD} with the client as quorum witness (corosync-qnetd) and no two_node. */
+    public static final Path VM_LAB_QDEVICE = Path.of("examples/vm-lab-qdevice.tandem.json");
     /** {@link #VM_LAB_SBD} with every backing disk given the GPT partition layout (lab/vm e2e --project). */
     public static final Path VM_LAB_GPT = Path.of("examples/vm-lab-gpt.tandem.json");
     /** {@link #VM_LAB_SBD} served by tgt (LUNs numbered from 1) with its mutual CHAP (lab/vm e2e --gui --project). */
