@@ -90,7 +90,7 @@ class VmLabMonitorFaultsIT {
                     || !targetRead ? "FAIL" : "PASS", first.assessment().verdict().word() + (baseline.isEmpty() ? "" : " (" + String.join(", ", baseline) + ")")
                     + "; " + read + "; round " + first.snapshot().readTime().toMillis() + " ms"));
 
-            List<Fault> faults = List.of(
+            List<Fault> faults = new ArrayList<>(List.of(
                     new Fault("replication link cut (bond1 of " + standby + ")", Set.of("bond.down", "drbd.disconnected"),
                             () -> links(standby, "off", "eth2", "eth3"), () -> links(standby, "on", "eth2", "eth3"), Duration.ofMinutes(3)),
                     new Fault("bond slave down (eth0 of " + serving + ")", Set.of("bond.slave-down"),
@@ -99,7 +99,11 @@ class VmLabMonitorFaultsIT {
                             () -> lab("crash", standby), () -> restart(source, project, standby), Duration.ofMinutes(12)),
                     new Fault("split brain on " + r0.name(), Set.of("drbd.split-brain"),
                             () -> provokeSplitBrain(source, project, r0, clone, standby, serving),
-                            () -> recoverSplitBrain(source, project, r0, clone, standby), Duration.ofMinutes(5)));
+                            () -> recoverSplitBrain(source, project, r0, clone, standby), Duration.ofMinutes(5))));
+            // With a quorum device: its server stopped on the witness; both nodes' qdevice lose it.
+            project.cluster().witness().ifPresent(device -> faults.add(new Fault("quorum witness down (corosync-qnetd on " + device.host() + ")",
+                    Set.of("cluster.witness"), () -> root(source, device.host(), "systemctl stop corosync-qnetd"),
+                    () -> root(source, device.host(), "systemctl start corosync-qnetd"), Duration.ofMinutes(3))));
             boolean allPassed = true;
             for (Fault fault : faults) {
                 allPassed &= run(fault);
@@ -201,7 +205,8 @@ class VmLabMonitorFaultsIT {
         Exception last = null;
         for (int i = 0; i < 20; i++) {
             try {
-                root(source, node, clear + "systemctl start pacemaker");
+                // With a quorum device its client too: it failed at boot with corosync, which the SBD slot kept down.
+                root(source, node, clear + (project.cluster().witness().isPresent() ? "systemctl start pacemaker corosync-qdevice" : "systemctl start pacemaker"));
                 return;
             } catch (Exception e) {
                 last = e; // its SSH may answer before its disks and units are ready
