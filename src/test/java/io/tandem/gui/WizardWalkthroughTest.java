@@ -113,6 +113,32 @@ class WizardWalkthroughTest {
     }
 
     @Test
+    void aClientTickedAsQuorumWitnessBecomesTheQuorumDevice(FxRobot robot) {
+        toDisks(robot);
+        WizardFx.clickIntoView(robot, "#confirm-1-1").write("/dev/vdc");
+        WizardFx.next(robot);
+        WizardFx.next(robot);
+        fx.settled();
+        robot.interact(() -> robot.lookup("#accept-no-fencing").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        WizardFx.next(robot);
+        WizardFx.next(robot);
+        fx.settled();
+        javafx.scene.control.CheckBox witness = robot.lookup("#witness-0").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(witness.isSelected()).isFalse();
+        assertThat(witness.getText()).contains("corosync-qnetd", "third vote");
+        WizardFx.clickIntoView(robot, "#witness-0");
+        fx.settled();
+        assertThat(robot.lookup("#witness-0").queryAs(javafx.scene.control.CheckBox.class).isSelected()).as("shown ticked after the rebuild").isTrue();
+        assertThat(fx.wizard.draft().text("$.cluster.quorumDevice.host")).isEqualTo(fx.wizard.draft().text("$.initiators[0].name"));
+        assertThat(fx.wizard.draft().text("$.cluster.twoNode")).isEqualTo("false");
+        assertThat(nextDisabled(robot)).as("a witness is a valid choice").isFalse();
+        WizardFx.clickIntoView(robot, "#witness-0");
+        fx.settled();
+        assertThat(fx.wizard.draft().has("$.cluster.quorumDevice")).isFalse();
+        assertThat(fx.wizard.draft().text("$.cluster.twoNode")).isEqualTo("true");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void fencingChoicesShowTheirSentenceAndFields(FxRobot robot) {
         toDisks(robot);
