@@ -81,8 +81,28 @@ final class SimulatedStatus {
                     .map(l -> SimulatedDiskStats.device(project().target().luns().indexOf(l))).toList() : List.of(),
                     state.disconnectedSince() != null, System.nanoTime()));
             case StatusScript.PEER_PINGS -> ok(peerPings(host, state));
+            case StatusScript.QDEVICE -> qdevice(host, built);
             default -> ok("");
         };
+    }
+
+    /** corosync-qdevice-tool -s in the words of the captured lab nodes: connected once the cluster is built, not running before. */
+    private FactScript.Section qdevice(String host, boolean built) {
+        var device = project().cluster().witness();
+        if (!built || device.isEmpty()) {
+            return new FactScript.Section("corosync-qdevice-tool: Can't connect to QDevice socket (is QDevice running?): No such file or directory\n", 3);
+        }
+        List<Node> nodes = project().nodes();
+        StringBuilder out = new StringBuilder("Qdevice information\n-------------------\nModel:\t\t\tNet\nNode ID:\t\t")
+                .append(nodes.indexOf(project().node(host).orElseThrow()) + 1).append("\nConfigured node list:\n");
+        for (int i = 0; i < nodes.size(); i++) {
+            out.append("    ").append(i).append("\tNode ID = ").append(i + 1).append('\n');
+        }
+        out.append("Membership node list:\t1, 2\n\nQdevice-net information\n----------------------\nCluster name:\t\t").append(project().clusterName())
+                .append("\nQNetd host:\t\t").append(device.get().addressIn(project())).append(':').append(device.get().portOrDefault())
+                .append("\nAlgorithm:\t\tFifty-Fifty split\nTie-breaker:\t\tNode with node ID ")
+                .append(nodes.indexOf(project().node(project().cluster().preferredNode()).orElseThrow()) + 1).append("\nState:\t\t\tConnected\n");
+        return ok(out.toString());
     }
 
     private static FactScript.Section ok(String text) {

@@ -1,6 +1,7 @@
 package io.tandem.apply;
 
 import io.tandem.model.DemoProject;
+import io.tandem.model.Project;
 import io.tandem.plan.Plan;
 import io.tandem.plan.Step;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,26 @@ class SimulatedApplyTest {
         var assessment = io.tandem.monitor.HealthRules.judge(cluster.project(), snapshot);
         assertThat(assessment.findings()).extracting(io.tandem.monitor.Finding::code).containsExactly("fencing.none");
         assertThat(snapshot.sessions()).singleElement().asString().contains(cluster.project().managedInitiators().getFirst().iqn(), " via ");
+    }
+
+    @Test
+    void theDemoWithAQuorumWitnessAppliesConvergesAndCountsTheWitness() throws Exception {
+        Project demo = DemoProject.withFreshSecrets();
+        io.tandem.model.ClusterSettings c = demo.cluster();
+        Project witness = new Project(demo.schemaVersion(), demo.profile(), demo.clusterName(), demo.domain(), demo.nodes(), demo.networks(),
+                demo.replication(), new io.tandem.model.ClusterSettings(c.preferredNode(), c.tokenMs(), false, c.resourceStickiness(),
+                c.operationTimeoutSeconds(), c.stonith(), null, new io.tandem.model.QuorumDevice(demo.initiators().getFirst().name(), null, null)),
+                demo.target(), demo.chap(), demo.initiators(), demo.time());
+        SimulatedCluster cluster = new SimulatedCluster(witness, 0.02);
+        ApplySession session = ApplySession.simulated(cluster);
+        Plan plan = session.plan();
+        assertThat(plan.steps()).extracting(Step::id).contains("qnetd:client", "qdevice-certificates", "qdevice-start:node1");
+        assertThat(session.apply(plan, Set.of("node2:/dev/vdc"), new Journal(dir.resolve("witness.jsonl")), new Seen(), null)).isEmpty();
+        assertThat(ApplySession.simulated(cluster).plan().steps()).as("converged").isEmpty();
+        var snapshot = io.tandem.monitor.StatusRead.read(cluster.project(), cluster.statusSource());
+        assertThat(snapshot.nodeReads()).allSatisfy(n -> assertThat(n.qdevice().connected()).as(n.name()).isTrue());
+        assertThat(io.tandem.monitor.HealthRules.judge(cluster.project(), snapshot).findings())
+                .extracting(io.tandem.monitor.Finding::code).containsExactly("fencing.none");
     }
 
     @Test
