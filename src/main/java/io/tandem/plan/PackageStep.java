@@ -41,11 +41,44 @@ public final class PackageStep {
         }
     }
 
-    public static String installScript(List<String> packages) {
-        String install = "apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "
+    /** Where Debian's maintainer scripts (invoke-rc.d, deb-systemd-invoke) ask whether they may start a service. */
+    static final String POLICY = "/usr/sbin/policy-rc.d";
+    /** The units no package may start or restart while Tandem installs: they start only on Tandem's configuration. */
+    static final List<String> HELD_UNITS = List.of("corosync", "pacemaker", "sbd", "corosync-qdevice");
+
+    /**
+     * policy-rc.d for the install: exit 101 ("do not run") when a package's script would start or
+     * restart a unit of the cluster stack, 0 for everything else. Called as
+     * {@code policy-rc.d [--quiet] NAME ACTION} (invoke-rc.d) or {@code policy-rc.d NAME.service ACTION}
+     * (deb-systemd-invoke). Without it, pacemaker's postinst starts pacemaker and with it sbd on
+     * Debian's defaults: sbd arms the watchdog (5 s) on a node Tandem has not configured, and a
+     * node that misses one feed under the install's load resets (seen in lab/vm e2e).
+     */
+    static String policy() {
+        return "#!/bin/sh\n# Tandem apply, removed when its package install ends: the cluster stack starts only on Tandem's configuration.\n"
+                + "[ \"$1\" = --quiet ] && shift\n"
+                + "case \"${1%.service}\" in\n    " + String.join("|", HELD_UNITS) + ")\n"
+                + "        case \"$2\" in *start) exit 101 ;; esac ;;\nesac\nexit 0\n";
+    }
+
+    /** The apt-get line: what the plan shows and a failure names (the policy around it is said in words). */
+    static String installLine(List<String> packages) {
+        return "apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "
                 + "-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold " + ShellQuote.join(packages);
+    }
+
+    /** The failure of an install, named by its apt-get line, with a plain hint where apt's error has one. */
+    static StepFailure failure(List<String> packages, ExecResult result) {
+        return explain(result, StepFailure.of(RemoteCommand.script(installLine(packages)), result));
+    }
+
+    public static String installScript(List<String> packages) {
+        String install = installLine(packages);
+        // A policy-rc.d the host already has is its own: left as it is.
+        String hold = "if [ ! -e " + POLICY + " ]; then\ncat > " + POLICY + " <<'TANDEM_POLICY'\n" + policy() + "TANDEM_POLICY\n"
+                + "chmod 755 " + POLICY + "\ntrap 'rm -f " + POLICY + "' EXIT\nfi\n";
         // Try with the lists the host has first; only a missing candidate costs an apt-get update.
-        return "export DEBIAN_FRONTEND=noninteractive\n" + install + " || { apt-get update -q -o DPkg::Lock::Timeout=300 && " + install + "; }\n";
+        return "export DEBIAN_FRONTEND=noninteractive\n" + hold + install + " || { apt-get update -q -o DPkg::Lock::Timeout=300 && " + install + "; }\n";
     }
 
     public static Step step(String host, List<String> packages, ProbeResults probed) {
@@ -53,7 +86,9 @@ public final class PackageStep {
         List<String> missingNow = probed.text(probe).map(out -> missing(packages, out)).orElse(packages);
         Check check = Check.of("every package is installed: " + String.join(" ", packages), probe, out -> missing(packages, out).isEmpty());
         RemoteCommand command = RemoteCommand.script(installScript(packages));
-        Action install = new Action(host, command.display().strip(), remote -> {
+        String display = installLine(packages) + " (packages may not start " + String.join(", ", HELD_UNITS)
+                + " meanwhile: a policy-rc.d for the install, unless the host has its own)";
+        Action install = new Action(host, display, remote -> {
             AtomicInteger total = new AtomicInteger();
             AtomicInteger done = new AtomicInteger();
             ExecResult result = remote.run(command, new byte[0], TIMEOUT, line -> {
@@ -67,7 +102,7 @@ public final class PackageStep {
                 }
             });
             if (!result.ok()) {
-                throw explain(result, StepFailure.of(command, result));
+                throw failure(packages, result);
             }
         });
         return Step.on(host, Phase.PACKAGES, "packages:" + host, "Install " + String.join(" ", missingNow)
