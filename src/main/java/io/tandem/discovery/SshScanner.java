@@ -66,6 +66,8 @@ public final class SshScanner {
             addresses.add(new Ipv4(base + i).toString());
         }
         AtomicInteger done = new AtomicInteger();
+        // Counted and reported together: otherwise two hosts finishing at once may report 6 before 5 and leave the bar at 5 of 6.
+        Object inOrder = new Object();
         Semaphore slots = new Semaphore(settings.concurrency());
         List<Future<Optional<Found>>> futures = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -76,7 +78,9 @@ public final class SshScanner {
                         return probe(address, settings.port(), settings.perHostTimeout());
                     } finally {
                         slots.release();
-                        progress.accept(done.incrementAndGet());
+                        synchronized (inOrder) {
+                            progress.accept(done.incrementAndGet());
+                        }
                     }
                 }));
             }
