@@ -1,5 +1,6 @@
 package io.tandem.apply;
 
+import io.tandem.render.modern.CorosyncRenderer;
 import io.tandem.discovery.Clock;
 import io.tandem.discovery.FactScript;
 import io.tandem.facts.BondStatus;
@@ -94,14 +95,14 @@ final class SimulatedStatus {
         }
         List<Node> nodes = project().nodes();
         StringBuilder out = new StringBuilder("Qdevice information\n-------------------\nModel:\t\t\tNet\nNode ID:\t\t")
-                .append(nodes.indexOf(project().node(host).orElseThrow()) + 1).append("\nConfigured node list:\n");
+                .append(CorosyncRenderer.nodeId(project(), host)).append("\nConfigured node list:\n");
         for (int i = 0; i < nodes.size(); i++) {
             out.append("    ").append(i).append("\tNode ID = ").append(i + 1).append('\n');
         }
         out.append("Membership node list:\t1, 2\n\nQdevice-net information\n----------------------\nCluster name:\t\t").append(project().clusterName())
                 .append("\nQNetd host:\t\t").append(device.get().addressIn(project())).append(':').append(device.get().portOrDefault())
                 .append("\nAlgorithm:\t\tFifty-Fifty split\nTie-breaker:\t\tNode with node ID ")
-                .append(nodes.indexOf(project().node(project().cluster().preferredNode()).orElseThrow()) + 1).append("\nState:\t\t\tConnected\n");
+                .append(CorosyncRenderer.nodeId(project(), project().cluster().preferredNode())).append("\nState:\t\t\tConnected\n");
         return ok(out.toString());
     }
 

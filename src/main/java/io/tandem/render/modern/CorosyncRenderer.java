@@ -31,7 +31,7 @@ public final class CorosyncRenderer implements FileRenderer {
     }
 
     /** The {@code nodeid} a node gets: its place in the project's node list, from 1. */
-    static int nodeId(Project project, String node) {
+    public static int nodeId(Project project, String node) {
         for (int i = 0; i < project.nodes().size(); i++) {
             if (project.nodes().get(i).name().equals(node)) {
                 return i + 1;
