@@ -31,7 +31,7 @@ public final class DemoProject {
         Replication r = p.replication();
         Replication replication = new Replication(r.protocol(), r.syncRate(), r.dynamicResync(), r.verifyAlgorithm(), r.hmacAlgorithm(),
                 SecretGenerator.generate(24), r.splitBrain(), r.fencing(), r.alExtents(), r.onIoError(), r.degradedWaitSeconds(), r.resources(),
-                r.initialSync());
+                r.initialSync(), r.peerTimeouts());
         Chap c = p.chap();
         Chap chap = new Chap(new Credentials(c.incoming().user(), SecretGenerator.chapSecret()),
                 c.outgoing() == null ? null : new Credentials(c.outgoing().user(), SecretGenerator.chapSecret()),

@@ -16,10 +16,16 @@ public record Replication(
         String onIoError,
         Integer degradedWaitSeconds,
         List<DrbdResource> resources,
-        @OptionalField InitialSync initialSync) {
+        @OptionalField InitialSync initialSync,
+        @OptionalField PeerTimeouts peerTimeouts) {
 
     public Replication {
         resources = resources == null ? null : List.copyOf(resources);
+    }
+
+    /** The project's DRBD peer timeouts, or DRBD's defaults when it sets none. */
+    public PeerTimeouts peerTimeoutsOrDefault() {
+        return peerTimeouts == null ? PeerTimeouts.DRBD_DEFAULTS : peerTimeouts;
     }
 
     public InitialSync initialSyncOrDefault() {

@@ -47,6 +47,9 @@ final class ReplicationRules {
                         + "resync controller.", "Use the modern profile (start a new project) for a resync speed that adapts."));
             }
         }
+        if (r.peerTimeouts() != null) {
+            checkPeerTimeouts(path + ".peerTimeouts", r.peerTimeouts(), problems);
+        }
         problems.pattern(path + ".verifyAlgorithm", r.verifyAlgorithm(), ValuePatterns.ALGORITHM);
         problems.pattern(path + ".hmacAlgorithm", r.hmacAlgorithm(), ValuePatterns.ALGORITHM);
         if (problems.secretPattern(path + ".sharedSecret", r.sharedSecret()) && r.sharedSecret().length() > 64) {
@@ -74,6 +77,22 @@ final class ReplicationRules {
                     + "with outdated data.", "Use resource-only, or resource-and-stonith when STONITH is configured.");
         }
         checkResources(project, problems);
+    }
+
+    /** DRBD's ranges, and its rule that a data packet's timeout is shorter than the ping interval (the man page's, not checked by drbdadm). */
+    private static void checkPeerTimeouts(String path, PeerTimeouts t, ProblemCollector problems) {
+        problems.range(path + ".pingIntervalSeconds", t.pingIntervalSeconds(), 1, 120, " s");
+        problems.range(path + ".pingTimeoutTenths", t.pingTimeoutTenths(), 1, 300, " tenths of a second");
+        problems.range(path + ".timeoutTenths", t.timeoutTenths(), 1, 600, " tenths of a second");
+        if (t.timeoutTenths() >= t.pingIntervalSeconds() * 10) {
+            problems.error(path + ".timeoutTenths", "DRBD's timeout (" + t.timeoutTenths() / 10.0 + " s) must be shorter than its ping "
+                    + "interval (" + t.pingIntervalSeconds() + " s).", "Lower \"timeoutTenths\" below " + t.pingIntervalSeconds() * 10
+                    + ", or raise \"pingIntervalSeconds\".");
+        }
+        if (t.pingTimeoutTenths() < PeerTimeouts.DRBD_DEFAULTS.pingTimeoutTenths()) {
+            problems.warning(path + ".pingTimeoutTenths", "a ping timeout under half a second (DRBD's default) can drop a healthy "
+                    + "connection when a node is briefly busy; each drop means a resync and a fence-peer call.", "Use 5 or more.");
+        }
     }
 
     private static void policy(String path, String value, Set<String> allowed, ProblemCollector problems) {

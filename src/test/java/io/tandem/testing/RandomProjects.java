@@ -25,6 +25,7 @@ import io.tandem.model.OperatingSystem;
 import io.tandem.model.Profile;
 import io.tandem.model.QuorumDevice;
 import io.tandem.model.Project;
+import io.tandem.model.PeerTimeouts;
 import io.tandem.model.ReplicationProtocol;
 import io.tandem.model.Replication;
 import io.tandem.model.ResourcePurpose;
@@ -103,11 +104,12 @@ public final class RandomProjects {
                 r.nextBoolean() ? (50 + r.nextInt(500)) + "M" : null, null, "sha256", "sha1", secret(r, 20),
                 new SplitBrainPolicy("discard-zero-changes", "discard-secondary", "disconnect", "disconnect"),
                 stonith && r.nextBoolean() ? Fencing.RESOURCE_AND_STONITH : Fencing.RESOURCE_ONLY,
-                127 + r.nextInt(3000), "detach", 60 + r.nextInt(120), resources, null);
+                127 + r.nextInt(3000), "detach", 60 + r.nextInt(120), resources, null, peerTimeouts(seed));
         if (replication.syncRate() == null) {
             replication = new Replication(replication.protocol(), null, new DynamicResync(10 + r.nextInt(40), "1M", "4M", (100 + r.nextInt(900)) + "M"),
                     replication.verifyAlgorithm(), replication.hmacAlgorithm(), replication.sharedSecret(), replication.splitBrain(),
-                    replication.fencing(), replication.alExtents(), replication.onIoError(), replication.degradedWaitSeconds(), resources, null);
+                    replication.fencing(), replication.alExtents(), replication.onIoError(), replication.degradedWaitSeconds(), resources, null,
+                    replication.peerTimeouts());
         }
         ClusterSettings cluster = new ClusterSettings(nodes.get(r.nextInt(2)).name(), 3000 + r.nextInt(5) * 1000, true, r.nextInt(500),
                 60 + r.nextInt(120), stonith(stonithType, nodes, first, r), null, null);
@@ -195,5 +197,15 @@ public final class RandomProjects {
             out.append(alphabet.charAt(r.nextInt(alphabet.length())));
         }
         return Secret.of(out.toString());
+    }
+
+    /** Half the projects set DRBD's peer timeouts (valid ones), from a generator of their own so the other draws stay as they were. */
+    private static PeerTimeouts peerTimeouts(long seed) {
+        Random t = new Random(seed * 31 + 7);
+        if (t.nextBoolean()) {
+            return null;
+        }
+        int ping = 1 + t.nextInt(10);
+        return new PeerTimeouts(ping, 5 + t.nextInt(10), 1 + t.nextInt(ping * 10 - 1));
     }
 }

@@ -63,8 +63,13 @@ public final class LegacyDrbdConfRenderer implements FileRenderer {
                 .append("\tafter-sb-0pri ").append(r.splitBrain().afterSb0pri()).append(";\n")
                 .append("\tafter-sb-1pri ").append(r.splitBrain().afterSb1pri()).append(";\n")
                 .append("\tafter-sb-2pri ").append(r.splitBrain().afterSb2pri()).append(";\n")
-                .append("\trr-conflict ").append(r.splitBrain().rrConflict()).append(";\n")
-                .append("\t}\n\n")
+                .append("\trr-conflict ").append(r.splitBrain().rrConflict()).append(";\n");
+        if (r.peerTimeouts() != null) {
+            out.append("\tping-int ").append(r.peerTimeouts().pingIntervalSeconds()).append(";\n")
+                    .append("\tping-timeout ").append(r.peerTimeouts().pingTimeoutTenths()).append(";\n")
+                    .append("\ttimeout ").append(r.peerTimeouts().timeoutTenths()).append(";\n");
+        }
+        out.append("\t}\n\n")
                 .append("\tsyncer {\n")
                 .append("\trate ").append(r.syncRate()).append(";\n")
                 .append("\tverify-alg ").append(r.verifyAlgorithm()).append(";\n")

@@ -5,6 +5,7 @@ import io.tandem.model.DrbdResource;
 import io.tandem.model.DrbdVersion;
 import io.tandem.model.NetworkRole;
 import io.tandem.model.Node;
+import io.tandem.model.PeerTimeouts;
 import io.tandem.model.Project;
 import io.tandem.model.Replication;
 import io.tandem.render.FileRenderer;
@@ -56,6 +57,12 @@ public final class DrbdResourceRenderer implements FileRenderer {
                 .append("        after-sb-1pri ").append(r.splitBrain().afterSb1pri()).append(";\n")
                 .append("        after-sb-2pri ").append(r.splitBrain().afterSb2pri()).append(";\n")
                 .append("        rr-conflict ").append(r.splitBrain().rrConflict()).append(";\n");
+        if (r.peerTimeouts() != null) {
+            PeerTimeouts t = r.peerTimeouts();
+            out.append("        ping-int ").append(t.pingIntervalSeconds()).append(";\n")
+                    .append("        ping-timeout ").append(t.pingTimeoutTenths()).append(";\n")
+                    .append("        timeout ").append(t.timeoutTenths()).append(";\n");
+        }
         if (v9) {
             out.append("        fencing ").append(r.fencing().keyword()).append(";\n");
         }
