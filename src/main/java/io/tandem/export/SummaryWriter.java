@@ -171,6 +171,7 @@ final class SummaryWriter {
                             + "The tutorial also enables the daemon in `/etc/default/iscsitarget` and removes its init links "
                             + "(`update-rc.d -f iscsitarget remove`) so that only Heartbeat starts it.\n");
         } else {
+            replicationLinkLoss();
             out.append("- Corosync uses both networks as knet links: losing one network does not split the cluster. ");
             c.witness().ifPresentOrElse(device -> out.append("A quorum device on ").append(device.host()).append(" (corosync-qnetd at ")
                             .append(device.addressIn(project)).append(':').append(device.portOrDefault())
@@ -202,6 +203,22 @@ final class SummaryWriter {
             }
         }
         out.append('\n');
+    }
+
+    /** What a cut replication link costs the clients, so a reviewer can weigh the peer timeouts. */
+    private void replicationLinkLoss() {
+        var r = project.replication();
+        var t = r.peerTimeoutsOrDefault();
+        out.append("- When the replication link is cut, the serving node notices within ").append(t.noticeSeconds())
+                .append(" s (ping-int ").append(t.pingIntervalSeconds()).append(" s + ping-timeout ").append(t.pingTimeoutTenths() / 10.0)
+                .append(" s").append(r.peerTimeouts() == null ? ", DRBD's defaults" : "").append(")");
+        switch (r.fencing()) {
+            case RESOURCE_AND_STONITH -> out.append(", then holds its writes (fencing resource-and-stonith) until crm-fence-peer has placed "
+                    + "a constraint that keeps the peer's outdated copy from being promoted: no write it acknowledged can be lost.\n");
+            case RESOURCE_ONLY -> out.append(", then calls crm-fence-peer to keep the peer's outdated copy from being promoted, writing on "
+                    + "meanwhile (fencing resource-only).\n");
+            case DONT_CARE -> out.append(" and writes on alone; nothing keeps the peer's outdated copy from being promoted (fencing dont-care).\n");
+        }
     }
 
     private void problems() {

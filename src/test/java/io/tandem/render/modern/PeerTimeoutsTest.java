@@ -1,5 +1,6 @@
 package io.tandem.render.modern;
 
+import io.tandem.export.AuditExporter;
 import io.tandem.model.PeerTimeouts;
 import io.tandem.model.Problem;
 import io.tandem.model.Project;
@@ -99,5 +100,21 @@ class PeerTimeoutsTest {
                 && p.message().contains("drop a healthy connection"));
         assertThatThrownBy(() -> JsonEdit.of(Examples.VM_LAB_QDEVICE).remove("$.replication.peerTimeouts.timeoutTenths").project())
                 .isInstanceOf(ProjectFileException.class).hasMessageContaining("'timeoutTenths' is required but missing");
+    }
+
+    @Test
+    void theSummaryTellsAReviewerWhatACutLinkCosts() throws Exception {
+        String withTimeouts = summary(Examples.read(Examples.VM_LAB_QDEVICE));
+        assertThat(withTimeouts).contains("When the replication link is cut, the serving node notices within 2.5 s (ping-int 2 s + ping-timeout 0.5 s)",
+                "holds its writes (fencing resource-and-stonith)");
+        String defaults = summary(JsonEdit.of(Examples.VM_LAB_QDEVICE).remove("$.replication.peerTimeouts")
+                .set("$.replication.fencing", "resource-only").project());
+        assertThat(defaults).contains("notices within 10.5 s (ping-int 10 s + ping-timeout 0.5 s, DRBD's defaults)", "writing on meanwhile");
+    }
+
+    private String summary(Project project) throws Exception {
+        Path out = Files.createTempDirectory(dir, "bundle");
+        var bundle = new AuditExporter().export(project, Renderers.render(project), List.of(), out.resolve("bundle"), SecretPolicy.REDACT, false);
+        return Files.readString(bundle.directory().resolve("SUMMARY.md"));
     }
 }
