@@ -7,7 +7,7 @@
 #   - the serving node resyncing r1 over and over (drbdadm invalidate-remote: the whole device
 #     crosses the replication link, the heaviest load DRBD's connection sees),
 # then counts, in both nodes' kernel logs since the start, every lost connection ("PingAck did
-# not arrive in time", a conn( Connected -> ...) change). Prints the figures; exits 1 if any.
+# not arrive in time", a change to NetworkFailure, Timeout, BrokenPipe, ...). Prints the figures; exits 1 if any.
 # Needs a cluster built by `lab/vm e2e --keep` (any project; the figure is for its timeouts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ done
 peer=$LAB_NODE1_ADDRESS; [ "$serving" = "$LAB_NODE1_ADDRESS" ] && peer=$LAB_NODE2_ADDRESS
 settings=$(on "$serving" "drbdsetup show r1" | grep -E 'ping-int|ping-timeout|[^-]timeout' | tr -s ' \t\n' ' ' || true)
 say "serving node $serving, peer $peer; r1's net settings: ${settings:-none set, so DRBD defaults}"
-mount=$(on "$LAB_CLIENT_ADDRESS" "findmnt -n -o TARGET -t ext4,xfs | grep -v '^/\$' | grep -E '^/mnt/' | head -1" || true)
+mount=$(on "$LAB_CLIENT_ADDRESS" "findmnt -l -n -o TARGET -t ext4,xfs | grep -v '^/\$' | grep -E '^/mnt/' | head -1" || true)
 [ -n "$mount" ] || { say "the client has no iSCSI filesystem under /mnt"; exit 2; }
 start=$(on "$serving" 'date +%s')
 end=$((start + MINUTES * 60))
@@ -56,14 +56,16 @@ for i in $(seq 1 90); do
     sleep 10
 done
 
+# A connection ends in one of these states; a resync's own changes (StartingSyncS, SyncSource -> Connected) are no loss.
+LOST='conn\( [A-Za-z]+ -> (NetworkFailure|Timeout|BrokenPipe|ProtocolError|TearDown|Disconnecting) \)'
 lost=0
 for n in "$serving" "$peer"; do
     log=$(on "$n" "journalctl -k -o cat --since @$start")
     pings=$(grep -c 'PingAck did not arrive in time' <<<"$log" || true)
-    drops=$(grep -cE 'conn\( (Connected|SyncSource|SyncTarget|PausedSync[ST]) -> ' <<<"$log" || true)
+    drops=$(grep -cE "$LOST" <<<"$log" || true)
     say "$n: $pings ping timeouts, $drops lost connections"
     lost=$((lost + drops))
-    grep -E 'PingAck did not arrive|conn\( (Connected|Sync)' <<<"$log" | head -5 | sed 's/^/    /'
+    grep -E "PingAck did not arrive|$LOST" <<<"$log" | head -5 | sed 's/^/    /'
 done
 written=$(on "$LAB_CLIENT_ADDRESS" "grep -oE 'WRITE: bw=[^,]*' /root/soak-fio.txt 2>/dev/null" || true)
 say "$MINUTES min, $resyncs full resyncs of r1, client ${written:-dd loop}; lost connections: $lost"
