@@ -30,7 +30,8 @@ mount=$(on "$LAB_CLIENT_ADDRESS" "findmnt -l -n -o TARGET -t ext4,xfs | grep -v 
 start=$(on "$serving" 'date +%s')
 end=$((start + MINUTES * 60))
 
-# The client's load: 4 jobs of 64 KiB random writes and reads through the filesystem, direct I/O.
+# The client's load: 64 KiB random writes and reads through the filesystem, 4 in flight, direct I/O (fio);
+# without fio, 128 MiB written and read back in 1 MiB direct I/O, over and over.
 on "$LAB_CLIENT_ADDRESS" "cd '$mount' && if command -v fio >/dev/null; then
         nohup fio --name=soak --filename=soak.fio --size=256M --rw=randrw --bs=64k --direct=1 --ioengine=libaio --iodepth=4 \
             --numjobs=1 --time_based --runtime=$((MINUTES * 60)) --output=/root/soak-fio.txt >/dev/null 2>&1 &
