@@ -1,6 +1,5 @@
 package io.tandem.apply;
 
-import io.tandem.render.modern.CorosyncRenderer;
 import io.tandem.discovery.Clock;
 import io.tandem.discovery.FactScript;
 import io.tandem.facts.BondStatus;
@@ -16,6 +15,7 @@ import io.tandem.model.StonithType;
 import io.tandem.model.TargetImplementation;
 import io.tandem.monitor.StatusScript;
 import io.tandem.monitor.StatusSource;
+import io.tandem.render.modern.CorosyncRenderer;
 import io.tandem.ssh.SshFailure;
 
 import java.util.HashMap;
@@ -97,7 +97,7 @@ final class SimulatedStatus {
         StringBuilder out = new StringBuilder("Qdevice information\n-------------------\nModel:\t\t\tNet\nNode ID:\t\t")
                 .append(CorosyncRenderer.nodeId(project(), host)).append("\nConfigured node list:\n");
         for (int i = 0; i < nodes.size(); i++) {
-            out.append("    ").append(i).append("\tNode ID = ").append(i + 1).append('\n');
+            out.append("    ").append(i).append("\tNode ID = ").append(CorosyncRenderer.nodeId(project(), nodes.get(i).name())).append('\n');
         }
         out.append("Membership node list:\t1, 2\n\nQdevice-net information\n----------------------\nCluster name:\t\t").append(project().clusterName())
                 .append("\nQNetd host:\t\t").append(device.get().addressIn(project())).append(':').append(device.get().portOrDefault())
