@@ -27,8 +27,9 @@ public final class TandemApp extends Application {
     public static void launchApp(String[] args) {
         launchedAtNanos = System.nanoTime();
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        // Jackson and the model load while the toolkit starts (both take most of a second): two cores, one wait.
-        Thread.ofPlatform().daemon().start(() -> io.tandem.model.DemoProject.load());
+        // Nothing else starts beside the toolkit: the first window needs neither Jackson nor the demo
+        // project, and on two cores loading them here takes a core from the toolkit's start (about
+        // 0.3 s to the window, bench/startup.sh); warmUp loads them once the window is shown.
         SoftwareRendering.chooseBeforeStart();
         Application.launch(TandemApp.class, args);
     }
@@ -80,6 +81,9 @@ public final class TandemApp extends Application {
      * and JIT then happen while the user reads the first screen, not in the middle of a discovery.
      */
     private static void warmUp() {
+        if ("false".equals(System.getProperty("tandem.warmUp"))) { // installer/build's training start: not in the class cache
+            return;
+        }
         Thread.ofVirtual().start(TandemApp::warmUpNow);
     }
 

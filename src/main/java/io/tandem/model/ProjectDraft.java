@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
  */
 public final class ProjectDraft {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Made on first use, not with the class: the empty draft the wizard opens with needs no mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final Pattern STEP = Pattern.compile("\\.([A-Za-z0-9_]+)|\\[(\\d+)]");
 
     private ObjectNode root;
@@ -33,7 +37,7 @@ public final class ProjectDraft {
 
     public static ProjectDraft of(Project project) {
         try {
-            return new ProjectDraft((ObjectNode) MAPPER.readTree(ProjectFile.toJson(project)));
+            return new ProjectDraft((ObjectNode) Json.MAPPER.readTree(ProjectFile.toJson(project)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a project always serializes", e);
         }
@@ -74,7 +78,7 @@ public final class ProjectDraft {
 
     /** Sets a value (String, Integer, Boolean, List, Map or null) creating missing objects on the way. */
     public void set(String path, Object value) {
-        JsonNode newValue = MAPPER.valueToTree(value);
+        JsonNode newValue = Json.MAPPER.valueToTree(value);
         Parent parent = parentOf(path, true);
         if (parent.container instanceof ObjectNode object) {
             object.set(parent.field, newValue);
@@ -167,7 +171,7 @@ public final class ProjectDraft {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(text);
+            tree = Json.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProjectFileException(file, JsonSyntaxProblem.of(e, "Fix the JSON syntax there, or open another file."));
         }
