@@ -179,13 +179,28 @@ final class DrillScripts {
         return script.toString();
     }
 
+    /** Starts the cluster stack on a node that rebooted: sbd and corosync come with pacemaker, and with them corosync-qdevice (Tandem's corosync drop-in). */
+    static String startCluster() {
+        return "systemctl start pacemaker";
+    }
+
+    /** What {@link #qdeviceAfterStart()} prints when the qdevice came up with the cluster stack, and when the script had to start it. */
+    static final String QDEVICE_CAME_UP = "qdevice came up with corosync";
+    static final String QDEVICE_STARTED_HERE = "qdevice started here";
+
     /**
-     * Starts the cluster stack on a node that rebooted (sbd and corosync come with pacemaker), and
-     * with a quorum device its client: at boot it failed with corosync, which SBD_STARTMODE=clean
-     * kept down after the fencing, and systemd does not retry it.
+     * After {@link #startCluster()} with a quorum device: waits up to 30 s for corosync-qdevice, which
+     * the drop-in makes corosync's start pull in (at boot it failed with corosync, which
+     * SBD_STARTMODE=clean kept down after the fencing). A cluster applied before the drop-in existed
+     * does not start it: then it is started here, and the script says which.
      */
-    static String startCluster(boolean qdevice) {
-        return qdevice ? "systemctl start pacemaker corosync-qdevice" : "systemctl start pacemaker";
+    static String qdeviceAfterStart() {
+        return String.join("\n",
+                "for i in $(seq 1 30); do",
+                "    if systemctl is-active -q corosync-qdevice; then echo '" + QDEVICE_CAME_UP + "'; exit 0; fi",
+                "    sleep 1",
+                "done",
+                "systemctl start corosync-qdevice && echo '" + QDEVICE_STARTED_HERE + "'");
     }
 
     /**

@@ -329,7 +329,12 @@ public final class FailoverDrill {
                     + crashed + " (after a real crash, look at why first).");
             root(survivor, DrillScripts.clearSbdSlot(stonith.sbd().devices(), crashed), Duration.ofSeconds(60));
         }
-        root(crashed, DrillScripts.startCluster(project.cluster().witness().isPresent()), Duration.ofSeconds(300));
+        root(crashed, DrillScripts.startCluster(), Duration.ofSeconds(300));
+        if (project.cluster().witness().isPresent()
+                && root(crashed, DrillScripts.qdeviceAfterStart(), Duration.ofSeconds(90)).stdout().contains(DrillScripts.QDEVICE_STARTED_HERE)) {
+            notes.add(crashed + "'s corosync-qdevice did not start with its cluster stack, so the test started it: the cluster lacks"
+                    + " Tandem's corosync drop-in (" + io.tandem.render.modern.QdeviceStartRenderer.PATH + "); apply the project again.");
+        }
     }
 
     /** Follows the probe until {@code node} runs the group, then until the cluster settles; false when that takes longer than the recovery time. */

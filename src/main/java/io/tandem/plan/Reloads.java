@@ -23,6 +23,10 @@ final class Reloads {
         if (path.startsWith("/etc/chrony/")) {
             return Optional.of(RemoteCommand.script("if systemctl is-active -q chrony; then systemctl restart chrony; fi"));
         }
+        if (path.startsWith("/etc/systemd/system/")) {
+            // systemd reads unit files and their drop-ins only when told to.
+            return Optional.of(RemoteCommand.script("systemctl daemon-reload"));
+        }
         if (path.equals("/etc/corosync/corosync.conf")) {
             return Optional.of(RemoteCommand.script("if systemctl is-active -q corosync; then corosync-cfgtool -R; fi"));
         }

@@ -28,7 +28,7 @@ public final class RealToolChecks {
     public static List<ToolCheck> all() {
         return List.of(new DrbdConfigCheck(), new CorosyncConfigCheck(), new PacemakerCheck(), new FenceAgentCheck(),
                 new ResourceAgentCheck(), new NetplanCheck(), new IfupdownCheck(), new ChronyCheck(), new HostsCheck(),
-                new OpenIscsiFilesCheck(), new FstabCheck(), new ModulesLoadCheck(), new SysctlCheck(), new SbdConfigCheck(), new ClusterConsistencyCheck(),
+                new OpenIscsiFilesCheck(), new FstabCheck(), new ModulesLoadCheck(), new SysctlCheck(), new SbdConfigCheck(), new SystemdDropInCheck(), new ClusterConsistencyCheck(),
                 new PcsScriptCheck());
     }
 

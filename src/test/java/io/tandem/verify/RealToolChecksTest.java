@@ -158,7 +158,8 @@ class RealToolChecksTest {
         int nodes = project.nodes().size();
         int sbd = project.cluster().stonith().type() == io.tandem.model.StonithType.SBD ? nodes : 0;
         int sysctl = project.target().implementation() == io.tandem.model.TargetImplementation.LIO ? nodes : 0;
-        return 5 * nodes + sbd + sysctl + 4 + resources + (nodes + initiators) + 2 * initiators + fstabs + 1 + 1;
+        int qdevice = project.cluster().witness().isPresent() ? nodes : 0; // the qdevice's start drop-in
+        return 5 * nodes + sbd + sysctl + qdevice + 4 + resources + (nodes + initiators) + 2 * initiators + fstabs + 1 + 1;
     }
 
     static FileSet replace(FileSet files, String host, String path, java.util.function.UnaryOperator<String> change) {
