@@ -47,7 +47,8 @@ public final class HostFilesParser {
     /** Directories read by pattern (a directory and a file name suffix): every matching file is listed. */
     public static final List<String> GLOBS = List.of(
             "/etc/drbd.d/*.res", "/etc/netplan/*.yaml", "/etc/modules-load.d/*.conf", "/etc/sysctl.d/*.conf", "/etc/network/interfaces.d/*",
-            "/etc/chrony/conf.d/*.conf", "/var/lib/tandem/partitions/*.sfdisk", "/usr/lib/ocf/resource.d/tandem/*");
+            "/etc/chrony/conf.d/*.conf", "/var/lib/tandem/partitions/*.sfdisk", "/usr/lib/ocf/resource.d/tandem/*",
+            "/etc/systemd/system/corosync.service.d/*.conf");
 
     /** Secret binary keys: existence and size only. */
     public static final List<String> KEYS = List.of("/etc/corosync/authkey");

@@ -24,8 +24,10 @@ class DiscoveryReadsEveryRenderedPathTest {
         List<RenderedFile> files = new ArrayList<>(Renderers.render(DemoProject.withFreshSecrets()).files());
         Variants.all().forEach(v -> files.addAll(Renderers.render(v.project()).files()));
         files.addAll(Renderers.render(withGptLayout()).files());
+        files.addAll(Renderers.render(io.tandem.testing.Examples.read(io.tandem.testing.Examples.VM_LAB_QDEVICE)).files());
 
         assertThat(files).extracting(RenderedFile::path).contains("/etc/netplan/60-tandem.yaml", "/etc/heartbeat/authkeys",
+                "/etc/systemd/system/corosync.service.d/tandem-qdevice.conf",
                 "/etc/network/interfaces.d/bond0", "/etc/iscsi/iscsid.conf", "/var/lib/tandem/partitions/r0.sfdisk");
         assertThat(files).filteredOn(f -> !f.host().equals(RenderedFile.CLUSTER))
                 .allSatisfy(f -> assertThat(HostFilesParser.looksAt(f.path())).as(f.host() + ":" + f.path()).isTrue());
