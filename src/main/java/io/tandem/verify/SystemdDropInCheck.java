@@ -30,6 +30,8 @@ public final class SystemdDropInCheck implements ToolCheck {
     public List<CheckResult> run(Project project, FileSet files, Path workDir) {
         List<CheckResult> results = new ArrayList<>();
         var analyze = LocalCommand.find("systemd-analyze");
+        // The wanted unit does not depend on any node's drop-in: systemd is asked about it once.
+        LocalCommand.Output wanted = null;
         for (Node node : project.nodes()) {
             var file = files.find(node.name(), QdeviceStartRenderer.PATH);
             String subject = node.name() + " " + QdeviceStartRenderer.PATH;
@@ -51,7 +53,9 @@ public final class SystemdDropInCheck implements ToolCheck {
                 // The trailing ':' keeps the system's own unit folders after this one (corosync.service comes from its package).
                 Map<String, String> env = Map.of("SYSTEMD_UNIT_PATH", units + ":", "SYSTEMD_LOG_COLOR", "0");
                 var unit = LocalCommand.run(List.of(analyze.get().toString(), "verify", QdeviceStartRenderer.UNIT), env, workDir, TIMEOUT);
-                var wanted = LocalCommand.run(List.of(analyze.get().toString(), "verify", QdeviceStartRenderer.WANTED), env, workDir, TIMEOUT);
+                if (wanted == null) {
+                    wanted = LocalCommand.run(List.of(analyze.get().toString(), "verify", QdeviceStartRenderer.WANTED), Map.of(), workDir, TIMEOUT);
+                }
                 List<String> aboutDropIn = unit.stderr().lines().filter(l -> l.contains(dropIn.getFileName().toString())).toList();
                 List<String> wants = wants(text);
                 if (!unit.ok() || !aboutDropIn.isEmpty()) {
