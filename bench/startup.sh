@@ -3,21 +3,23 @@
 # (issue 15's goals: first window <= 1.2 s with a class archive, <= 1.5 s on the very first start;
 # idle RSS <= 180 MB). Three ways, interleaved so machine noise hits them alike:
 #   plain      java -jar with no option, as a bare JDK starts it;
-#   launcher   as ./tandem starts it: installer/jvm-options, JavaFX's native libraries beside the jar,
-#              and the class-data archive the first start writes (AutoCreateSharedArchive);
+#   launcher   ./tandem itself, the script included: installer/jvm-options, JavaFX's native libraries
+#              beside the jar, and the window's class archive dumped once a build (scripts/lib/cds-archive.sh);
 #   installed  the app image of installer/build (the .deb and .rpm hold the same): its own runtime,
 #              the same options and native libraries beside the jar, and the AOT class cache trained at build time.
 # Per run: the wall time from launching to the window shown, and the part inside the JVM (main() to
-# shown). Then one start of each left idle for IDLE seconds (default 60) and its resident memory.
+# shown). First, ./tandem's first start of the jar (built here by Maven, not by ./tandem): its window
+# starts without an archive, which is dumped behind it for the later starts.
+# Then one start of each left idle for IDLE seconds (default 60) and its resident memory.
 # RUNS=5 IDLE=60 bench/startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/find-jdk.sh
-. scripts/lib/jvm-options.sh
 RUNS=${RUNS:-5}
 IDLE=${IDLE:-60}
 command -v Xvfb >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends xvfb xauth libgtk-3-0 libgl1 libxtst6 >/dev/null; }
-[ -f target/tandem.jar ] || ./mvnw -q -B -ntp -DskipTests package
+. scripts/lib/tandem-jar.sh
+tandem_jar_current . || ./mvnw -q -B -ntp -DskipTests package # else ./tandem's first start would build it
 image=target/installer/tandem
 if [ ! -x "$image/bin/tandem" ] || [ target/tandem.jar -nt "$image/lib/app/tandem.jar" ]; then
     installer/build app-image >/dev/null
@@ -28,23 +30,16 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 250); do [ -s "$work/display" ] && break; sleep 0.02; done
 display=:$(head -1 "$work/display")
-archive="$work/app-gui.jsa"
 # plain runs a copy of the jar alone in a folder, as a bare JDK would (JavaFX then reads its native
 # libraries out of the jar); launcher runs target/tandem.jar with them beside it, as ./tandem does.
 mkdir -p "$work/plain"
 cp target/tandem.jar "$work/plain/tandem.jar"
-. scripts/lib/javafx-natives.sh
-javafx_natives_beside target/tandem.jar
-tandem_jvm_options installer/jvm-options
 java=("$JAVA_HOME/bin/java")
-
-# ./tandem sets GTK's GL switch before Java starts (scripts/lib/renderer.sh); the launcher way does the same.
-launcher_env=$(unset GDK_GL; . scripts/lib/renderer.sh; tandem_renderer_environment; echo "${GDK_GL:+GDK_GL=$GDK_GL}")
 
 command_for() { # the command line of a way to start
     case "$1" in
         plain) echo "${java[*]} --enable-native-access=ALL-UNNAMED -jar $work/plain/tandem.jar" ;;
-        launcher) echo "env $launcher_env ${java[*]} -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive ${TANDEM_JVM_OPTIONS[*]} -jar target/tandem.jar" ;;
+        launcher) echo "./tandem" ;;
         installed) echo "$image/bin/tandem" ;;
     esac
 }
@@ -55,7 +50,7 @@ start() {
     : >"$log"
     t0=$(date +%s%N)
     # shellcheck disable=SC2046 # the command line is split into its words on purpose
-    HOME=$work DISPLAY=$display JAVA_TOOL_OPTIONS=-Dtandem.startupTiming=true $(command_for "$1") >"$log" 2>&1 &
+    HOME=$work XDG_CACHE_HOME=$work/cache DISPLAY=$display JAVA_TOOL_OPTIONS=-Dtandem.startupTiming=true $(command_for "$1") >"$log" 2>&1 &
     app=$!
     for _ in $(seq 1 1500); do grep -q '^startup-ms' "$log" && break; sleep 0.02; done
     t1=$(date +%s%N)
@@ -76,8 +71,13 @@ resident_parts() {
          END {printf "%d %d\n", gl / 1024, cache / 1024}' "/proc/$1/smaps" 2>/dev/null || echo "? ?"
 }
 
-start launcher >/dev/null   # writes the launcher's archive at exit, as ./tandem's first start does
-[ -s "$archive" ] || { echo "bench/startup.sh: no archive was written" >&2; exit 1; }
+read -r wall inside _ < <(start launcher)
+echo "./tandem's first start of a jar built elsewhere: window after $wall ms (main to window $inside ms; no archive yet)"
+for _ in $(seq 1 300); do
+    ls "$work"/cache/tandem/gui-*.jsa 2>/dev/null | grep -vq -- -partial && break
+    sleep 0.2
+done
+ls "$work"/cache/tandem/gui-*.jsa 2>/dev/null | grep -vq -- -partial || { echo "bench/startup.sh: ./tandem dumped no archive behind its first start" >&2; exit 1; }
 echo "run  way        launch-to-window  main-to-window"
 for run in $(seq 1 "$RUNS"); do
     for way in plain launcher installed; do

@@ -31,3 +31,33 @@ cds_archive_for() {
     fi
     return 0
 }
+
+# The window's archive: a static archive of the classes the first window loads, as CLASSLIST names
+# them (scripts/cds/gui.classlist, from training starts of the window: scripts/cds/refresh), dumped
+# once a build with the JVM options the app runs with and -XX:+AOTClassLinking, as the packages' AOT
+# cache is made. Made before a start needs it, not by a start: a dynamic archive is written as the
+# JVM exits, so the first start had none (and one made with --enable-native-access keeps the JVM from
+# its archived module graph on every start). A dump takes a few seconds.
+
+# cds_window_archive_for JAR CLASSLIST: sets CDS_ARCHIVE to the window archive's path for JAR as it is
+# now (it may not exist yet). Returns 1, with CDS_ARCHIVE empty, without a class list or a cache folder.
+cds_window_archive_for() {
+    [ -s "$2" ] && cds_archive_for "$1" gui || { CDS_ARCHIVE=""; return 1; }
+}
+
+# cds_window_archive_dump JAR CLASSLIST ARCHIVE OPTION...: dumps the archive; written beside and then
+# renamed, so a start never maps half an archive. Returns 1 when the dump failed (nothing written).
+cds_window_archive_dump() {
+    local jar="$1" list="$2" archive="$3" partial
+    shift 3
+    # Named like the archives, so that one left by an interrupted dump goes with the build's others.
+    partial="${archive%.jsa}-partial$$.jsa"
+    # Options the user hands to every JVM (an agent, a log) are not the app's and could spoil the dump.
+    if env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS "$JAVA_HOME/bin/java" -Xshare:dump -XX:+AOTClassLinking \
+            "-XX:SharedClassListFile=$list" "-XX:SharedArchiveFile=$partial" "$@" -cp "$jar" >/dev/null 2>&1 \
+            && [ -s "$partial" ] && mv -f "$partial" "$archive"; then
+        return 0
+    fi
+    rm -f "$partial"
+    return 1
+}

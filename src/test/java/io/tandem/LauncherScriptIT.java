@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./tandem} as a new user meets it: on a machine without GTK 3 (a mount namespace where the
  * libraries are gone, {@link WithoutLibraries}) it says in one sentence what to install, or installs
  * it as root; the JVM's own failure to open a window is one sentence too; and the class-data
- * archive follows the jar it was made from.
+ * archives follow the jar they were made from, the window's dumped from a class list that still
+ * names what the first window loads.
  */
 class LauncherScriptIT {
 
@@ -137,6 +140,59 @@ class LauncherScriptIT {
     }
 
     @Test
+    void theWindowStartsFromAnArchiveDumpedFromTheClassListOnceABuild(@TempDir Path dir) throws Exception {
+        Xvfb.require();
+        RealTools.require("stat");
+        Path tree = launcherTree(dir.resolve("tree"));
+        Path cache = dir.resolve("cache/tandem");
+        String fromArchive = "io.tandem.gui.TandemApp source: shared objects file";
+        try (Xvfb x = Xvfb.start()) {
+            // A jar built elsewhere: its first window starts without the archive, which is dumped after it, for the next.
+            Path first = dir.resolve("classes-1.log");
+            assertThat(startWindow(tree, dir, x, first)).doesNotContain("Preparing");
+            assertThat(Files.readString(first)).contains("io.tandem.gui.TandemApp source: file:").doesNotContain(fromArchive);
+            Path archive = awaitWindowArchive(cache, tree);
+
+            Path second = dir.resolve("classes-2.log");
+            assertThat(startWindow(tree, dir, x, second)).doesNotContain("Preparing");
+            String loaded = Files.readString(second);
+            assertThat(loaded).contains(fromArchive, "javafx.scene.control.Button source: shared objects file");
+            assertThat(loaded.lines().filter(l -> l.endsWith("source: shared objects file")).count()).isGreaterThan(3000);
+            FileTime dumped = Files.getLastModifiedTime(archive);
+            Thread.sleep(10_000); // no second dump behind the window
+            assertThat(Files.getLastModifiedTime(archive)).as("the same build keeps its archive").isEqualTo(dumped);
+
+            // A build made by the launcher (a stand-in for Maven that gives the jar a new time): the archive is
+            // dumped right after it, so the first window of the new build starts from it.
+            Files.writeString(tree.resolve("mvnw"), "#!/bin/sh\ntouch -d @$(( $(date +%s) + 10 )) target/tandem.jar\n");
+            Files.setPosixFilePermissions(tree.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setLastModifiedTime(tree.resolve("src/main"), FileTime.from(Instant.now()));
+            Path rebuilt = dir.resolve("classes-3.log");
+            assertThat(startWindow(tree, dir, x, rebuilt)).contains("Building Tandem", "Preparing the class archive");
+            assertThat(Files.readString(rebuilt)).contains(fromArchive);
+            assertThat(windowArchive(cache, tree)).isNotEqualTo(archive);
+            assertThat(archive).as("the earlier build's archive is removed").doesNotExist();
+        }
+    }
+
+    @Test
+    void theCommittedClassListStillNamesWhatTheFirstWindowLoads(@TempDir Path dir) throws Exception {
+        Xvfb.require();
+        Path fresh = dir.resolve("gui.classlist");
+        var run = LocalCommand.run(List.of(REPO.resolve("scripts/cds/refresh").toString(), fresh.toString()),
+                environment(), REPO, Duration.ofMinutes(5));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Set<String> committed = classNames(REPO.resolve("scripts/cds/gui.classlist"));
+        Set<String> loaded = classNames(fresh);
+        assertThat(loaded).as("the training starts' list").anyMatch(c -> c.startsWith("io/tandem/gui/")).hasSizeGreaterThan(2000);
+        List<String> missing = loaded.stream().filter(c -> !committed.contains(c)).sorted().toList();
+        // A class or two more or less is not worth a new list; a changed first window is.
+        assertThat(missing.size()).as("classes the first window loads that scripts/cds/gui.classlist does not name "
+                + "(the window's archive then reads them from the jar): run scripts/cds/refresh and commit the list. Missing: %s",
+                missing).isLessThanOrEqualTo(loaded.size() / 50);
+    }
+
+    @Test
     void theLauncherStartsTheJvmWithTheOptionsThePackagesUse(@TempDir Path dir) throws Exception {
         Path tree = launcherTree(dir.resolve("tree"));
         // A changed option file: what the JVM then reports must come from it, not from the script.
@@ -202,6 +258,65 @@ class LauncherScriptIT {
         assertThat(home.resolve(".openjfx")).doesNotExist();
     }
 
+    /**
+     * Starts the window with {@code tree/tandem} on display {@code x} and {@code dir/cache} as the cache, the app's
+     * class loading logged to {@code classes}; ends it once it is shown. Returns what the launcher said on stderr.
+     */
+    private static String startWindow(Path tree, Path dir, Xvfb x, Path classes) throws Exception {
+        Path out = dir.resolve("window.out");
+        Path err = dir.resolve("window.err");
+        ProcessBuilder start = new ProcessBuilder(tree.resolve("tandem").toString()).directory(tree.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        start.environment().putAll(environment("DISPLAY", x.display(), "HOME", dir.toString(),
+                "XDG_CACHE_HOME", dir.resolve("cache").toString(),
+                "JAVA_TOOL_OPTIONS", "-Dtandem.startupTiming=true -Dtandem.warmUp=false -Xlog:class+load=info:file=" + classes));
+        Process process = start.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline && process.isAlive() && !Files.readString(out).contains("startup-ms")) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(out)).as(Files.readString(err)).contains("startup-ms");
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+        return Files.readString(err);
+    }
+
+    /** The window archive of the jar in {@code tree}, once a dump behind the window has written it. */
+    private static Path awaitWindowArchive(Path cache, Path tree) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> archives = Files.list(cache)) {
+                List<Path> done = archives.filter(p -> p.getFileName().toString().startsWith("gui-" + place(tree)))
+                        .filter(p -> !p.getFileName().toString().contains("-partial")).toList();
+                if (!done.isEmpty()) {
+                    return windowArchive(cache, tree);
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no window archive in " + cache + " 90 s after the first start");
+    }
+
+    /** The one window archive of the jar in {@code tree}. */
+    private static Path windowArchive(Path cache, Path tree) throws Exception {
+        try (Stream<Path> archives = Files.list(cache)) {
+            List<Path> ours = archives.filter(p -> p.getFileName().toString().startsWith("gui-" + place(tree))).toList();
+            assertThat(ours).hasSize(1);
+            return ours.getFirst();
+        }
+    }
+
+    /** The classes a class list names (its other lines: comments, and @ lines about lambdas and constant pools). */
+    private static Set<String> classNames(Path classList) throws Exception {
+        try (Stream<String> lines = Files.lines(classList)) {
+            return lines.filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("@"))
+                    .map(l -> l.split(" ", 2)[0]).collect(Collectors.toSet());
+        }
+    }
+
     /** Runs {@code tree/tandem --version} with {@code dir/cache} as the cache; returns the one archive of this jar. */
     private static Path startCli(Path tree, Path dir) throws Exception {
         var run = LocalCommand.run(List.of(tree.resolve("tandem").toString(), "--version"),
@@ -229,6 +344,8 @@ class LauncherScriptIT {
     /** A copy of the launcher with the packaged jar, its sources older than the jar (no build). */
     private static Path launcherTree(Path tree) throws Exception {
         Files.createDirectories(tree.resolve("scripts/lib"));
+        Files.createDirectories(tree.resolve("scripts/cds"));
+        Files.copy(REPO.resolve("scripts/cds/gui.classlist"), tree.resolve("scripts/cds/gui.classlist"));
         Files.createDirectories(tree.resolve("target"));
         Files.createDirectories(tree.resolve("installer"));
         Files.copy(REPO.resolve("tandem"), tree.resolve("tandem"));
@@ -239,7 +356,7 @@ class LauncherScriptIT {
             }
         }
         FileTime past = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
-        for (String source : List.of("src/main", "examples", "icons")) {
+        for (String source : List.of("src/main", "examples", "icons", "docs")) {
             Files.setLastModifiedTime(Files.createDirectories(tree.resolve(source)), past);
         }
         Files.setLastModifiedTime(Files.writeString(tree.resolve("pom.xml"), ""), past);
