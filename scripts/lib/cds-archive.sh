@@ -35,9 +35,10 @@ cds_archive_for() {
 # The window's archive: a static archive of the classes the first window loads, as CLASSLIST names
 # them (scripts/cds/gui.classlist, from training starts of the window: scripts/cds/refresh), dumped
 # once a build with the JVM options the app runs with and -XX:+AOTClassLinking, as the packages' AOT
-# cache is made. Made before a start needs it, not by a start: a dynamic archive is written as the
-# JVM exits, so the first start had none (and one made with --enable-native-access keeps the JVM from
-# its archived module graph on every start). A dump takes a few seconds.
+# cache is made. Dumped from the list, not written by a start as it exits as a dynamic archive is:
+# so the first window after ./tandem's own build has it (a dynamic archive only helped the second
+# start, and one made with --enable-native-access keeps every start from the JVM's archived module
+# graph). A dump takes a few seconds.
 
 # cds_window_archive_for JAR CLASSLIST: sets CDS_ARCHIVE to the window archive's path for JAR as it is
 # now (it may not exist yet). Returns 1, with CDS_ARCHIVE empty, without a class list or a cache folder.
