@@ -80,7 +80,11 @@ class RealToolChecksTest {
     void corosyncRejectsAnInlineComment(@TempDir Path work) {
         Project project = Examples.modern();
         FileSet broken = replace(Renderers.render(project), "node1", "/etc/corosync/corosync.conf",
-                c -> c.replace("token: 5000", "token: 5000   # five seconds"));
+                c -> {
+                    String commented = c.replaceFirst("(?m)^(\\s*token: \\d+)$", "$1   # the token timeout");
+                    assertThat(commented).isNotEqualTo(c);
+                    return commented;
+                });
         List<CheckResult> results = new CorosyncConfigCheck().run(project, broken, work);
         assertThat(results.get(0).outcome()).isEqualTo(CheckResult.Outcome.FAIL);
         assertThat(results.get(0).detail()).contains("token");
