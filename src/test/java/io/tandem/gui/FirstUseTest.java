@@ -286,15 +286,15 @@ class FirstUseTest {
         assertThat(fx.wizard.currentStep().title()).isEqualTo("Initiators");
         assertThat(visibleTexts()).anySatisfy(t -> assertThat(t).startsWith("An initiator is a machine that uses the storage"));
         String advice = robot.lookup("#timeout-advice").queryAs(Label.class).getText();
-        assertThat(advice).contains("up to about 70 s", "suggests 140 s");
+        assertThat(advice).contains("up to about 66 s", "suggests 140 s");
         robot.interact(() -> robot.lookup("#add-manual-initiator").queryButton().fire()); // below the fold at 768 px
         fx.settled();
         TextField timeout = find(robot, "#initiators-1-timeouts-replacementTimeout");
         assertThat(timeout.getText()).as("the field says what the text suggests").isEqualTo("140");
         Label note = find(robot, "#timeout-note-1");
-        assertThat(note.getText()).isEqualTo("140 s outlasts a failover (about 70 s).");
+        assertThat(note.getText()).isEqualTo("140 s outlasts a failover (about 66 s).");
         robot.interact(() -> timeout.setText("60"));
-        assertThat(note.getText()).as("follows the field as it is typed").startsWith("60 s is shorter than a failover (about 70 s)");
+        assertThat(note.getText()).as("follows the field as it is typed").startsWith("60 s is shorter than a failover (about 66 s)");
         robot.interact(() -> timeout.setText("140"));
         assertThat(robot.lookup("#initiators-1-iqn-problem").queryAs(Label.class).isVisible()).as("not visited yet").isFalse();
         for (String id : List.of("#initiators-1-name", "#initiators-1-iqn", "#initiators-1-timeouts-replacementTimeout")) {

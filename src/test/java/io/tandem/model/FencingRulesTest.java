@@ -129,11 +129,11 @@ class FencingRulesTest {
 
     @Test
     void sbdsMsgwaitAndTheFenceDelayCountTowardsTheFailoverTime() {
-        // token 5 s × 2 + operation timeout 120 s / 2 = 70 s, plus the 15 s delay before the preferred node is fenced, plus msgwait.
+        // token 3 s × 2 + operation timeout 120 s / 2 = 66 s, plus the 15 s delay before the preferred node is fenced, plus msgwait.
         var slow = validate(sbd().set(SBD + ".watchdogTimeout", 60).set(SBD + ".msgwaitTimeout", 120));
         assertThat(slow).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("$.initiators[0].timeouts.replacementTimeout");
-            assertThat(p.message()).contains("205 s");
+            assertThat(p.message()).contains("201 s");
         });
     }
 

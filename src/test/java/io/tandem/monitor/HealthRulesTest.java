@@ -421,7 +421,7 @@ class HealthRulesTest {
         Assessment a = VmLabScenarios.referenceLabHealthy().judge();
 
         Finding f = only(a, "client.replacement-timeout");
-        assertThat(f.reason()).startsWith("client's replacement_timeout is 30 s, shorter than a usual failover (about 70 s;");
+        assertThat(f.reason()).startsWith("client's replacement_timeout is 30 s, shorter than a usual failover (about 66 s;");
         assertThat(f.fix()).contains("-v 140");
         assertThat(codes(a)).containsExactlyInAnyOrder("client.replacement-timeout", "fencing.none");
     }

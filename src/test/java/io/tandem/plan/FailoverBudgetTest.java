@@ -13,11 +13,13 @@ class FailoverBudgetTest {
     void theBudgetAddsDetectionAndEveryTimeoutOfAFailoverWithAMargin() {
         Project project = PlanFixtures.vmLab();
         FailoverBudget budget = FailoverBudget.of(project);
-        // token 5 s: detection 5 + 6; no fencing; each group member stop + start and each clone demote + promote at 120 s.
+        // token 3 s: detection 3 + consensus 4 (1.2 × token, rounded up); no fencing; each group member stop + start and each
+        // clone demote + promote at 120 s.
+        assertEquals(3000, project.cluster().tokenMs(), "the VM lab's token, which the figures below are worked out from");
         int members = io.tandem.render.modern.PacemakerLayoutBuilder.build(project, new io.tandem.render.SecretBook()).group().members().size();
-        int sum = 11 + members * 240 + 2 * 240;
+        int sum = 7 + members * 240 + 2 * 240;
         assertEquals(sum + (int) Math.ceil(sum / 10.0), budget.seconds(), budget.reasoning());
-        assertTrue(budget.reasoning().contains("detection 11 s") && budget.reasoning().contains("fencing 0 s"), budget.reasoning());
+        assertTrue(budget.reasoning().contains("detection 7 s") && budget.reasoning().contains("fencing 0 s"), budget.reasoning());
     }
 
     /** The note agrees with the Initiators step (FailoverEstimate): 180 s covers the VM lab's usual failover; the worst case is information. */

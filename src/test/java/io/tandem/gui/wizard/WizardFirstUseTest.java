@@ -72,20 +72,20 @@ class WizardFirstUseTest {
         InitiatorsStep initiators = wizard.step(InitiatorsStep.class);
         int failover = initiators.failoverSeconds();
         Project project = wizard.draft().toProject().project();
-        assertThat(failover).as("the validator's figure").isEqualTo(FailoverEstimate.seconds(project.cluster())).isEqualTo(70);
+        assertThat(failover).as("the validator's figure").isEqualTo(FailoverEstimate.seconds(project.cluster())).isEqualTo(66);
         assertThat(initiators.suggestedReplacementTimeout()).isEqualTo(140);
 
         initiators.addManual();
         int added = initiators.count() - 1;
         assertThat(wizard.draft().text("$.initiators[" + added + "].timeouts.replacementTimeout")).as("a new initiator's default")
                 .isEqualTo("140");
-        assertThat(initiators.timeoutAdvice()).contains("up to about 70 s", "at least 70 s", "suggests 140 s",
-                "ESXi accepts at most 120 s: enter 120 there, which still outlasts the 70 s");
-        assertThat(initiators.manualSettings(added)).contains("for 140 s", "enter 120 there", "still outlasts a failover here (about 70 s)");
-        assertThat(initiators.timeoutNote(0)).isEqualTo("180 s outlasts a failover (about 70 s).");
+        assertThat(initiators.timeoutAdvice()).contains("up to about 66 s", "at least 66 s", "suggests 140 s",
+                "ESXi accepts at most 120 s: enter 120 there, which still outlasts the 66 s");
+        assertThat(initiators.manualSettings(added)).contains("for 140 s", "enter 120 there", "still outlasts a failover here (about 66 s)");
+        assertThat(initiators.timeoutNote(0)).isEqualTo("180 s outlasts a failover (about 66 s).");
 
         wizard.draft().set("$.initiators[0].timeouts.replacementTimeout", 60);
-        assertThat(initiators.timeoutNote(0)).startsWith("60 s is shorter than a failover (about 70 s)");
+        assertThat(initiators.timeoutNote(0)).startsWith("60 s is shorter than a failover (about 66 s)");
         wizard.draft().set("$.cluster.tokenMs", 30000);
         wizard.draft().set("$.cluster.operationTimeoutSeconds", 180);
         assertThat(initiators.failoverSeconds()).isEqualTo(150);
