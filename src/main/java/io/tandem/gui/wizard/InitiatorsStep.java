@@ -183,7 +183,7 @@ public final class InitiatorsStep extends StepViewModel {
 
     /** How long a failover usually takes with this cluster's settings: the figure the validator warns against. */
     public int failoverSeconds() {
-        int token = parse(wizard.draft().text("$.cluster.tokenMs"), 5000);
+        int token = parse(wizard.draft().text("$.cluster.tokenMs"), 3000);
         int op = parse(wizard.draft().text("$.cluster.operationTimeoutSeconds"), 120);
         StonithType fencing = java.util.Arrays.stream(StonithType.values())
                 .filter(t -> t.agent().equals(wizard.draft().text("$.cluster.stonith.type"))).findFirst().orElse(StonithType.NONE);
