@@ -2,7 +2,10 @@ package io.tandem.render.modern;
 
 import io.tandem.model.NetworkRole;
 import io.tandem.model.Node;
+import io.tandem.model.ClusterSettings;
 import io.tandem.model.Project;
+import io.tandem.model.Stonith;
+import io.tandem.model.StonithType;
 import io.tandem.render.FileRenderer;
 import io.tandem.render.Header;
 import io.tandem.render.RenderedFile;
@@ -14,8 +17,8 @@ import java.util.List;
  * {@code /etc/corosync/corosync.conf}: knet with both networks as links (link 0 client, link 1
  * replication), so losing one network does not split the cluster; encrypted with the authkey
  * Tandem generates at apply time; {@code two_node: 1}, or with a quorum device its {@code device}
- * section (ffsplit, the preferred node breaking ties, TLS). No comments on value lines: corosync
- * refuses them.
+ * section (ffsplit, the preferred node breaking ties, TLS; with SBD a sync phase within its watchdog
+ * timeout). No comments on value lines: corosync refuses them.
  */
 public final class CorosyncRenderer implements FileRenderer {
 
@@ -39,6 +42,24 @@ public final class CorosyncRenderer implements FileRenderer {
         }
         throw new IllegalArgumentException("no node " + node);
     }
+
+    /**
+     * sbd trusts the cluster's quorum only while a quorum device's sync phase (corosync's
+     * default 30 s) fits in its watchdog timeout; otherwise it logs that quorum is "distrusted"
+     * and a node that loses its SBD disk no longer survives on the cluster: it resets itself. So
+     * with SBD the sync phase is cut to the watchdog timeout (the witness answered in 1–2 s in the
+     * VM lab's crashes).
+     */
+    static String qdeviceSyncTimeout(ClusterSettings cluster) {
+        Stonith stonith = cluster.stonith();
+        if (stonith.type() != StonithType.SBD || stonith.sbd().watchdogTimeout() >= QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS) {
+            return "";
+        }
+        return "        # sbd distrusts the quorum when this exceeds its watchdog timeout (" + stonith.sbd().watchdogTimeout() + " s)\n"
+                + "        sync_timeout: " + stonith.sbd().watchdogTimeout() * 1000 + "\n";
+    }
+
+    private static final int QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
 
     static String config(Project project) {
         var cluster = project.cluster();
@@ -69,6 +90,7 @@ public final class CorosyncRenderer implements FileRenderer {
                         .append("    device {\n")
                         .append("        model: net\n")
                         .append("        votes: 1\n")
+                        .append(qdeviceSyncTimeout(cluster))
                         .append("        net {\n")
                         .append("            host: ").append(device.addressIn(project)).append('\n')
                         .append("            port: ").append(device.portOrDefault()).append('\n')

@@ -4,6 +4,7 @@ import io.tandem.export.AuditExporter;
 import io.tandem.model.Project;
 import io.tandem.model.ProjectFileException;
 import io.tandem.render.FileSet;
+import io.tandem.render.RenderedFile;
 import io.tandem.render.Renderers;
 import io.tandem.render.SecretPolicy;
 import io.tandem.testing.Examples;
@@ -53,6 +54,15 @@ class FenceRaceDelayTest {
     void theSharedSbdDeviceDelaysOnlyThePreferredNode() {
         assertThat(pcsLine(Variants.sbd(), "fence_sbd")).contains(" pcmk_delay_base=node1:15s ");
         assertThat(pcsLine(Variants.virsh(), "fence_node1")).contains(" pcmk_delay_base=15s ");
+    }
+
+    /** A static host list: the fencer fences at once instead of asking fence_sbd for its list first (2-3 s of a crash in the VM lab). */
+    @Test
+    void theSharedSbdDeviceNamesBothNodes() {
+        assertThat(pcsLine(Variants.sbd(), "fence_sbd")).contains(" 'pcmk_host_list=node1 node2' ");
+        FileSet files = Renderers.render(Variants.sbd());
+        assertThat(files.text(files.find(RenderedFile.CLUSTER, CibRenderer.PATH).orElseThrow(), SecretPolicy.REDACT))
+                .contains("name=\"pcmk_host_list\" value=\"node1 node2\"");
     }
 
     @Test

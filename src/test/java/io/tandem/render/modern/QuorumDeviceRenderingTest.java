@@ -54,6 +54,25 @@ class QuorumDeviceRenderingTest {
                 .contains("tie_breaker: 2", "host: qnetd.test.lab", "port: 5500");
     }
 
+    /** sbd logs "quorum using qdevice is distrusted" (and a node that loses its SBD disk resets) when the sync phase outlasts its watchdog. */
+    @Test
+    void withSbdTheWitnessSyncPhaseFitsInTheWatchdogTimeout(@TempDir Path work) throws Exception {
+        String sbd = "$.cluster.stonith.sbd.watchdogTimeout";
+        assertThat(quorumSection(file(ProjectFile.read(QDEVICE), "node1", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 10000\n");
+        Project fast = JsonEdit.of(QDEVICE).set(sbd, 5).set("$.cluster.stonith.sbd.msgwaitTimeout", 10).project();
+        assertThat(quorumSection(file(fast, "node2", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 5000\n");
+        Project slowWatchdog = JsonEdit.of(QDEVICE).set(sbd, 30).set("$.cluster.stonith.sbd.msgwaitTimeout", 60).project();
+        assertThat(quorumSection(file(slowWatchdog, "node2", "/etc/corosync/corosync.conf"))).as("corosync's default 30 s already fits")
+                .doesNotContain("sync_timeout");
+        Project ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", false).set("$.cluster.quorumDevice", Map.of("host", "client")).project();
+        assertThat(quorumSection(file(ipmi, "node1", "/etc/corosync/corosync.conf"))).contains("model: net").doesNotContain("sync_timeout");
+
+        io.tandem.testing.RealTools.require("corosync");
+        var checked = new io.tandem.verify.CorosyncConfigCheck().run(fast, Renderers.render(fast), work);
+        assertThat(checked).as("corosync -t reads the device section with its sync_timeout").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.outcome()).as(r.detail()).isEqualTo(io.tandem.verify.CheckResult.Outcome.PASS));
+    }
+
     @Test
     void fencingHasNoRaceDelayWithAWitness() throws Exception {
         String cib = file(ProjectFile.read(QDEVICE), "cluster", CibRenderer.PATH);
