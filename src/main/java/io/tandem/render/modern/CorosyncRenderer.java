@@ -54,11 +54,15 @@ public final class CorosyncRenderer implements FileRenderer {
      */
     static String qdeviceSyncTimeout(ClusterSettings cluster) {
         Stonith stonith = cluster.stonith();
-        if (stonith.type() != StonithType.SBD || stonith.sbd().watchdogTimeout() >= QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS) {
+        if (stonith.type() != StonithType.SBD) {
             return "";
         }
-        return "        # sbd distrusts the quorum when this exceeds its watchdog timeout (" + stonith.sbd().watchdogTimeout() + " s)\n"
-                + "        sync_timeout: " + stonith.sbd().watchdogTimeout() * 1000 + "\n";
+        int watchdog = stonith.sbd().watchdogTimeout();
+        if (watchdog >= QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS) {
+            return "";
+        }
+        return "        # sbd distrusts the quorum when this exceeds its watchdog timeout (" + watchdog + " s)\n"
+                + "        sync_timeout: " + watchdog * 1000 + "\n";
     }
 
     static String config(Project project) {

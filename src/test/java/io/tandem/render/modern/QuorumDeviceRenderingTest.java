@@ -8,6 +8,9 @@ import io.tandem.render.Renderers;
 import io.tandem.render.SecretPolicy;
 import io.tandem.testing.Examples;
 import io.tandem.testing.JsonEdit;
+import io.tandem.testing.RealTools;
+import io.tandem.verify.CheckResult;
+import io.tandem.verify.CorosyncConfigCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,10 +70,10 @@ class QuorumDeviceRenderingTest {
         Project ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", false).set("$.cluster.quorumDevice", Map.of("host", "client")).project();
         assertThat(quorumSection(file(ipmi, "node1", "/etc/corosync/corosync.conf"))).contains("model: net").doesNotContain("sync_timeout");
 
-        io.tandem.testing.RealTools.require("corosync");
-        var checked = new io.tandem.verify.CorosyncConfigCheck().run(fast, Renderers.render(fast), work);
+        RealTools.require("corosync");
+        var checked = new CorosyncConfigCheck().run(fast, Renderers.render(fast), work);
         assertThat(checked).as("corosync -t reads the device section with its sync_timeout").isNotEmpty()
-                .allSatisfy(r -> assertThat(r.outcome()).as(r.detail()).isEqualTo(io.tandem.verify.CheckResult.Outcome.PASS));
+                .allSatisfy(r -> assertThat(r.outcome()).as(r.detail()).isEqualTo(CheckResult.Outcome.PASS));
     }
 
     @Test
