@@ -162,5 +162,13 @@ final class FencingRules {
             problems.warning(path + ".msgwaitTimeout", "msgwait is usually twice the watchdog timeout, leaving room for a slow disk.",
                     "Set msgwaitTimeout to " + 2 * sbd.watchdogTimeout() + ".");
         }
+        // corosync's sync_timeout for the witness is cut to the watchdog timeout (else sbd distrusts its quorum).
+        boolean witness = project.profile() == Profile.MODERN && project.cluster().witness().isPresent();
+        if (witness && sbd.watchdogTimeout() >= 1 && sbd.watchdogTimeout() < Sbd.MIN_WATCHDOG_TIMEOUT_WITH_WITNESS) {
+            problems.warning(path + ".watchdogTimeout", "with a quorum witness, corosync gives the witness the watchdog timeout ("
+                    + sbd.watchdogTimeout() + " s) to vote after a node is lost; on a slow or busy network the survivor may then "
+                    + "lose quorum and stop the service instead of taking over.", "Set watchdogTimeout to "
+                    + Sbd.MIN_WATCHDOG_TIMEOUT_WITH_WITNESS + " or more (and msgwaitTimeout to twice that).");
+        }
     }
 }

@@ -19,6 +19,11 @@ public record Sbd(List<String> devices, String watchdog, Integer watchdogTimeout
     /** sbd's own defaults: msgwait twice the watchdog timeout. */
     public static final int DEFAULT_WATCHDOG_TIMEOUT = 5;
     public static final int DEFAULT_MSGWAIT_TIMEOUT = 10;
+    /**
+     * With a quorum witness the witness's vote must come within the watchdog timeout (corosync's qdevice
+     * sync_timeout is set to it); it came within 0.6 s in the VM lab, so 5 s leaves a margin.
+     */
+    public static final int MIN_WATCHDOG_TIMEOUT_WITH_WITNESS = 5;
 
     public Sbd {
         // Null entries are kept so that validation names them instead of the reader failing.

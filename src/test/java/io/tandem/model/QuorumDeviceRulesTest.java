@@ -77,4 +77,20 @@ class QuorumDeviceRulesTest {
                 sbd.operationTimeoutSeconds(), sbd.stonith(), null, new QuorumDevice("client", null, null));
         assertThat(FailoverEstimate.seconds(sbd) - FailoverEstimate.seconds(sbdWitness)).isEqualTo(Stonith.PREFERRED_NODE_FENCE_DELAY_SECONDS);
     }
+
+    /** corosync's sync_timeout follows SBD's watchdog timeout with a witness: a very short one leaves the witness little time to vote. */
+    @Test
+    void aVeryShortSbdWatchdogWithAWitnessIsWarnedAbout() {
+        String sbd = "$.cluster.stonith.sbd";
+        JsonEdit lab = JsonEdit.of(java.nio.file.Path.of("examples/vm-lab-qdevice.tandem.json"));
+        Problem shortWatchdog = validate(lab.set(sbd + ".watchdogTimeout", 2).set(sbd + ".msgwaitTimeout", 4)).stream()
+                .filter(p -> p.path().equals(sbd + ".watchdogTimeout")).findFirst().orElseThrow();
+        assertThat(shortWatchdog.isError()).isFalse();
+        assertThat(shortWatchdog.message()).contains("witness", "2 s", "lose quorum");
+        assertThat(shortWatchdog.fix()).contains("watchdogTimeout to " + Sbd.MIN_WATCHDOG_TIMEOUT_WITH_WITNESS);
+        assertThat(validate(lab.set(sbd + ".watchdogTimeout", Sbd.MIN_WATCHDOG_TIMEOUT_WITH_WITNESS)
+                .set(sbd + ".msgwaitTimeout", 2 * Sbd.MIN_WATCHDOG_TIMEOUT_WITH_WITNESS))).as("SBD's own defaults").isEmpty();
+        assertThat(validate(JsonEdit.of(java.nio.file.Path.of("examples/vm-lab-sbd.tandem.json")).set(sbd + ".watchdogTimeout", 2)
+                .set(sbd + ".msgwaitTimeout", 4))).as("without a witness no sync_timeout is cut").isEmpty();
+    }
 }
