@@ -12,6 +12,22 @@ import java.util.Optional;
  */
 final class Reloads {
 
+    /**
+     * corosync-qdevice reads its device section (timeouts, witness, algorithm) only when it starts,
+     * and a reload does not tell it. Restarted while it runs, but only if the nodes' own votes keep
+     * quorum meanwhile (the device's vote is gone for that second): with the peer down it would stop
+     * the service, so then it says so and keeps running on the old values until it is restarted.
+     */
+    static final String QDEVICE_RESTART = """
+            if systemctl is-active -q corosync-qdevice; then
+              q=$(corosync-quorumtool -s 2>/dev/null)
+              need=$(printf '%s\\n' "$q" | sed -n 's/^Quorum: *\\([0-9]*\\).*/\\1/p')
+              have=$(printf '%s\\n' "$q" | awk '/^Membership information/ { m = 1 } m && $1 ~ /^[1-9][0-9]*$/ { v += $2 } END { print v + 0 }')
+              if [ -n "$need" ] && [ "$have" -ge "$need" ]; then systemctl restart corosync-qdevice
+              else echo "corosync-qdevice keeps its old settings: the nodes' own votes ($have) are not quorum (${need:-unknown}) without it; restart it once the other node is back" >&2
+              fi
+            fi""";
+
     private Reloads() {
     }
 
@@ -28,7 +44,7 @@ final class Reloads {
             return Optional.of(RemoteCommand.script("systemctl daemon-reload"));
         }
         if (path.equals("/etc/corosync/corosync.conf")) {
-            return Optional.of(RemoteCommand.script("if systemctl is-active -q corosync; then corosync-cfgtool -R; fi"));
+            return Optional.of(RemoteCommand.script("if systemctl is-active -q corosync; then corosync-cfgtool -R; fi\n" + QDEVICE_RESTART));
         }
         if (path.startsWith("/etc/drbd.d/") && path.endsWith(".res")) {
             String name = path.substring("/etc/drbd.d/".length(), path.length() - ".res".length());

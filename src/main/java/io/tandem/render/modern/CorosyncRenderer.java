@@ -44,15 +44,20 @@ public final class CorosyncRenderer implements FileRenderer {
     }
 
     private static final int QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
+    private static final int QDEVICE_DEFAULT_TIMEOUT_MS = 10_000;
 
     /**
      * sbd trusts the cluster's quorum only while a quorum device's sync phase (corosync's
      * default 30 s) fits in its watchdog timeout; otherwise it logs that quorum is "distrusted"
      * and a node that loses its SBD disk no longer survives on the cluster: it resets itself. So
-     * with SBD the sync phase is cut to the watchdog timeout (the witness answered within 0.6–1.7 s
-     * of a new membership in the VM lab's crashes).
+     * with SBD the sync phase is cut to the watchdog timeout. The witness votes for the survivor
+     * only once it has dropped the crashed node, which it does after 1.5 heartbeats of silence
+     * (a heartbeat is 0.8 × {@code timeout}: 12 s by default); so {@code timeout} shrinks to 0.8 ×
+     * the sync phase, else a crash just after a heartbeat outlasts the sync phase and the survivor
+     * loses quorum (seen in the VM lab with a 5 s watchdog: dropped 12.0 s after the crash, 40 ms
+     * after the survivor's sync phase had run out).
      */
-    static String qdeviceSyncTimeout(ClusterSettings cluster) {
+    static String qdeviceTimeouts(ClusterSettings cluster) {
         Stonith stonith = cluster.stonith();
         if (stonith.type() != StonithType.SBD) {
             return "";
@@ -61,8 +66,14 @@ public final class CorosyncRenderer implements FileRenderer {
         if (watchdog >= QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS) {
             return "";
         }
-        return "        # sbd distrusts the quorum when this exceeds its watchdog timeout (" + watchdog + " s)\n"
+        String lines = "        # sbd distrusts the quorum when this exceeds its watchdog timeout (" + watchdog + " s)\n"
                 + "        sync_timeout: " + watchdog * 1000 + "\n";
+        int heartbeatTimeout = watchdog * 800;
+        if (heartbeatTimeout >= QDEVICE_DEFAULT_TIMEOUT_MS) {
+            return lines;
+        }
+        return lines + "        # the witness drops a silent node after 1.2 x this: within sync_timeout\n"
+                + "        timeout: " + heartbeatTimeout + "\n";
     }
 
     static String config(Project project) {
@@ -94,7 +105,7 @@ public final class CorosyncRenderer implements FileRenderer {
                         .append("    device {\n")
                         .append("        model: net\n")
                         .append("        votes: 1\n")
-                        .append(qdeviceSyncTimeout(cluster))
+                        .append(qdeviceTimeouts(cluster))
                         .append("        net {\n")
                         .append("            host: ").append(device.addressIn(project)).append('\n')
                         .append("            port: ").append(device.portOrDefault()).append('\n')

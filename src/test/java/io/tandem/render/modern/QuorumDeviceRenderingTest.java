@@ -61,18 +61,23 @@ class QuorumDeviceRenderingTest {
     @Test
     void withSbdTheWitnessSyncPhaseFitsInTheWatchdogTimeout(@TempDir Path work) throws Exception {
         String sbd = "$.cluster.stonith.sbd.watchdogTimeout";
-        assertThat(quorumSection(file(ProjectFile.read(QDEVICE), "node1", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 10000\n");
+        // The witness drops a crashed node after 1.5 heartbeats of 0.8 x timeout: within the sync phase only with timeout cut too.
+        Project example = JsonEdit.of(QDEVICE).set(sbd, 10).set("$.cluster.stonith.sbd.msgwaitTimeout", 20).project();
+        assertThat(quorumSection(file(example, "node1", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 10000\n", "timeout: 8000\n");
         Project fast = JsonEdit.of(QDEVICE).set(sbd, 5).set("$.cluster.stonith.sbd.msgwaitTimeout", 10).project();
-        assertThat(quorumSection(file(fast, "node2", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 5000\n");
+        assertThat(quorumSection(file(fast, "node2", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 5000\n", "timeout: 4000\n");
+        Project longer = JsonEdit.of(QDEVICE).set(sbd, 15).set("$.cluster.stonith.sbd.msgwaitTimeout", 30).project();
+        assertThat(quorumSection(file(longer, "node2", "/etc/corosync/corosync.conf"))).as("the default 10 s drops it in 12 s: within 15 s")
+                .contains("sync_timeout: 15000\n").doesNotContainPattern("(?m)^\\s*timeout:");
         Project slowWatchdog = JsonEdit.of(QDEVICE).set(sbd, 30).set("$.cluster.stonith.sbd.msgwaitTimeout", 60).project();
         assertThat(quorumSection(file(slowWatchdog, "node2", "/etc/corosync/corosync.conf"))).as("corosync's default 30 s already fits")
-                .doesNotContain("sync_timeout");
+                .doesNotContain("sync_timeout").doesNotContainPattern("(?m)^\\s*timeout:");
         Project ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", false).set("$.cluster.quorumDevice", Map.of("host", "client")).project();
         assertThat(quorumSection(file(ipmi, "node1", "/etc/corosync/corosync.conf"))).contains("model: net").doesNotContain("sync_timeout");
 
         RealTools.require("corosync");
         var checked = new CorosyncConfigCheck().run(fast, Renderers.render(fast), work);
-        assertThat(checked).as("corosync -t reads the device section with its sync_timeout").isNotEmpty()
+        assertThat(checked).as("corosync -t reads the device section with its sync_timeout and timeout").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.outcome()).as(r.detail()).isEqualTo(CheckResult.Outcome.PASS));
     }
 
