@@ -137,10 +137,13 @@ final class PlanFixtures {
             r.put(host, "cluster-stack", new ProbeResults.Output("corosync enabled active\npacemaker enabled active\n"
                     + (sbd ? "sbd enabled active\n" : "") + "name " + project.clusterName() + "\n", 0));
             if (sbd) {
-                // Captured from a disk whose header sbd wrote with watchdog 10 s, msgwait 20 s: the SBD example's timeouts.
+                // The header sbd wrote with the project's timeouts where one was captured: watchdog 5 s, msgwait 10 s on the VM
+                // lab's shared disk (the quorum device example); else 10 s / 20 s on a loop device (the SBD example's).
+                var sbdTimeouts = project.cluster().stonith().sbd();
+                String dump = sbdTimeouts.watchdogTimeout() == 5 && sbdTimeouts.msgwaitTimeout() == 10 ? vmlab("node1.qdevice-5-10.sbd_dump.txt")
+                        : local("sbd_dump.loop_w10_m20.txt");
                 for (String device : project.cluster().stonith().sbd().devices()) {
-                    r.put(host, SbdSteps.headerProbe(host, device).name(), new ProbeResults.Output(
-                            sbdProbeOutput(BLANK_16M, local("sbd_dump.loop_w10_m20.txt"), 0), 0));
+                    r.put(host, SbdSteps.headerProbe(host, device).name(), new ProbeResults.Output(sbdProbeOutput(BLANK_16M, dump, 0), 0));
                 }
                 r.put(host, "sbd-unit", new ProbeResults.Output("sbd enabled\nwatchdog\n", 0));
             }

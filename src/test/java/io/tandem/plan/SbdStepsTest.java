@@ -66,10 +66,10 @@ class SbdStepsTest {
     @Test
     void aHeaderWithOtherTimeoutsIsOverwrittenOnlyAsADestroyingStep() throws Exception {
         Project faster = io.tandem.testing.JsonEdit.of(java.nio.file.Path.of("examples/vm-lab-sbd.tandem.json"))
-                .set("$.cluster.stonith.sbd.watchdogTimeout", 5).set("$.cluster.stonith.sbd.msgwaitTimeout", 10).project();
+                .set("$.cluster.stonith.sbd.watchdogTimeout", 6).set("$.cluster.stonith.sbd.msgwaitTimeout", 12).project();
         FileSet fasterFiles = PlanFixtures.render(faster);
         ProbeResults results = PlanFixtures.converged(faster, fasterFiles);
-        // converged() answers with the captured 10/20 header: the project now asks for 5/10.
+        // converged() answers with the captured 10/20 header (none was captured at 6/12): the project now asks for 6/12.
         List<Step> planned = PlanFixtures.plan(faster, results);
         Step step = planned.stream().filter(s -> s.id().equals("sbd-header:" + DISK)).findFirst().orElseThrow();
         assertEquals(DISK, step.destroys().orElseThrow());
