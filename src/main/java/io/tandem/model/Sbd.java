@@ -21,7 +21,8 @@ public record Sbd(List<String> devices, String watchdog, Integer watchdogTimeout
     public static final int DEFAULT_MSGWAIT_TIMEOUT = 10;
     /**
      * With a quorum witness the witness's vote must come within the watchdog timeout (corosync's qdevice
-     * sync_timeout is set to it); it came within 0.6 s in the VM lab, so 5 s leaves a margin.
+     * sync_timeout is set to it); in the VM lab it had usually come by the time the new membership formed,
+     * so 5 s leaves a margin for a slow network.
      */
     public static final int MIN_WATCHDOG_TIMEOUT_WITH_WITNESS = 5;
 
