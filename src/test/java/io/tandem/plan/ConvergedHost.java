@@ -149,7 +149,8 @@ final class ConvergedHost {
         return dir;
     }
 
-    private static void stub(Path dir, String name, String body) throws IOException {
+    /** An executable {@code #!/bin/sh} script NAME in DIR with BODY: a command stubbed for a script under test. */
+    static void stub(Path dir, String name, String body) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, "#!/bin/sh\n" + body, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -139,10 +139,10 @@ final class PlanFixtures {
             if (sbd) {
                 // The header sbd wrote with the project's timeouts where one was captured: watchdog 5 s, msgwait 10 s on the VM
                 // lab's shared disk (the quorum device example); else 10 s / 20 s on a loop device (the SBD example's).
-                var sbdTimeouts = project.cluster().stonith().sbd();
-                String dump = sbdTimeouts.watchdogTimeout() == 5 && sbdTimeouts.msgwaitTimeout() == 10 ? vmlab("node1.qdevice-5-10.sbd_dump.txt")
+                var sbdSettings = project.cluster().stonith().sbd();
+                String dump = sbdSettings.watchdogTimeout() == 5 && sbdSettings.msgwaitTimeout() == 10 ? vmlab("node1.qdevice-5-10.sbd_dump.txt")
                         : local("sbd_dump.loop_w10_m20.txt");
-                for (String device : project.cluster().stonith().sbd().devices()) {
+                for (String device : sbdSettings.devices()) {
                     r.put(host, SbdSteps.headerProbe(host, device).name(), new ProbeResults.Output(sbdProbeOutput(BLANK_16M, dump, 0), 0));
                 }
                 r.put(host, "sbd-unit", new ProbeResults.Output("sbd enabled\nwatchdog\n", 0));

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +30,11 @@ class QdeviceRestartAfterReloadTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path log = dir.resolve("log");
         Files.writeString(log, "");
-        stub(bin, "systemctl", "case $1 in is-active) [ \"$3\" = corosync ] || [ " + (qdeviceRuns ? 1 : 0) + " = 1 ];;\n"
+        ConvergedHost.stub(bin, "systemctl", "case $1 in is-active) [ \"$3\" = corosync ] || [ " + (qdeviceRuns ? 1 : 0) + " = 1 ];;\n"
                 + "*) echo \"systemctl $*\" >> '" + log + "';; esac\n");
-        stub(bin, "corosync-cfgtool", "echo \"corosync-cfgtool $*\" >> '" + log + "'\n");
+        ConvergedHost.stub(bin, "corosync-cfgtool", "echo \"corosync-cfgtool $*\" >> '" + log + "'\n");
         Path fixture = Path.of("src/test/resources/fixtures/vmlab", quorumtoolFixture);
-        stub(bin, "corosync-quorumtool", "cat '" + fixture.toAbsolutePath() + "'\n");
+        ConvergedHost.stub(bin, "corosync-quorumtool", "cat '" + fixture.toAbsolutePath() + "'\n");
         RemoteCommand reload = Reloads.after("/etc/corosync/corosync.conf").orElseThrow();
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", reload.script()).directory(dir.toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -44,12 +43,6 @@ class QdeviceRestartAfterReloadTest {
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         return new Run(exit, Files.readString(log), stderr);
-    }
-
-    private static void stub(Path bin, String name, String body) throws IOException {
-        Path file = bin.resolve(name);
-        Files.writeString(file, "#!/bin/sh\n" + body, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Test
