@@ -43,7 +43,10 @@ public final class Packages {
         if (fencing == StonithType.SBD) {
             // sbd is the daemon; fence_sbd, the stonith agent Pacemaker runs, is in fence-agents.
             packages.addAll(List.of("sbd", "fence-agents"));
-        } else if (fencing == StonithType.IPMI || fencing == StonithType.VIRSH) {
+        } else if (fencing == StonithType.IPMI) {
+            // fence_ipmilan drives ipmitool, which fence-agents neither depends on nor recommends.
+            packages.addAll(List.of("fence-agents", "ipmitool"));
+        } else if (fencing == StonithType.VIRSH) {
             packages.add("fence-agents");
         }
         return packages;
