@@ -77,6 +77,7 @@ final class FencingRules {
             problems.pattern(dPath + ".user", device.user(), virsh ? ValuePatterns.USER : ValuePatterns.CHAP_USER);
             problems.secretPattern(dPath + ".password", device.password());
             checkPlug(device, dPath, virsh, domains, problems);
+            checkCipher(device, dPath, virsh, problems);
             if (virsh && !"root".equals(device.user()) && ValuePatterns.USER.matches(device.user())) {
                 problems.warning(dPath + ".user", "virsh run by a user other than root sees that user's own virtual machines, "
                         + "not the host's: fencing would not find the node.", "Use root on the libvirt host, or give this user "
@@ -88,6 +89,24 @@ final class FencingRules {
                 problems.error(PATH + ".devices", "node '" + node.name() + "' has no fence device.",
                         "Add the " + controller + " address and credentials of " + node.name() + ".");
             }
+        }
+    }
+
+    private static void checkCipher(FenceDevice device, String dPath, boolean virsh, ProblemCollector problems) {
+        Integer cipher = device.cipher();
+        if (cipher == null) {
+            return;
+        }
+        if (virsh) {
+            problems.warning(dPath + ".cipher", "fence_virsh logs in over SSH; \"cipher\" is an IPMI setting and is not used.",
+                    "Remove \"cipher\".");
+        } else if (cipher == 0) {
+            problems.error(dPath + ".cipher", "cipher suite 0 logs in without checking the password: anyone who knows the user "
+                    + "name could power " + ProblemCollector.printable(device.node()) + " off.",
+                    "Use a suite with authentication, e.g. 3 (or 17 where the BMC has it), or remove \"cipher\" to let ipmitool choose.");
+        } else if (cipher < 0 || cipher > FenceDevice.MAX_CIPHER_SUITE) {
+            problems.error(dPath + ".cipher", "IPMI cipher suites are numbered 1 to " + FenceDevice.MAX_CIPHER_SUITE + "; " + cipher
+                    + " is not one.", "Use the suite the BMC's documentation names (often 3 or 17), or remove \"cipher\".");
         }
     }
 

@@ -94,6 +94,23 @@ class FencingRulesTest {
                 .contains("libvirt host");
     }
 
+    /** fence_ipmilan's cipher suite: 1-17; 0 is refused (no password check); libvirt ignores it. */
+    @Test
+    void anIpmiCipherSuiteMustAuthenticate() throws Exception {
+        JsonEdit ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.stonith", Map.of("type", "fence_ipmilan", "devices", List.of(
+                Map.of("node", "node1", "address", "10.0.0.5", "user", "admin", "password", "Pw8xK2mN7qR4tV6z", "cipher", 3),
+                Map.of("node", "node2", "address", "10.0.0.6", "user", "admin", "password", "Qw8xK2mN7qR4tV6z"))));
+        assertThat(validate(ipmi)).noneMatch(Problem::isError).noneMatch(p -> p.path().endsWith(".cipher"));
+        assertThat(ipmi.project().cluster().stonith().devices().getFirst().cipher()).isEqualTo(3);
+        Problem none = errorAt(validate(ipmi.set(DEVICE + ".cipher", 0)), DEVICE + ".cipher");
+        assertThat(none.message()).contains("without checking the password", "node1");
+        assertThat(none.fix()).contains("3", "remove \"cipher\"");
+        assertThat(errorAt(validate(ipmi.set(DEVICE + ".cipher", 18)), DEVICE + ".cipher").message()).contains("1 to 17", "18");
+        assertThat(validate(virsh().set(DEVICE + ".cipher", 3))).noneMatch(Problem::isError)
+                .filteredOn(p -> p.path().equals(DEVICE + ".cipher")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("fence_virsh", "not used"));
+    }
+
     @Test
     void settingsForAnotherTypeAreWarnedAbout() {
         var sbdWithDevices = validate(sbd().set("$.cluster.stonith.devices", List.of(Map.of("node", "node1", "address", "10.0.0.5",

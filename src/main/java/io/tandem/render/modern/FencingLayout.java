@@ -10,6 +10,7 @@ import io.tandem.render.SecretNames;
 import io.tandem.render.modern.PacemakerLayout.Location;
 import io.tandem.render.modern.PacemakerLayout.Nvpair;
 import io.tandem.render.modern.PacemakerLayout.Op;
+import io.tandem.render.modern.PacemakerLayout.Order;
 import io.tandem.render.modern.PacemakerLayout.Primitive;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class FencingLayout {
 
     final List<Primitive> primitives = new ArrayList<>();
     final List<Location> locations = new ArrayList<>();
+    final List<Order> orders = new ArrayList<>();
     final List<Nvpair> properties = new ArrayList<>();
 
     FencingLayout(Project project, SecretBook secrets) {
@@ -46,6 +48,12 @@ final class FencingLayout {
                     params.add(new Nvpair("pcmk_delay_base", project.cluster().preferredNode() + ":" + DELAY));
                 }
                 primitives.add(new Primitive(SBD_PRIMITIVE, "stonith:" + StonithType.SBD.agent(), params, monitor));
+                // When the node running this device crashes, the survivor starts it in the same transition
+                // as the storage; the fencer does not need it started, but its start and first monitor
+                // (fence_sbd, Python) then competed for the CPU with the promotions and DRBD's fence-peer
+                // handlers. Only in such a transition: its start waits for the group.
+                orders.add(new Order("ord_" + PacemakerLayoutBuilder.GROUP + "_before_" + SBD_PRIMITIVE, PacemakerLayoutBuilder.GROUP,
+                        "start", SBD_PRIMITIVE, "start", Order.OPTIONAL));
                 properties.add(new Nvpair("stonith-timeout", SbdSettings.stonithTimeoutSeconds(stonith.sbd()) + "s"));
             }
         }
@@ -62,6 +70,9 @@ final class FencingLayout {
                 new Nvpair("password", secrets.ref(SecretNames.fencePassword(device.node()), device.password()))));
         if (type == StonithType.IPMI) {
             params.add(new Nvpair("lanplus", "1"));
+            if (device.cipher() != null) {
+                params.add(new Nvpair("cipher", device.cipher().toString()));
+            }
         } else {
             // fence_virsh logs in over SSH (its default) and destroys this libvirt domain.
             params.add(new Nvpair("plug", device.plug()));
