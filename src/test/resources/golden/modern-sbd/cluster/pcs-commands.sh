@@ -25,6 +25,7 @@ pcs -f /root/tandem-cib.xml constraint colocation add g_iscsi with Promoted drbd
 pcs -f /root/tandem-cib.xml constraint colocation add Promoted drbd_r1-clone with Promoted drbd_r0-clone INFINITY id=col_drbd_r1-clone_promoted_with_drbd_r0-clone
 pcs -f /root/tandem-cib.xml constraint order promote drbd_r0-clone then start g_iscsi id=ord_drbd_r0-clone_before_g_iscsi
 pcs -f /root/tandem-cib.xml constraint order promote drbd_r1-clone then start g_iscsi id=ord_drbd_r1-clone_before_g_iscsi
+pcs -f /root/tandem-cib.xml constraint order start g_iscsi then start fence_sbd kind=Optional id=ord_g_iscsi_before_fence_sbd
 pcs -f /root/tandem-cib.xml constraint location g_iscsi prefers node1=100
 CIB_file=/root/tandem-cib.xml cibadmin --modify --xml-pipe <<'EOF'
 <nvpair id="p_target-instance_attributes-incoming_password" name="incoming_password" value="&lt;redacted:chap-incoming-secret&gt;"/>

@@ -67,7 +67,7 @@ public final class CibRenderer implements FileRenderer {
         }
         for (PacemakerLayout.Order o : layout.orders()) {
             xml.empty("rsc_order", "id", o.id(), "first", o.first(), "first-action", o.firstAction(),
-                    "then", o.then(), "then-action", o.thenAction(), "kind", "Mandatory");
+                    "then", o.then(), "then-action", o.thenAction(), "kind", o.kind());
         }
         for (PacemakerLayout.Location l : layout.locations()) {
             xml.empty("rsc_location", "id", l.id(), "rsc", l.rsc(), "node", l.node(), "score", l.score());

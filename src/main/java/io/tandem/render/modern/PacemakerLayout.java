@@ -67,7 +67,18 @@ public record PacemakerLayout(
     public record Colocation(String id, String rsc, String rscRole, String withRsc, String withRole, String score) {
     }
 
-    public record Order(String id, String first, String firstAction, String then, String thenAction) {
+    /**
+     * {@code kind} Mandatory: {@code then} never runs before {@code first}; Optional: only when both
+     * happen in the same transition.
+     */
+    public record Order(String id, String first, String firstAction, String then, String thenAction, String kind) {
+
+        public static final String MANDATORY = "Mandatory";
+        public static final String OPTIONAL = "Optional";
+
+        public Order(String id, String first, String firstAction, String then, String thenAction) {
+            this(id, first, firstAction, then, thenAction, MANDATORY);
+        }
     }
 
     public record Location(String id, String rsc, String node, String score) {

@@ -105,6 +105,7 @@ public final class PacemakerLayoutBuilder {
             colocations.add(new Colocation("col_" + clone.id() + "_promoted_with_" + first.id(), clone.id(), "Promoted", first.id(),
                     "Promoted", "INFINITY"));
         }
+        orders.addAll(fencing.orders);
         List<Location> locations = new ArrayList<>();
         locations.add(new Location("loc_" + GROUP + "_prefers_" + cluster.preferredNode(), GROUP, cluster.preferredNode(), "100"));
         locations.addAll(fencing.locations);

@@ -94,7 +94,12 @@ public final class PcsScriptRenderer implements FileRenderer {
             lines.add(pcs(words));
         }
         for (PacemakerLayout.Order o : layout.orders()) {
-            lines.add(pcs("constraint", "order", o.firstAction(), o.first(), "then", o.thenAction(), o.then(), "id=" + o.id()));
+            List<String> words = new ArrayList<>(List.of("constraint", "order", o.firstAction(), o.first(), "then", o.thenAction(), o.then()));
+            if (!o.kind().equals(PacemakerLayout.Order.MANDATORY)) {
+                words.add("kind=" + o.kind());
+            }
+            words.add("id=" + o.id());
+            lines.add(pcs(words));
         }
         for (PacemakerLayout.Location l : layout.locations()) {
             boolean avoid = l.score().startsWith("-");
