@@ -17,6 +17,11 @@ public final class Examples {
     public static final Path VM_LAB_SBD = Path.of("examples/vm-lab-sbd.tandem.json");
     /** {@link #VM_LAB_SBD} with the client as quorum witness (corosync-qnetd) and no two_node. */
     public static final Path VM_LAB_QDEVICE = Path.of("examples/vm-lab-qdevice.tandem.json");
+    /**
+     * {@link #VM_LAB_QDEVICE} fenced by IPMI instead of SBD: each node's BMC is the lab's ipmi_sim on
+     * the management network (10.205.0.101/102), which powers the VM off and on.
+     */
+    public static final Path VM_LAB_IPMI = Path.of("examples/vm-lab-ipmi.tandem.json");
     /** {@link #VM_LAB_SBD} with every backing disk given the GPT partition layout (lab/vm e2e --project). */
     public static final Path VM_LAB_GPT = Path.of("examples/vm-lab-gpt.tandem.json");
     /** {@link #VM_LAB_SBD} served by tgt (LUNs numbered from 1) with its mutual CHAP (lab/vm e2e --gui --project). */

@@ -6,6 +6,7 @@ import io.tandem.render.Renderers;
 import io.tandem.render.modern.PacemakerLayout.Nvpair;
 import io.tandem.render.modern.PacemakerLayout.Op;
 import io.tandem.render.modern.PacemakerLayout.Primitive;
+import io.tandem.testing.Examples;
 import io.tandem.testing.RealTools;
 import io.tandem.testing.Variants;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class FencingRealToolsTest {
     @Test
     void everyFencingTypePassesCrmVerifyAndTheAgentsMetadata(@TempDir Path work) {
         RealTools.requireTier2();
-        for (Project project : List.of(Variants.sbd(), Variants.virsh(), Variants.drbd9UbuntuTgtStonith())) {
+        // The IPMI example names a cipher suite (the lab's BMCs need it): one more parameter the agent must declare.
+        for (Project project : List.of(Variants.sbd(), Variants.virsh(), Variants.drbd9UbuntuTgtStonith(), Examples.read(Examples.VM_LAB_IPMI))) {
             FileSet files = Renderers.render(project);
             List<CheckResult> results = new java.util.ArrayList<>(new FenceAgentCheck().run(project, files, work));
             results.addAll(new PacemakerCheck().run(project, files, work.resolve(project.cluster().stonith().type().agent())));
