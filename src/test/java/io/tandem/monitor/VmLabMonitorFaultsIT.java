@@ -48,6 +48,8 @@ class VmLabMonitorFaultsIT {
     private final Rounds rounds = new Rounds();
     private final List<String> lines = new ArrayList<>();
     private Set<String> baseline;
+    /** The standby's successful fencings before it was crashed (power fencing: see restart). */
+    private int fencedBefore;
     private Path here;
 
     /** One fault: how to cause it, which finding code shows it, how to repair it, how long the repair may take. */
@@ -96,7 +98,10 @@ class VmLabMonitorFaultsIT {
                     new Fault("bond slave down (eth0 of " + serving + ")", Set.of("bond.slave-down"),
                             () -> links(serving, "off", "eth0"), () -> links(serving, "on", "eth0"), Duration.ofMinutes(2)),
                     new Fault("standby node crashed (" + standby + ")", Set.of("host.unreachable", "node.offline", "node.unclean"),
-                            () -> lab("crash", standby), () -> restart(source, project, standby), Duration.ofMinutes(12)),
+                            () -> {
+                                fencedBefore = fencings(source, serving, standby);
+                                lab("crash", standby);
+                            }, () -> restart(source, project, standby, serving), Duration.ofMinutes(12)),
                     new Fault("split brain on " + r0.name(), Set.of("drbd.split-brain"),
                             () -> provokeSplitBrain(source, project, r0, clone, standby, serving),
                             () -> recoverSplitBrain(source, project, r0, clone, standby), Duration.ofMinutes(5))));
@@ -198,7 +203,15 @@ class VmLabMonitorFaultsIT {
      * SBD_STARTMODE=clean, refuses to join until an operator clears it: as the monitor's
      * sbd.message finding says, and as an operator would after checking the node.
      */
-    private void restart(SshStatusSource source, Project project, String node) throws Exception {
+    private void restart(SshStatusSource source, Project project, String node, String survivor) throws Exception {
+        if (project.cluster().stonith().type().perNodeDevices()) {
+            // Power fencing turns the node off and on again by itself, maybe only after the monitor saw the crash: a node
+            // started before that would be switched off under this repair (seen with the lab's BMCs). Wait for it first.
+            long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (fencings(source, survivor, node) <= fencedBefore && System.nanoTime() < until) {
+                Thread.sleep(2000);
+            }
+        }
         lab("start", node);
         String disks = project.cluster().stonith().sbd() == null ? "" : String.join(" ", project.cluster().stonith().sbd().devices());
         String clear = disks.isEmpty() ? "" : "for d in " + disks + "; do sbd -d \"$d\" message " + node + " clear; done; ";
@@ -216,6 +229,16 @@ class VmLabMonitorFaultsIT {
             }
         }
         throw last;
+    }
+
+    /**
+     * How many times the fencer on {@code askedOn} has fenced {@code node} successfully since it started (without
+     * --verbose stonith_admin prints only the first of them).
+     */
+    private static int fencings(SshStatusSource source, String askedOn, String node) throws Exception {
+        HostCommands.Result r = source.runAsRoot(askedOn, "stonith_admin --history " + node + " --verbose 2>/dev/null | grep -c 'of " + node
+                + " successful' || true", Duration.ofSeconds(60));
+        return Integer.parseInt(r.stdout().strip().isEmpty() ? "0" : r.stdout().strip());
     }
 
     private static void root(SshStatusSource source, String host, String script) throws Exception {
