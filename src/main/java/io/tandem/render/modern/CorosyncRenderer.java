@@ -47,33 +47,40 @@ public final class CorosyncRenderer implements FileRenderer {
     private static final int QDEVICE_DEFAULT_TIMEOUT_MS = 10_000;
 
     /**
-     * sbd trusts the cluster's quorum only while a quorum device's sync phase (corosync's
-     * default 30 s) fits in its watchdog timeout; otherwise it logs that quorum is "distrusted"
-     * and a node that loses its SBD disk no longer survives on the cluster: it resets itself. So
-     * with SBD the sync phase is cut to the watchdog timeout. The witness votes for the survivor
-     * only once it has dropped the crashed node, which it does after 1.5 heartbeats of silence
-     * (a heartbeat is 0.8 × {@code timeout}: 12 s by default); so {@code timeout} shrinks to 0.8 ×
-     * the sync phase, else a crash just after a heartbeat outlasts the sync phase and the survivor
-     * loses quorum (seen in the VM lab with a 5 s watchdog: dropped 12.0 s after the crash, 40 ms
-     * after the survivor's sync phase had run out).
+     * The witness votes for the survivor of a crash only once it has dropped the crashed node, which
+     * it does after 1.5 heartbeats of silence (a heartbeat is 0.8 × {@code timeout}: 12 s with the
+     * default 10 s). The survivor's new membership forms after the token and then the consensus
+     * (1.2 × token) have run out, 2.2 × token after the crash; until the vote comes it has no quorum
+     * and recovers nothing (seen in the VM lab: the vote 3.5 s after the membership, token 3 s). So
+     * {@code timeout} is cut to 1.6 × token, and the witness has dropped the node when the membership forms.
+     *
+     * <p>sbd trusts the cluster's quorum only while a quorum device's sync phase (corosync's default
+     * 30 s) fits in its watchdog timeout; otherwise it logs that quorum is "distrusted" and a node
+     * that loses its SBD disk no longer survives on the cluster: it resets itself. So with SBD the
+     * sync phase is cut to the watchdog timeout, and {@code timeout} to 0.8 × the sync phase if that
+     * is shorter, else a crash just after a heartbeat outlasts the sync phase and the survivor loses
+     * quorum (seen in the VM lab with a 5 s watchdog: dropped 12.0 s after the crash, 40 ms after the
+     * survivor's sync phase had run out).
      */
     static String qdeviceTimeouts(ClusterSettings cluster) {
+        StringBuilder lines = new StringBuilder();
+        int heartbeatTimeout = Math.min(QDEVICE_DEFAULT_TIMEOUT_MS, cluster.tokenMs() * 16 / 10 / 100 * 100);
+        String why = "the witness drops a silent node after 1.2 x this: before the survivor's new membership (2.2 x token)";
         Stonith stonith = cluster.stonith();
-        if (stonith.type() != StonithType.SBD) {
-            return "";
+        if (stonith.type() == StonithType.SBD && stonith.sbd().watchdogTimeout() < QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS) {
+            int watchdog = stonith.sbd().watchdogTimeout();
+            lines.append("        # sbd distrusts the quorum when this exceeds its watchdog timeout (").append(watchdog).append(" s)\n")
+                    .append("        sync_timeout: ").append(watchdog * 1000).append('\n');
+            if (watchdog * 800 < heartbeatTimeout) {
+                heartbeatTimeout = watchdog * 800;
+                why = "the witness drops a silent node after 1.2 x this: within sync_timeout";
+            }
         }
-        int watchdog = stonith.sbd().watchdogTimeout();
-        if (watchdog >= QDEVICE_DEFAULT_SYNC_TIMEOUT_SECONDS) {
-            return "";
+        if (heartbeatTimeout < QDEVICE_DEFAULT_TIMEOUT_MS) {
+            lines.append("        # ").append(why).append('\n')
+                    .append("        timeout: ").append(heartbeatTimeout).append('\n');
         }
-        String lines = "        # sbd distrusts the quorum when this exceeds its watchdog timeout (" + watchdog + " s)\n"
-                + "        sync_timeout: " + watchdog * 1000 + "\n";
-        int heartbeatTimeout = watchdog * 800;
-        if (heartbeatTimeout >= QDEVICE_DEFAULT_TIMEOUT_MS) {
-            return lines;
-        }
-        return lines + "        # the witness drops a silent node after 1.2 x this: within sync_timeout\n"
-                + "        timeout: " + heartbeatTimeout + "\n";
+        return lines.toString();
     }
 
     static String config(Project project) {

@@ -62,23 +62,40 @@ class QuorumDeviceRenderingTest {
     void withSbdTheWitnessSyncPhaseFitsInTheWatchdogTimeout(@TempDir Path work) throws Exception {
         String sbd = "$.cluster.stonith.sbd.watchdogTimeout";
         // The witness drops a crashed node after 1.5 heartbeats of 0.8 x timeout: within the sync phase only with timeout cut too.
-        Project example = JsonEdit.of(QDEVICE).set(sbd, 10).set("$.cluster.stonith.sbd.msgwaitTimeout", 20).project();
-        assertThat(quorumSection(file(example, "node1", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 10000\n", "timeout: 8000\n");
         Project fast = JsonEdit.of(QDEVICE).set(sbd, 5).set("$.cluster.stonith.sbd.msgwaitTimeout", 10).project();
         assertThat(quorumSection(file(fast, "node2", "/etc/corosync/corosync.conf"))).contains("sync_timeout: 5000\n", "timeout: 4000\n");
-        Project longer = JsonEdit.of(QDEVICE).set(sbd, 15).set("$.cluster.stonith.sbd.msgwaitTimeout", 30).project();
-        assertThat(quorumSection(file(longer, "node2", "/etc/corosync/corosync.conf"))).as("the default 10 s drops it in 12 s: within 15 s")
-                .contains("sync_timeout: 15000\n").doesNotContainPattern("(?m)^\\s*timeout:");
+        Project example = JsonEdit.of(QDEVICE).set(sbd, 10).set("$.cluster.stonith.sbd.msgwaitTimeout", 20).project();
+        assertThat(quorumSection(file(example, "node1", "/etc/corosync/corosync.conf"))).as("0.8 x 10 s is longer than 1.6 x the 3 s token")
+                .contains("sync_timeout: 10000\n", "timeout: 4800\n");
         Project slowWatchdog = JsonEdit.of(QDEVICE).set(sbd, 30).set("$.cluster.stonith.sbd.msgwaitTimeout", 60).project();
         assertThat(quorumSection(file(slowWatchdog, "node2", "/etc/corosync/corosync.conf"))).as("corosync's default 30 s already fits")
-                .doesNotContain("sync_timeout").doesNotContainPattern("(?m)^\\s*timeout:");
-        Project ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", false).set("$.cluster.quorumDevice", Map.of("host", "client")).project();
-        assertThat(quorumSection(file(ipmi, "node1", "/etc/corosync/corosync.conf"))).contains("model: net").doesNotContain("sync_timeout");
+                .doesNotContain("sync_timeout").contains("timeout: 4800\n");
 
         RealTools.require("corosync");
         var checked = new CorosyncConfigCheck().run(fast, Renderers.render(fast), work);
         assertThat(checked).as("corosync -t reads the device section with its sync_timeout and timeout").isNotEmpty()
                 .allSatisfy(r -> assertThat(r.outcome()).as(r.detail()).isEqualTo(CheckResult.Outcome.PASS));
+    }
+
+    /** Until the witness has dropped the crashed node the survivor has no quorum: its vote must be there when the membership forms. */
+    @Test
+    void theWitnessDropsACrashedNodeBeforeTheNewMembership() throws Exception {
+        Project ipmi = JsonEdit.of(Examples.MODERN).set("$.cluster.twoNode", false).set("$.cluster.quorumDevice", Map.of("host", "client"))
+                .set("$.cluster.tokenMs", 3000).project();
+        assertThat(quorumSection(file(ipmi, "node1", "/etc/corosync/corosync.conf"))).contains("model: net", "timeout: 4800\n")
+                .doesNotContain("sync_timeout");
+        for (int token : new int[] {1000, 2500, 5000, 6000, 20000}) {
+            String quorum = quorumSection(file(JsonEdit.of(QDEVICE).set("$.cluster.tokenMs", token).project(), "node1", "/etc/corosync/corosync.conf"));
+            var timeout = java.util.regex.Pattern.compile("(?m)^\\s*timeout: (\\d+)$").matcher(quorum);
+            int heartbeats = timeout.find() ? Integer.parseInt(timeout.group(1)) : 10_000;
+            if (2.2 * token < 12_000) {
+                assertThat(1.2 * heartbeats).as("token %d ms: dropped by the witness before the membership at 2.2 x token", token)
+                        .isLessThanOrEqualTo(2.2 * token);
+            } else {
+                assertThat(heartbeats).as("token %d ms: never above the default", token).isLessThanOrEqualTo(10_000);
+            }
+            assertThat(heartbeats).as("token %d ms", token).isGreaterThanOrEqualTo(1_000);
+        }
     }
 
     @Test
