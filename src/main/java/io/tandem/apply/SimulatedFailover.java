@@ -66,9 +66,10 @@ final class SimulatedFailover {
                 + "waiting 2400ms for consensus.");
         log(t0 + seconds(4400), to, "corosync[815]", "  [TOTEM ] A new membership (2.1e) was formed. Members left: 1");
         double t = t0 + seconds(4600);
-        if (cluster.project().cluster().stonith().type() != io.tandem.model.StonithType.NONE) {
+        var stonith = cluster.project().cluster().stonith();
+        if (stonith.type() != io.tandem.model.StonithType.NONE) {
             t += seconds(1000);
-            log(t, to, "pacemaker-controld[882]", " notice: Peer " + from + " was terminated (reboot) by " + to
+            log(t, to, "pacemaker-controld[882]", " notice: Peer " + from + " was terminated (" + stonith.afterFencing().keyword() + ") by " + to
                     + " on behalf of pacemaker-controld.882: OK");
         }
         t = drbd("promote", to, t + seconds(100));

@@ -179,6 +179,14 @@ final class DrillScripts {
         return script.toString();
     }
 
+    /**
+     * Powers on a node that fencing switched off ({@code stonith-action=off}), through the cluster's
+     * own fence device for it: the "on" action of its BMC or libvirt host. Run on the survivor.
+     */
+    static String powerOn(String node) {
+        return "stonith_admin --unfence " + q(NAME, node, "node");
+    }
+
     /** Starts the cluster stack on a node that rebooted: sbd and corosync come with pacemaker, and with them corosync-qdevice (Tandem's corosync drop-in). */
     static String startCluster() {
         return "systemctl start pacemaker";

@@ -165,7 +165,8 @@ public final class FailoverDrill {
         String what = switch (scenario) {
             case SWITCHOVER -> "The storage moves from " + from + " to " + to + ", then back to " + from + ".";
             case CRASH_ACTIVE -> from + " is crashed at once (emergency reboot, no shutdown): " + to + " must fence it and take over; "
-                    + from + " reboots and rejoins, and the storage stays on " + to + ".";
+                    + from + (offAfterFencing() ? " is switched off by its fencing, then powered on by the test," : " reboots")
+                    + " and rejoins, and the storage stays on " + to + ".";
             case REPLICATION_LINK -> "Every NIC of " + to + "'s replication link goes down for " + settings.holdSeconds() + " s, then up: "
                     + from + " keeps serving; " + to + "'s copy falls behind and resyncs.";
             case BOND_SLAVE -> "The active NIC of " + from + "'s client-network bond goes down for " + settings.holdSeconds()
@@ -173,6 +174,11 @@ public final class FailoverDrill {
         };
         return "Test \"" + scenario.title() + "\" on cluster " + project.clusterName() + ": " + what + " " + io
                 + " The test then waits until the cluster is healthy again.";
+    }
+
+    private boolean offAfterFencing() {
+        var stonith = project.cluster().stonith();
+        return stonith.type().perNodeDevices() && stonith.afterFencing() == io.tandem.model.FenceAction.OFF;
     }
 
     /** Runs the confirmed test; nothing is faulted when the probe cannot start. */
@@ -314,9 +320,17 @@ public final class FailoverDrill {
     /**
      * Brings the crashed node back into the cluster once it answers again: with SBD fencing its slot
      * holds the survivor's reset, which Tandem clears (it caused the crash itself; after a real one
-     * an operator looks first), then the cluster stack starts there. Said in the report's notes.
+     * an operator looks first), then the cluster stack starts there; a node that power fencing switched
+     * off (stonith-action off) is first powered on through its fence device. Said in the report's notes.
      */
     private void rejoin(String crashed, String survivor) throws InterruptedException {
+        if (offAfterFencing()) {
+            listener.step("Powering " + crashed + " on through its fence device: its fencing switched it off.");
+            HostCommands.Result on = root(survivor, DrillScripts.powerOn(crashed), Duration.ofSeconds(120));
+            notes.add(crashed + " was switched off by its fencing (stonith-action off), as it would stay after a real failure; the test "
+                    + (on.ok() ? "powered it on through its fence device." : "could not power it on (" + firstLine(on.stderr() + on.stdout())
+                    + "): power it on by hand."));
+        }
         listener.step("Waiting for " + crashed + " to boot again.");
         double until = clock.now() + settings.recoverySeconds();
         while (clock.now() < until && !root(crashed, "true", Duration.ofSeconds(30)).ok()) {

@@ -52,9 +52,9 @@ final class FencingRules {
                         "Configure STONITH, or use \"resource-only\".");
             }
         }
-        if (!stonith.devices().isEmpty() || stonith.sbd() != null) {
+        if (!stonith.devices().isEmpty() || stonith.sbd() != null || stonith.action() != null) {
             problems.warning(PATH, "fencing settings are present but STONITH is off, so they are not used.",
-                    "Set \"type\" to the agent they are for, or remove \"devices\" and \"sbd\".");
+                    "Set \"type\" to the agent they are for, or remove \"devices\", \"sbd\" and \"action\".");
         }
     }
 

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Node fencing: the agent and what it needs. IPMI and libvirt take one device per node; SBD takes
- * the shared disks and the watchdog in {@code sbd}.
+ * the shared disks and the watchdog in {@code sbd}. {@code action}: reboot the lost node (when
+ * absent) or switch it off.
  */
-public record Stonith(StonithType type, @OptionalField List<FenceDevice> devices, @OptionalField Sbd sbd) {
+public record Stonith(StonithType type, @OptionalField List<FenceDevice> devices, @OptionalField Sbd sbd,
+        @OptionalField FenceAction action) {
 
     /**
      * How long the cluster waits before fencing the preferred node. When the nodes lose each other
@@ -17,5 +19,14 @@ public record Stonith(StonithType type, @OptionalField List<FenceDevice> devices
 
     public Stonith {
         devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    public Stonith(StonithType type, List<FenceDevice> devices, Sbd sbd) {
+        this(type, devices, sbd, null);
+    }
+
+    /** What fencing does to a node: {@code action}, rebooting it when the project does not say. */
+    public FenceAction afterFencing() {
+        return action == null ? FenceAction.REBOOT : action;
     }
 }

@@ -88,6 +88,23 @@ class DemoDrillTest {
         assertTrue(report.healthyAgainAfter() != null, "the crashed node rejoined");
     }
 
+    /** Power fencing that leaves the node off: the test powers it on again through the cluster's fence device, and says so. */
+    @Test
+    void aNodeFencedOffIsPoweredOnAgainByTheTest() throws Exception {
+        FailoverDrill drill = drill(io.tandem.testing.JsonEdit.of(Examples.VM_LAB_IPMI).set("$.cluster.stonith.action", "off").project());
+        FailoverDrill.Ready ready = assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.CRASH_ACTIVE));
+        assertTrue(ready.words().contains("switched off by its fencing, then powered on by the test"), ready.words());
+        FailoverReport report = drill.run(ready);
+        assertTrue(report.passed(), report.failures().toString());
+        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith(ready.from() + " was switched off by its fencing (stonith-action off)")
+                && n.contains("powered it on through its fence device")), report.notes().toString());
+        assertTrue(report.legs().getFirst().phases().stream().anyMatch(p -> p.name().equals("fenced")), report.legs().toString());
+
+        FailoverReport rebooted = drill(Examples.read(Examples.VM_LAB_IPMI)).run(assertInstanceOf(FailoverDrill.Ready.class,
+                drill(Examples.read(Examples.VM_LAB_IPMI)).prepare(Scenario.CRASH_ACTIVE)));
+        assertTrue(rebooted.notes().stream().noneMatch(n -> n.contains("switched off by its fencing")), rebooted.notes().toString());
+    }
+
     @Test
     void aCutReplicationLinkDoesNotPauseTheClient() throws Exception {
         FailoverDrill drill = drill(Examples.read(Examples.VM_LAB_SBD));

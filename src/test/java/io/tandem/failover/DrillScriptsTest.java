@@ -42,6 +42,9 @@ class DrillScriptsTest {
         parses(DrillScripts.journal(1795612283L));
         parses(DrillScripts.clearSbdSlot(List.of("/dev/disk/by-id/virtio-tandem-sbd"), "node1"));
         parses(DrillScripts.startCluster());
+        parses(DrillScripts.powerOn("node1"));
+        assertEquals("stonith_admin --unfence node1", DrillScripts.powerOn("node1"));
+        assertThrows(IllegalArgumentException.class, () -> DrillScripts.powerOn("node1; reboot"));
         parses(DrillScripts.qdeviceAfterStart());
     }
 

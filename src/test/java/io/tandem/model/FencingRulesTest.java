@@ -130,8 +130,27 @@ class FencingRulesTest {
         assertThat(noneWithSbd).noneMatch(Problem::isError).filteredOn(p -> p.path().equals("$.cluster.stonith")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.message()).contains("STONITH is off", "not used");
-                    assertThat(p.fix()).contains("Set \"type\"", "remove \"devices\" and \"sbd\"");
+                    assertThat(p.fix()).contains("Set \"type\"", "\"sbd\" and \"action\"");
                 });
+        var noneWithAction = validate(JsonEdit.of(Examples.MODERN).set("$.cluster.stonith", Map.of("type", "none", "action", "off"))
+                .set("$.replication.fencing", "resource-only"));
+        assertThat(noneWithAction).noneMatch(Problem::isError).filteredOn(p -> p.path().equals("$.cluster.stonith")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("STONITH is off", "not used"));
+    }
+
+    /** "action": "off" leaves a fenced node off; anything but reboot or off is refused with the field named. */
+    @Test
+    void theFenceActionIsRebootOrOff() throws Exception {
+        JsonEdit ipmi = JsonEdit.of(Examples.VM_LAB_IPMI);
+        assertThat(ipmi.project().cluster().stonith().afterFencing()).isEqualTo(FenceAction.REBOOT);
+        assertThat(validate(ipmi.set("$.cluster.stonith.action", "off"))).noneMatch(Problem::isError);
+        assertThat(ipmi.set("$.cluster.stonith.action", "off").project().cluster().stonith().afterFencing()).isEqualTo(FenceAction.OFF);
+        var wrong = org.junit.jupiter.api.Assertions.assertThrows(ProjectFileException.class,
+                () -> ipmi.set("$.cluster.stonith.action", "poweroff").project());
+        assertThat(wrong.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.cluster.stonith.action");
+            assertThat(p.fix()).contains("\"reboot\", \"off\"");
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.tandem.model.Credentials;
 import io.tandem.model.DrbdResource;
 import io.tandem.model.DrbdVersion;
 import io.tandem.model.DynamicResync;
+import io.tandem.model.FenceAction;
 import io.tandem.model.FenceDevice;
 import io.tandem.model.Fencing;
 import io.tandem.model.Filesystem;
@@ -160,7 +161,9 @@ public final class RandomProjects {
         return switch (type) {
             case NONE -> new Stonith(type, List.of(), null);
             case IPMI, VIRSH -> new Stonith(type, nodes.stream().map(n -> new FenceDevice(n.name(), "10.250.0." + (first + nodes.indexOf(n)),
-                    type == StonithType.IPMI ? "ipmi" : "root", secret(r, 14), type == StonithType.VIRSH ? n.name() + "-vm" : null)).toList(), null);
+                    type == StonithType.IPMI ? "ipmi" : "root", secret(r, 14), type == StonithType.VIRSH ? n.name() + "-vm" : null)).toList(), null,
+                    // From a value already drawn, so the rest of the sequence (and every other project) stays as it was.
+                    first % 2 == 1 ? FenceAction.OFF : null);
             case SBD -> {
                 int disks = r.nextBoolean() ? 1 : 3;
                 List<String> devices = new ArrayList<>();
@@ -170,7 +173,7 @@ public final class RandomProjects {
                 }
                 int watchdog = 3 + r.nextInt(28);
                 yield new Stonith(type, List.of(), new Sbd(devices, r.nextBoolean() ? Sbd.SOFTDOG : "/dev/watchdog" + r.nextInt(2),
-                        watchdog, 2 * watchdog + r.nextInt(10)));
+                        watchdog, 2 * watchdog + r.nextInt(10)), watchdog % 2 == 1 ? FenceAction.OFF : null);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.tandem.render.modern;
 
+import io.tandem.model.FenceAction;
 import io.tandem.model.FenceDevice;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
@@ -56,6 +57,10 @@ final class FencingLayout {
                         "start", SBD_PRIMITIVE, "start", Order.OPTIONAL));
                 properties.add(new Nvpair("stonith-timeout", SbdSettings.stonithTimeoutSeconds(stonith.sbd()) + "s"));
             }
+        }
+        if (stonith.type() != StonithType.NONE && stonith.afterFencing() == FenceAction.OFF) {
+            // Off is done when the node is off; a reboot also waits until the BMC reports it on again.
+            properties.add(new Nvpair("stonith-action", FenceAction.OFF.keyword()));
         }
     }
 
