@@ -91,7 +91,8 @@ class DemoDrillTest {
     /** Power fencing that leaves the node off: the test powers it on again through the cluster's fence device, and says so. */
     @Test
     void aNodeFencedOffIsPoweredOnAgainByTheTest() throws Exception {
-        FailoverDrill drill = drill(io.tandem.testing.JsonEdit.of(Examples.VM_LAB_IPMI).set("$.cluster.stonith.action", "off").project());
+        assertEquals(io.tandem.model.FenceAction.OFF, Examples.read(Examples.VM_LAB_IPMI).cluster().stonith().afterFencing());
+        FailoverDrill drill = drill(Examples.read(Examples.VM_LAB_IPMI));
         FailoverDrill.Ready ready = assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.CRASH_ACTIVE));
         assertTrue(ready.words().contains("switched off by its fencing, then powered on by the test"), ready.words());
         FailoverReport report = drill.run(ready);
@@ -100,8 +101,8 @@ class DemoDrillTest {
                 && n.contains("powered it on through its fence device")), report.notes().toString());
         assertTrue(report.legs().getFirst().phases().stream().anyMatch(p -> p.name().equals("fenced")), report.legs().toString());
 
-        FailoverReport rebooted = drill(Examples.read(Examples.VM_LAB_IPMI)).run(assertInstanceOf(FailoverDrill.Ready.class,
-                drill(Examples.read(Examples.VM_LAB_IPMI)).prepare(Scenario.CRASH_ACTIVE)));
+        Project reboot = io.tandem.testing.JsonEdit.of(Examples.VM_LAB_IPMI).remove("$.cluster.stonith.action").project();
+        FailoverReport rebooted = drill(reboot).run(assertInstanceOf(FailoverDrill.Ready.class, drill(reboot).prepare(Scenario.CRASH_ACTIVE)));
         assertTrue(rebooted.notes().stream().noneMatch(n -> n.contains("switched off by its fencing")), rebooted.notes().toString());
     }
 

@@ -28,12 +28,12 @@ class FenceActionTest {
 
     @Test
     void offIsAClusterPropertyAndRebootIsPacemakersDefault(@TempDir Path work) throws Exception {
-        Project off = JsonEdit.of(Examples.VM_LAB_IPMI).set("$.cluster.stonith.action", "off").project();
+        Project off = Examples.read(Examples.VM_LAB_IPMI);
         FileSet files = Renderers.render(off);
         assertThat(text(files, CibRenderer.PATH)).containsPattern("<nvpair id=\"[^\"]+\" name=\"stonith-action\" value=\"off\"/>");
         assertThat(text(files, "/pcs-commands.sh")).contains(" property set stonith-action=off\n");
 
-        for (Project reboot : java.util.List.of(Examples.read(Examples.VM_LAB_IPMI),
+        for (Project reboot : java.util.List.of(JsonEdit.of(Examples.VM_LAB_IPMI).remove("$.cluster.stonith.action").project(),
                 JsonEdit.of(Examples.VM_LAB_IPMI).set("$.cluster.stonith.action", "reboot").project())) {
             FileSet rebootFiles = Renderers.render(reboot);
             assertThat(text(rebootFiles, CibRenderer.PATH)).doesNotContain("stonith-action");
