@@ -36,15 +36,22 @@ public final class ClusterView implements StepView {
 
         Label perNodeHeading = Form.heading("");
         List<Node> plugs = new ArrayList<>();
+        List<Node> ciphers = new ArrayList<>();
         VBox perNode = new VBox(6, perNodeHeading);
         for (int n = 0; n < 2; n++) {
             String base = "$.cluster.stonith.devices[" + n + "]";
             VBox plug = Form.field(Form.byPath(fields, base + ".plug"));
             plugs.add(plug);
+            VBox cipher = Form.field(Form.byPath(fields, base + ".cipher"));
+            ciphers.add(cipher);
             perNode.getChildren().addAll(Form.grid(3, List.of(Form.field(Form.byPath(fields, base + ".address")),
                     Form.field(Form.byPath(fields, base + ".user")),
-                    Form.secret(Form.byPath(fields, base + ".password"), new SimpleBooleanProperty(false)))), plug);
+                    Form.secret(Form.byPath(fields, base + ".password"), new SimpleBooleanProperty(false)))), plug, cipher);
         }
+        CheckBox leaveOff = new CheckBox("Leave a fenced node switched off");
+        leaveOff.setId("leave-fenced-node-off");
+        leaveOff.selectedProperty().bindBidirectional(step.leaveFencedNodeOffProperty());
+        perNode.getChildren().addAll(leaveOff, Form.note(ClusterStep.LEAVE_OFF));
         VBox sbd = sbdBox(step, fields);
 
         CheckBox accept = new CheckBox("I understand the risk and want to run without fencing");
@@ -63,6 +70,7 @@ public final class ClusterView implements StepView {
             showIf(perNode, virsh || type.equals(StonithType.IPMI.agent()));
             perNodeHeading.setText(virsh ? "The libvirt host of each node, and the node's virtual machine" : "Each node's BMC");
             plugs.forEach(p -> showIf(p, virsh));
+            ciphers.forEach(c -> showIf(c, type.equals(StonithType.IPMI.agent())));
             showIf(sbd, type.equals(StonithType.SBD.agent()));
             showIf(noFencing, type.equals(StonithType.NONE.agent()));
         };

@@ -31,6 +31,14 @@ public final class ClusterStep extends StepViewModel {
             + "can take over the storage at once. Clients then write to two copies that drift apart (split brain), and the "
             + "changes on one side must be thrown away. Run like this only for tests.";
 
+    static final String ACTION = FencingChoices.STONITH + ".action";
+    /** What leaving a fenced node off means, under its check box. */
+    public static final String LEAVE_OFF = "The other node takes over sooner: it need not wait until the lost node is powered "
+            + "on again. The lost node then stays off until someone has looked at it and powered it on; until then the storage "
+            + "runs on one node.";
+    private final BooleanProperty leaveFencedNodeOff = new SimpleBooleanProperty(false);
+    private boolean loadingAction;
+
     ClusterStep(WizardViewModel wizard) {
         super(wizard, "Cluster");
         number("$.cluster.tokenMs", "Token timeout (ms)");
@@ -42,12 +50,41 @@ public final class ClusterStep extends StepViewModel {
             field(device + ".user", "User");
             field(device + ".password", "Password");
             field(device + ".plug", "Virtual machine name of node " + (n + 1));
+            number(device + ".cipher", "IPMI cipher suite (optional, e.g. 3 or 17)");
         }
         list(FencingChoices.SBD + ".devices", "Shared disks (one, or three separated by spaces)");
         field(FencingChoices.SBD + ".watchdog", "Watchdog");
         number(FencingChoices.SBD + ".watchdogTimeout", "Watchdog timeout (s)");
         number(FencingChoices.SBD + ".msgwaitTimeout", "Message wait (s)");
         acceptNoFencing.addListener((obs, old, now) -> wizard.revalidate());
+        readFenceAction();
+        leaveFencedNodeOff.addListener((obs, old, now) -> {
+            if (!loadingAction) {
+                if (now) {
+                    wizard.draft().set(ACTION, io.tandem.model.FenceAction.OFF.keyword());
+                } else {
+                    wizard.draft().remove(ACTION);
+                }
+                wizard.changedByStep(ACTION);
+            }
+        });
+    }
+
+    /** Power fencing that leaves the lost node off ("action": "off") instead of rebooting it. */
+    public BooleanProperty leaveFencedNodeOffProperty() {
+        return leaveFencedNodeOff;
+    }
+
+    @Override
+    protected void reloadFields() {
+        super.reloadFields();
+        readFenceAction();
+    }
+
+    private void readFenceAction() {
+        loadingAction = true;
+        leaveFencedNodeOff.set(io.tandem.model.FenceAction.OFF.keyword().equals(wizard.draft().text(ACTION)));
+        loadingAction = false;
     }
 
     /** The fencing types offered, each with one plain sentence. */
@@ -99,6 +136,7 @@ public final class ClusterStep extends StepViewModel {
      */
     public void setStonith(String type) {
         FencingChoices.prepare(wizard.draft(), type, rememberedFencing);
+        readFenceAction();
         wizard.changedByStep("$.cluster.stonith");
     }
 

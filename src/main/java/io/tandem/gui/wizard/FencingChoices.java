@@ -71,14 +71,23 @@ public final class FencingChoices {
             for (int n = 0; n < 2; n++) {
                 draft.set(device(n) + ".node", draft.text("$.nodes[" + n + "].name"));
                 JsonNode plug = remembered.containsKey(DEVICES) ? remembered.get(DEVICES).path(n).path("plug") : null;
+                JsonNode cipher = remembered.containsKey(DEVICES) ? remembered.get(DEVICES).path(n).path("cipher") : null;
                 if (type.equals(StonithType.IPMI.agent())) {
                     draft.remove(device(n) + ".plug");
-                } else if (!draft.has(device(n) + ".plug") && plug != null && plug.isTextual()) {
-                    draft.set(device(n) + ".plug", plug.asText());
+                    if (!draft.has(device(n) + ".cipher") && cipher != null && cipher.isInt()) {
+                        draft.set(device(n) + ".cipher", cipher.intValue());
+                    }
+                } else {
+                    draft.remove(device(n) + ".cipher");
+                    if (!draft.has(device(n) + ".plug") && plug != null && plug.isTextual()) {
+                        draft.set(device(n) + ".plug", plug.asText());
+                    }
                 }
             }
         } else {
             draft.remove(STONITH + ".devices");
+            // Only a BMC or libvirt host leaves a node off sooner; the wizard offers it for those alone.
+            draft.remove(STONITH + ".action");
         }
         if (type.equals(StonithType.SBD.agent())) {
             if (draft.get(SBD).isMissingNode() && remembered.containsKey(SBD_SETTINGS)) {
@@ -97,15 +106,17 @@ public final class FencingChoices {
     private static final String DEVICES = "devices";
     private static final String SBD_SETTINGS = "sbd";
 
-    /** Keeps the current per-node devices and SBD settings; a VM name survives a spell of IPMI, which has none. */
+    /** Keeps the current per-node devices and SBD settings; a VM name survives a spell of IPMI, a cipher suite one of libvirt. */
     private static void remember(ProjectDraft draft, Map<String, JsonNode> remembered) {
         JsonNode devices = draft.get(STONITH + ".devices");
         if (devices.isArray()) {
             ArrayNode copy = devices.deepCopy();
             JsonNode before = remembered.get(DEVICES);
             for (int n = 0; n < copy.size() && before != null; n++) {
-                if (copy.get(n) instanceof ObjectNode device && !device.has("plug") && before.path(n).has("plug")) {
-                    device.set("plug", before.path(n).get("plug"));
+                for (String kept : List.of("plug", "cipher")) {
+                    if (copy.get(n) instanceof ObjectNode device && !device.has(kept) && before.path(n).has(kept)) {
+                        device.set(kept, before.path(n).get(kept));
+                    }
                 }
             }
             remembered.put(DEVICES, copy);

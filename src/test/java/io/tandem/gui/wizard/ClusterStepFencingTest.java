@@ -45,6 +45,44 @@ class ClusterStepFencingTest {
         assertThat(step.fencingChoices()).allSatisfy(c -> assertThat(c.explanation()).isNotBlank().doesNotContain("\n"));
     }
 
+    /** IPMI's cipher suite and the choice to leave a fenced node off are fields of the step, kept across a look at other types. */
+    @Test
+    void ipmiOffersItsCipherSuiteAndLeavingAFencedNodeOff() throws Exception {
+        step.setStonith("fence_ipmilan");
+        assertThat(step.leaveFencedNodeOffProperty().get()).isFalse();
+        for (int n = 0; n < 2; n++) {
+            field("$.cluster.stonith.devices[" + n + "].address").value().set("10.0.0." + (5 + n));
+            field("$.cluster.stonith.devices[" + n + "].user").value().set("admin");
+            field("$.cluster.stonith.devices[" + n + "].password").value().set("Pw8xK2mN7qR4tV6" + n);
+        }
+        FieldBinding cipher = field("$.cluster.stonith.devices[0].cipher");
+        cipher.value().set("0");
+        assertThat(cipher.message().get()).contains("without checking the password");
+        cipher.value().set("3");
+        assertThat(wizard.draft().get("$.cluster.stonith.devices[0].cipher").intValue()).isEqualTo(3);
+        assertThat(cipher.message().get()).isEmpty();
+        step.leaveFencedNodeOffProperty().set(true);
+        assertThat(wizard.draft().text(ClusterStep.ACTION)).isEqualTo("off");
+
+        step.setStonith("fence_virsh");
+        assertThat(wizard.draft().has("$.cluster.stonith.devices[0].cipher")).as("an IPMI setting").isFalse();
+        assertThat(step.leaveFencedNodeOffProperty().get()).as("a libvirt host leaves a node off too").isTrue();
+        step.setStonith("fence_ipmilan");
+        assertThat(wizard.draft().get("$.cluster.stonith.devices[0].cipher").intValue()).as("remembered").isEqualTo(3);
+        step.setStonith("fence_sbd");
+        assertThat(wizard.draft().has(ClusterStep.ACTION)).isFalse();
+        assertThat(step.leaveFencedNodeOffProperty().get()).isFalse();
+
+        step.setStonith("fence_ipmilan");
+        step.leaveFencedNodeOffProperty().set(true);
+        Project project = wizard.draft().toProject().project();
+        assertThat(project.cluster().stonith().afterFencing()).isEqualTo(io.tandem.model.FenceAction.OFF);
+        assertThat(project.cluster().stonith().devices().getFirst().cipher()).isEqualTo(3);
+        assertThat(project.cluster().stonith().devices().get(1).cipher()).isNull();
+        step.leaveFencedNodeOffProperty().set(false);
+        assertThat(wizard.draft().has(ClusterStep.ACTION)).isFalse();
+    }
+
     @Test
     void sbdStartsFromSafeDefaultsAndNeedsADisk() {
         step.setStonith("fence_sbd");
