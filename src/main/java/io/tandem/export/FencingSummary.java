@@ -37,7 +37,7 @@ final class FencingSummary {
             case SBD -> sbd(stonith.sbd());
             case NONE -> { }
         }
-        if (stonith.type() != io.tandem.model.StonithType.NONE && stonith.afterFencing() == io.tandem.model.FenceAction.OFF) {
+        if (stonith.leavesNodeOff()) {
             out.append("- A fenced node is switched off and stays off (`stonith-action=off`): the other node takes over as soon as "
                     + "it is off, and the pair then runs on one node until someone has looked at the fenced one and powered it on.\n");
         }

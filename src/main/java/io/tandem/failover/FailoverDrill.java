@@ -178,7 +178,7 @@ public final class FailoverDrill {
 
     private boolean offAfterFencing() {
         var stonith = project.cluster().stonith();
-        return stonith.type().perNodeDevices() && stonith.afterFencing() == io.tandem.model.FenceAction.OFF;
+        return stonith.type().perNodeDevices() && stonith.leavesNodeOff();
     }
 
     /** Runs the confirmed test; nothing is faulted when the probe cannot start. */

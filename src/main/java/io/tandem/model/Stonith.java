@@ -29,4 +29,9 @@ public record Stonith(StonithType type, @OptionalField List<FenceDevice> devices
     public FenceAction afterFencing() {
         return action == null ? FenceAction.REBOOT : action;
     }
+
+    /** True when a fenced node is switched off and stays off: fencing is on and its action is {@code off}. */
+    public boolean leavesNodeOff() {
+        return type != StonithType.NONE && afterFencing() == FenceAction.OFF;
+    }
 }

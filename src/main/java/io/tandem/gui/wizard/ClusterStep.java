@@ -31,7 +31,6 @@ public final class ClusterStep extends StepViewModel {
             + "can take over the storage at once. Clients then write to two copies that drift apart (split brain), and the "
             + "changes on one side must be thrown away. Run like this only for tests.";
 
-    static final String ACTION = FencingChoices.STONITH + ".action";
     /** What leaving a fenced node off means, under its check box. */
     public static final String LEAVE_OFF = "The other node takes over sooner: it need not wait until the lost node is powered "
             + "on again. The lost node then stays off until someone has looked at it and powered it on; until then the storage "
@@ -61,11 +60,11 @@ public final class ClusterStep extends StepViewModel {
         leaveFencedNodeOff.addListener((obs, old, now) -> {
             if (!loadingAction) {
                 if (now) {
-                    wizard.draft().set(ACTION, io.tandem.model.FenceAction.OFF.keyword());
+                    wizard.draft().set(FencingChoices.ACTION, io.tandem.model.FenceAction.OFF.keyword());
                 } else {
-                    wizard.draft().remove(ACTION);
+                    wizard.draft().remove(FencingChoices.ACTION);
                 }
-                wizard.changedByStep(ACTION);
+                wizard.changedByStep(FencingChoices.ACTION);
             }
         });
     }
@@ -83,7 +82,7 @@ public final class ClusterStep extends StepViewModel {
 
     private void readFenceAction() {
         loadingAction = true;
-        leaveFencedNodeOff.set(io.tandem.model.FenceAction.OFF.keyword().equals(wizard.draft().text(ACTION)));
+        leaveFencedNodeOff.set(io.tandem.model.FenceAction.OFF.keyword().equals(wizard.draft().text(FencingChoices.ACTION)));
         loadingAction = false;
     }
 

@@ -19,6 +19,7 @@ public final class FencingChoices {
 
     static final String STONITH = "$.cluster.stonith";
     static final String SBD = STONITH + ".sbd";
+    static final String ACTION = STONITH + ".action";
 
     /** One fencing type: its project value, a short title, and one sentence on what it needs and when to choose it. */
     public record Choice(String type, String title, String explanation) {
@@ -87,7 +88,7 @@ public final class FencingChoices {
         } else {
             draft.remove(STONITH + ".devices");
             // Only a BMC or libvirt host leaves a node off sooner; the wizard offers it for those alone.
-            draft.remove(STONITH + ".action");
+            draft.remove(ACTION);
         }
         if (type.equals(StonithType.SBD.agent())) {
             if (draft.get(SBD).isMissingNode() && remembered.containsKey(SBD_SETTINGS)) {

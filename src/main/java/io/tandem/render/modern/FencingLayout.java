@@ -58,7 +58,7 @@ final class FencingLayout {
                 properties.add(new Nvpair("stonith-timeout", SbdSettings.stonithTimeoutSeconds(stonith.sbd()) + "s"));
             }
         }
-        if (stonith.type() != StonithType.NONE && stonith.afterFencing() == FenceAction.OFF) {
+        if (stonith.leavesNodeOff()) {
             // Off is done when the node is off; a reboot also waits until the BMC reports it on again.
             properties.add(new Nvpair("stonith-action", FenceAction.OFF.keyword()));
         }

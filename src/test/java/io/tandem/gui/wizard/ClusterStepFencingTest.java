@@ -62,7 +62,7 @@ class ClusterStepFencingTest {
         assertThat(wizard.draft().get("$.cluster.stonith.devices[0].cipher").intValue()).isEqualTo(3);
         assertThat(cipher.message().get()).isEmpty();
         step.leaveFencedNodeOffProperty().set(true);
-        assertThat(wizard.draft().text(ClusterStep.ACTION)).isEqualTo("off");
+        assertThat(wizard.draft().text(FencingChoices.ACTION)).isEqualTo("off");
 
         step.setStonith("fence_virsh");
         assertThat(wizard.draft().has("$.cluster.stonith.devices[0].cipher")).as("an IPMI setting").isFalse();
@@ -70,7 +70,7 @@ class ClusterStepFencingTest {
         step.setStonith("fence_ipmilan");
         assertThat(wizard.draft().get("$.cluster.stonith.devices[0].cipher").intValue()).as("remembered").isEqualTo(3);
         step.setStonith("fence_sbd");
-        assertThat(wizard.draft().has(ClusterStep.ACTION)).isFalse();
+        assertThat(wizard.draft().has(FencingChoices.ACTION)).isFalse();
         assertThat(step.leaveFencedNodeOffProperty().get()).isFalse();
 
         step.setStonith("fence_ipmilan");
@@ -80,7 +80,7 @@ class ClusterStepFencingTest {
         assertThat(project.cluster().stonith().devices().getFirst().cipher()).isEqualTo(3);
         assertThat(project.cluster().stonith().devices().get(1).cipher()).isNull();
         step.leaveFencedNodeOffProperty().set(false);
-        assertThat(wizard.draft().has(ClusterStep.ACTION)).isFalse();
+        assertThat(wizard.draft().has(FencingChoices.ACTION)).isFalse();
     }
 
     @Test
