@@ -15,6 +15,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.legacy.IetdConfRenderer;
+import io.tandem.render.modern.FencePeerHandlerRenderer;
 
 import java.util.List;
 
@@ -212,10 +213,13 @@ final class SummaryWriter {
         out.append("- When the replication link is cut, the serving node notices within ").append(t.noticeSeconds())
                 .append(" s (ping-int ").append(t.pingIntervalSeconds()).append(" s + ping-timeout ").append(t.pingTimeoutTenths() / 10.0)
                 .append(" s").append(r.peerTimeouts() == null ? ", DRBD's defaults" : "").append(")");
+        String handler = FencePeerHandlerRenderer.usedBy(project)
+                ? "the fence-peer handler (Tandem's tandem-fence-peer.sh, crm-fence-peer.sh's decisions with fewer Pacemaker calls)"
+                : "the fence-peer handler (crm-fence-peer)";
         switch (r.fencing()) {
-            case RESOURCE_AND_STONITH -> out.append(", then holds its writes (fencing resource-and-stonith) until crm-fence-peer has placed "
-                    + "a constraint that keeps the peer's outdated copy from being promoted: no write it acknowledged can be lost.\n");
-            case RESOURCE_ONLY -> out.append(", then calls crm-fence-peer to keep the peer's outdated copy from being promoted, writing on "
+            case RESOURCE_AND_STONITH -> out.append(", then holds its writes (fencing resource-and-stonith) until ").append(handler)
+                    .append(" has placed a constraint that keeps the peer's outdated copy from being promoted: no write it acknowledged can be lost.\n");
+            case RESOURCE_ONLY -> out.append(", then calls ").append(handler).append(" to keep the peer's outdated copy from being promoted, writing on "
                     + "meanwhile (fencing resource-only).\n");
             case DONT_CARE -> out.append(" and writes on alone; nothing keeps the peer's outdated copy from being promoted (fencing dont-care).\n");
         }

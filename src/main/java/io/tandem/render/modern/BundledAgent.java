@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Tandem's own OCF resource agents ship in the jar under {@code /io/tandem/agents/} as POSIX sh
- * scripts and are placed on the nodes as files under {@code /usr/lib/ocf/resource.d/tandem/}.
+ * scripts and are placed on the nodes as files under {@code /usr/lib/ocf/resource.d/tandem/}; so
+ * does its DRBD fence-peer handler, placed in {@code /usr/lib/drbd/}.
  */
 final class BundledAgent {
 

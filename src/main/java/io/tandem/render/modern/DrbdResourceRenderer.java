@@ -89,8 +89,9 @@ public final class DrbdResourceRenderer implements FileRenderer {
                 .append("    }\n");
         if (r.fencing() != io.tandem.model.Fencing.DONT_CARE) {
             String suffix = v9 ? ".9.sh" : ".sh";
+            String fencePeer = v9 ? "/usr/lib/drbd/crm-fence-peer.9.sh" : FencePeerHandlerRenderer.command(resource);
             out.append("    handlers {\n")
-                    .append("        fence-peer \"/usr/lib/drbd/crm-fence-peer").append(suffix).append("\";\n")
+                    .append("        fence-peer \"").append(fencePeer).append("\";\n")
                     .append(v9 ? "        unfence-peer" : "        after-resync-target")
                     .append(" \"/usr/lib/drbd/crm-unfence-peer").append(suffix).append("\";\n")
                     .append("    }\n");

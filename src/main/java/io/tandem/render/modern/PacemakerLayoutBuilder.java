@@ -128,6 +128,11 @@ public final class PacemakerLayoutBuilder {
         return "drbd_" + resource.name();
     }
 
+    /** The promotable clone of {@code resource}, which DRBD's fence-peer constraint names. */
+    public static String drbdCloneId(DrbdResource resource) {
+        return drbdPrimitiveId(resource) + "-clone";
+    }
+
     private static Clone drbdClone(DrbdResource resource, int opTimeout) {
         String t = opTimeout + "s";
         String id = drbdPrimitiveId(resource);
@@ -148,7 +153,7 @@ public final class PacemakerLayoutBuilder {
                         // Distinct intervals: Pacemaker needs one monitor per role.
                         new Op("monitor", "29s", t, "Promoted").delayedBy(FIRST_MONITOR_DELAY),
                         new Op("monitor", "31s", t, "Unpromoted").delayedBy(FIRST_MONITOR_DELAY)));
-        return new Clone(id + "-clone", primitive, List.of(
+        return new Clone(drbdCloneId(resource), primitive, List.of(
                 new Nvpair("promotable", "true"),
                 new Nvpair("promoted-max", "1"),
                 new Nvpair("promoted-node-max", "1"),

@@ -1,0 +1,157 @@
+#!/bin/sh
+#
+# tandem-fence-peer.sh - Tandem's DRBD 8.4 fence-peer handler for a Pacemaker cluster.
+#
+# It makes the decisions of LINBIT's crm-fence-peer.sh with fewer Pacemaker calls, for the case
+# every failover meets: this node's disk is UpToDate, the peer's is not, and no fencing constraint
+# is there yet. With "fencing resource-and-stonith" DRBD holds every write until the handler
+# returns, and each Pacemaker command takes one to two seconds on a busy node; crm-fence-peer.sh
+# makes four or five of them before it places the constraint. This handler places it first
+# (always right for an UpToDate node: crm-fence-peer.sh places it in every outcome then), and
+# only then asks the cluster where the peer is:
+#   - the peer is online and its controller answers: the constraint keeps its outdated copy from
+#     being promoted; exit 4 (peer outdated);
+#   - the peer is fenced (offline, expected down): exit 7;
+#   - fencing is off and the peer is offline: exit 5 (unreachable);
+#   - otherwise the cluster is still deciding, or fencing this node: poll until one of the above
+#     or until --timeout, as crm-fence-peer.sh does, so that no write completes on this side of
+#     a split before the peer had its chance to fence it; then exit 5.
+# Anything else (this disk not UpToDate, an unknown peer, a constraint already present, the
+# cluster not answering) goes to crm-fence-peer.sh unchanged, which decides with its full logic.
+# The constraint is the one crm-fence-peer.sh places (same ids), so crm-unfence-peer.sh removes
+# it after the resync as before.
+#
+# Usage, in the handlers section of a DRBD resource (drbdadm passes DRBD_RESOURCE, DRBD_MINOR
+# and DRBD_PEER):
+#   fence-peer "/usr/lib/drbd/tandem-fence-peer.sh --clone=CLONE_ID [--timeout=90]";
+#
+# TANDEM_FENCE_PEER_STOCK and TANDEM_PROC_DRBD replace the stock handler and /proc/drbd in
+# Tandem's tests only.
+
+STOCK=${TANDEM_FENCE_PEER_STOCK:-/usr/lib/drbd/crm-fence-peer.sh}
+PROC_DRBD=${TANDEM_PROC_DRBD:-/proc/drbd}
+LOCK_DIR=/var/run/drbd/lock
+
+clone=
+timeout=90
+for arg in "$@"; do
+    case $arg in
+        --clone=*) clone=${arg#*=} ;;
+        --timeout=*) timeout=${arg#*=} ;;
+    esac
+done
+
+log() {
+    logger -t "tandem-fence-peer[$$]" -p local5.info -- "$DRBD_RESOURCE: $*" 2>/dev/null || echo "$DRBD_RESOURCE: $*" >&2
+}
+
+# Hands the decision to crm-fence-peer.sh, with the environment drbdadm gave us.
+stock() {
+    log "$1; handing over to $STOCK"
+    exec 9>&-
+    exec "$STOCK"
+}
+
+seconds() {
+    read -r up _ < /proc/uptime
+    echo "${up%.*}"
+}
+
+# "DISK PEER_DISK" of our minor, from /proc/drbd: never drbdsetup, which may be what called us.
+disk_states() {
+    sed -n "s|^ *$DRBD_MINOR: cs:.* ds:\([A-Za-z]*\)/\([A-Za-z]*\).*|\1 \2|p" "$PROC_DRBD"
+}
+
+# The value of attribute $1 in the element $2.
+attribute() {
+    case $2 in
+        *" $1=\""*) v=${2#*" $1=\""}; echo "${v%%\"*}" ;;
+    esac
+}
+
+case $DRBD_RESOURCE in ''|*[!A-Za-z0-9_.-]*) stock "no usable DRBD_RESOURCE" ;; esac
+case $DRBD_MINOR in ''|*[!0-9]*) stock "not exactly one minor (DRBD_MINOR=$DRBD_MINOR)" ;; esac
+case $DRBD_PEER in ''|*[!A-Za-z0-9_.-]*) stock "no usable DRBD_PEER" ;; esac
+case $clone in ''|*[!A-Za-z0-9_.:-]*) stock "no usable --clone" ;; esac
+case $timeout in ''|*[!0-9]*) stock "--timeout is not a number of seconds" ;; esac
+me=$(uname -n)
+
+# The lock crm-fence-peer.sh and crm-unfence-peer.sh take, so that none of them runs beside us.
+mkdir -p -m 0700 "$LOCK_DIR" 2>/dev/null
+if ! { exec 9>"$LOCK_DIR/fence.$DRBD_RESOURCE" && flock --exclusive --timeout 120 9; }; then
+    stock "could not lock $LOCK_DIR/fence.$DRBD_RESOURCE"
+fi
+
+set -- $(disk_states)
+[ "$1" = UpToDate ] || stock "this node's disk is ${1:-not in $PROC_DRBD}"
+[ "$2" != UpToDate ] || stock "the peer's disk is UpToDate"
+
+prefix=drbd-fence-by-handler-$DRBD_RESOURCE
+constraint="<rsc_location rsc=\"$clone\" id=\"$prefix-$clone\">
+  <rule role=\"Master\" score=\"-INFINITY\" id=\"$prefix-rule-$clone\">
+    <expression attribute=\"#uname\" operation=\"ne\" value=\"$me\" id=\"$prefix-expr-$clone\"/>
+  </rule>
+</rsc_location>"
+if ! out=$(cibadmin -C -o constraints -t 10 -X "$constraint" 2>&1); then
+    stock "could not place the constraint $prefix-$clone ($out)"
+fi
+log "placed constraint $prefix-$clone: only $me may be promoted"
+
+# Exits with $1 unless the connection came back meanwhile; then, as crm-fence-peer.sh, the
+# constraint goes again and DRBD hears "error" (1), which it treats as a failed fencing.
+finish() {
+    code=$1 why=$2
+    set -- $(disk_states)
+    if [ "$2" = UpToDate ]; then
+        cibadmin -D -X "<rsc_location rsc=\"$clone\" id=\"$prefix-$clone\"/>" >/dev/null 2>&1
+        log "the peer's disk is UpToDate again: removed the constraint"
+        exit 1
+    fi
+    log "$why; exit $code"
+    exit "$code"
+}
+
+deadline=$(( $(seconds) + timeout ))
+while :; do
+    if cib=$(cibadmin -Q -t 2 2>/dev/null); then
+        stonith=true
+        setting=$(echo "$cib" | grep -o '<nvpair [^>]*name="stonith-enabled"[^>]*>' | head -n 1)
+        case $(attribute value "$setting") in no|n|false|0|off) stonith=false ;; esac
+        node_state=$(echo "$cib" | grep -F '<node_state ' | grep -F " uname=\"$DRBD_PEER\"" | head -n 1)
+        in_ccm=$(attribute in_ccm "$node_state")
+        crmd=$(attribute crmd "$node_state")
+        expected=$(attribute expected "$node_state")
+        join=$(attribute join "$node_state")
+        # Pacemaker 2.1.7 writes since-when timestamps, 0 meaning no.
+        case $in_ccm in 0) in_ccm=false ;; *[!0-9]*|'') ;; *) in_ccm=true ;; esac
+        case $crmd in 0) crmd=offline ;; *[!0-9]*|'') ;; *) crmd=online ;; esac
+
+        # Would Pacemaker still fence the peer? (crm-fence-peer.sh's reading of unpack.c)
+        will_fence=false
+        if $stonith; then
+            [ -z "$in_ccm" ] && will_fence=true
+            [ "$join" = banned ] && will_fence=true
+            if [ "${expected:-down}" = down ] && [ "$in_ccm" = false ] && [ "$crmd" != online ]; then
+                :
+            elif [ "$in_ccm" = false ] || [ "$crmd" != online ]; then
+                will_fence=true
+            fi
+        fi
+        if ! $will_fence && [ "$crmd" != online ]; then
+            if [ "$expected/$in_ccm" = down/false ]; then
+                finish 7 "$DRBD_PEER is fenced"
+            fi
+            finish 5 "$DRBD_PEER is unreachable"
+        fi
+        if [ "$crmd" = online ]; then
+            answer=$(timeout 4 crmadmin -S "$DRBD_PEER" 2>/dev/null)
+            case $answer in
+                *": ok"|*" (ok)") finish 4 "$DRBD_PEER is online and answers: its copy is outdated" ;;
+            esac
+        fi
+    fi
+    if [ "$(seconds)" -ge "$deadline" ]; then
+        finish 5 "no word on $DRBD_PEER within $timeout s; this node is UpToDate"
+    fi
+    sleep 1
+done
