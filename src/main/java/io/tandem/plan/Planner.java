@@ -78,7 +78,11 @@ public final class Planner {
         }
 
         for (String host : files.hosts()) {
-            for (RenderedFile file : files.filesOf(host)) {
+            // Programs first (agents, DRBD's fence-peer handler), then the configuration that calls them:
+            // a .res naming a handler not yet there would leave DRBD's I/O frozen if it fenced meanwhile.
+            List<RenderedFile> programsFirst = files.filesOf(host).stream()
+                    .sorted(java.util.Comparator.comparing(f -> (f.mode() & 0111) == 0)).toList();
+            for (RenderedFile file : programsFirst) {
                 if (!host.equals(RenderedFile.CLUSTER) && !isNetwork(file) && !file.path().equals("/etc/fstab")) {
                     steps.add(FileSteps.step(files, file, Phase.FILES, "", probed));
                 }
