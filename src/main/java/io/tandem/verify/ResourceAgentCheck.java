@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every parameter of every OCF resource in the CIB file (DRBD, portblock, IPaddr2, iSCSITarget,
+ * Every parameter of every OCF resource in the CIB file (DRBD, portblock, VirtualIp, iSCSITarget,
  * iSCSILogicalUnit, …) must be one the installed agent declares in its metadata, with a value of
  * the declared type and not deprecated, and every parameter the agent requires must be set.
  * Neither crm_verify nor crm_simulate runs the agents, so neither notices a misspelt parameter:

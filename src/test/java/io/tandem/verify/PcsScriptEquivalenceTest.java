@@ -37,14 +37,15 @@ class PcsScriptEquivalenceTest {
     }
 
     /**
-     * What pcs built from the stock-agent script, captured before the portblock resources moved to
-     * Tandem's own agent, before the DRBD clones lost their notifications and before the first monitors
+     * What pcs built from the stock-agent script, captured before the portblock resources and the
+     * virtual IP moved to Tandem's own agents, before the DRBD clones lost their notifications and before the first monitors
      * waited and the load throttle moved: those are the differences since, made here as pcs makes them
      * (tier 2 below runs today's script).
      */
     private static String builtByPcs() throws IOException {
         return Files.readString(LOCAL.resolve("pcs_f_result.modern-lio.xml"))
                 .replace("type=\"portblock\" provider=\"heartbeat\"", "type=\"portblock\" provider=\"tandem\"")
+                .replace("type=\"IPaddr2\" provider=\"heartbeat\"", "type=\"VirtualIp\" provider=\"tandem\"")
                 .replaceAll("(?m)^ *<op name=\"notify\"[^\n]*\n", "")
                 .replaceAll("(?m)^ *<nvpair id=\"drbd_r\\d-clone-meta_attributes-notify\"[^\n]*\n", "")
                 .replaceAll("(?m)^( *)<nvpair id=\"(drbd_r\\d)-instance_attributes-drbd_resource\"[^\n]*\n",

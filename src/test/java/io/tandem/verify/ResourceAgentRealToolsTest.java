@@ -31,7 +31,7 @@ class ResourceAgentRealToolsTest {
         for (Project project : List.of(Variants.lioTStockAgents(), Variants.drbd9UbuntuTgtStonith())) {
             List<CheckResult> results = new ResourceAgentCheck().run(project, Renderers.render(project), work.resolve(project.target().implementation().name()));
             assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml drbd_r0 (ocf:linbit:drbd)",
-                    "cluster/cib.xml p_block (ocf:tandem:portblock)", "cluster/cib.xml p_vip (ocf:heartbeat:IPaddr2)",
+                    "cluster/cib.xml p_block (ocf:tandem:portblock)", "cluster/cib.xml p_vip (ocf:tandem:VirtualIp)",
                     "cluster/cib.xml p_target (ocf:heartbeat:iSCSITarget)", "cluster/cib.xml p_unblock (ocf:tandem:portblock)");
             boolean mutual = project.chap().outgoing() != null;
             assertThat(project.target().implementation() == io.tandem.model.TargetImplementation.TGT).as("tgt with mutual CHAP").isEqualTo(mutual);
@@ -50,7 +50,7 @@ class ResourceAgentRealToolsTest {
         List<CheckResult> results = new ResourceAgentCheck().run(project, Renderers.render(project), work);
         assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml p_target (ocf:tandem:LioTarget)")
                 .doesNotContain("cluster/cib.xml p_lun0 (ocf:heartbeat:iSCSILogicalUnit)");
-        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS)); // two DRBD, IPaddr2, LioTarget (no port block pair with LioTarget)
+        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS)); // two DRBD, VirtualIp, LioTarget (no port block pair with LioTarget)
         assertThat(results).filteredOn(r -> r.subject().contains("LioTarget")).singleElement()
                 .satisfies(r -> assertThat(r.detail()).isEqualTo("11 parameters declared by the agent Tandem installs"));
 
@@ -76,7 +76,7 @@ class ResourceAgentRealToolsTest {
         List<CheckResult> failed = new ResourceAgentCheck().run(project, wrong, work).stream()
                 .filter(r -> r.outcome() == CheckResult.Outcome.FAIL).toList();
         assertThat(failed).extracting(CheckResult::subject, CheckResult::detail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("cluster/cib.xml p_vip (ocf:heartbeat:IPaddr2)", "cidr_netmsk is not a parameter of IPaddr2"),
+                org.assertj.core.groups.Tuple.tuple("cluster/cib.xml p_vip (ocf:tandem:VirtualIp)", "cidr_netmsk is not a parameter of VirtualIp; VirtualIp requires cidr_netmask"),
                 org.assertj.core.groups.Tuple.tuple("cluster/cib.xml p_lun0 (ocf:heartbeat:iSCSILogicalUnit)", "lun: 'zero' is not a number"),
                 org.assertj.core.groups.Tuple.tuple("cluster/cib.xml p_lun1 (ocf:heartbeat:iSCSILogicalUnit)", "iSCSILogicalUnit requires path"));
     }

@@ -16,7 +16,7 @@ public final class ModernProfileRenderers {
     public static List<FileRenderer> all() {
         return List.of(new IfupdownRenderer(), new NetplanRenderer(), new HostsRenderer(), new ChronyRenderer(),
                 new ModulesLoadRenderer(), new SysctlRenderer(), new SbdConfigRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(), new FencePeerHandlerRenderer(),
-                new CorosyncRenderer(), new QdeviceStartRenderer(), new PortblockAgentRenderer(), new CibRenderer(), new LioAgentRenderer(), new TgtMutualChapAgentRenderer(),
+                new CorosyncRenderer(), new QdeviceStartRenderer(), new PortblockAgentRenderer(), new CibRenderer(), new LioAgentRenderer(), new TgtMutualChapAgentRenderer(), new VirtualIpAgentRenderer(),
                 new PcsScriptRenderer(), new InitiatorNameRenderer(), new IscsidConfRenderer(), new FstabRenderer());
     }
 }

@@ -177,14 +177,14 @@ public final class PacemakerLayoutBuilder {
                 new Nvpair("cidr_netmask", String.valueOf(project.networks().client().prefixLength()))));
         List<String> clientInterfaces = project.nodes().stream().map(n -> n.interfaceName(NetworkRole.CLIENT)).distinct().toList();
         if (clientInterfaces.size() == 1) {
-            // With different names per node IPaddr2 finds the interface from the routing table.
+            // With different names per node the agent finds the interface holding an address of the network.
             vipParams.add(new Nvpair("nic", clientInterfaces.getFirst()));
         }
-        Primitive vipPrimitive = new Primitive(VIP_ID, "ocf:heartbeat:IPaddr2", vipParams, monitor);
+        Primitive vipPrimitive = new Primitive(VIP_ID, VirtualIpAgentRenderer.AGENT, vipParams, monitor);
 
         if (target.implementation() == TargetImplementation.LIO) {
             // The target first, listening on an address the node does not hold yet (net.ipv4.ip_nonlocal_bind,
-            // SysctlRenderer), then the address: IPaddr2's gratuitous ARP sends the initiators to a portal
+            // SysctlRenderer), then the address: its gratuitous ARP sends the initiators to a portal
             // that answers. In the other order their SYNs between the two starts were refused, and
             // iscsid waits 3 s after a refused connect (VM lab: the target up -> I/O resumed 2.6-5.8 s).
             members.add(new Primitive(TARGET_ID, LioAgentRenderer.AGENT, LioTargetParameters.of(project, secrets), monitor));

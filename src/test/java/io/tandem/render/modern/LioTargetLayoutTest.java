@@ -60,7 +60,7 @@ class LioTargetLayoutTest {
     void theStockAgentsKeepTheirTargetAndOneResourcePerLun() {
         assertThat(group(Variants.lioTStockAgents())).extracting(Primitive::id, Primitive::agent).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("p_block", "ocf:tandem:portblock"),
-                org.assertj.core.groups.Tuple.tuple("p_vip", "ocf:heartbeat:IPaddr2"),
+                org.assertj.core.groups.Tuple.tuple("p_vip", VirtualIpAgentRenderer.AGENT),
                 org.assertj.core.groups.Tuple.tuple("p_target", "ocf:heartbeat:iSCSITarget"),
                 org.assertj.core.groups.Tuple.tuple("p_lun0", "ocf:heartbeat:iSCSILogicalUnit"),
                 org.assertj.core.groups.Tuple.tuple("p_lun1", "ocf:heartbeat:iSCSILogicalUnit"),
