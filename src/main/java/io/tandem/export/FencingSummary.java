@@ -39,7 +39,12 @@ final class FencingSummary {
         }
         if (stonith.leavesNodeOff()) {
             out.append("- A fenced node is switched off and stays off (`stonith-action=off`): the other node takes over as soon as "
-                    + "it is off, and the pair then runs on one node until someone has looked at the fenced one and powered it on.\n");
+                    + "it is off, and the pair then runs on one node until someone has looked at the fenced one and powered it on."
+                    + (stonith.type() == io.tandem.model.StonithType.IPMI
+                            ? " fence_ipmilan polls the BMC right after the off command (`power_wait=0`, its default waits 2 s first) "
+                            + "and still reports success only once the BMC says the node is off."
+                            : "")
+                    + "\n");
         }
     }
 

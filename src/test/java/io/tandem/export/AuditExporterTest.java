@@ -167,7 +167,7 @@ class AuditExporterTest {
         Project off = Examples.read(Examples.VM_LAB_IPMI);
         exporter.export(off, Renderers.render(off), warnings(off), dir.resolve("off"), SecretPolicy.REDACT, false);
         assertThat(Files.readString(dir.resolve("off").resolve(AuditExporter.SUMMARY))).contains("fence_ipmilan",
-                "A fenced node is switched off and stays off (`stonith-action=off`)");
+                "A fenced node is switched off and stays off (`stonith-action=off`)", "(`power_wait=0`, its default waits 2 s first)");
         Project reboot = io.tandem.testing.JsonEdit.of(Examples.VM_LAB_IPMI).remove("$.cluster.stonith.action").project();
         exporter.export(reboot, Renderers.render(reboot), warnings(reboot), dir.resolve("reboot"), SecretPolicy.REDACT, false);
         assertThat(Files.readString(dir.resolve("reboot").resolve(AuditExporter.SUMMARY))).contains("fence_ipmilan").doesNotContain("stays off");

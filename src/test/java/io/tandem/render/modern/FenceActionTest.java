@@ -32,12 +32,16 @@ class FenceActionTest {
         FileSet files = Renderers.render(off);
         assertThat(text(files, CibRenderer.PATH)).containsPattern("<nvpair id=\"[^\"]+\" name=\"stonith-action\" value=\"off\"/>");
         assertThat(text(files, "/pcs-commands.sh")).contains(" property set stonith-action=off\n");
+        // Off alone: fence_ipmilan polls the BMC at once instead of sleeping 2 s first.
+        assertThat(text(files, CibRenderer.PATH)).containsPattern("id=\"fence_node1-instance_attributes-power_wait\" name=\"power_wait\" value=\"0\"")
+                .containsPattern("id=\"fence_node2-instance_attributes-power_wait\" name=\"power_wait\" value=\"0\"");
 
         for (Project reboot : java.util.List.of(JsonEdit.of(Examples.VM_LAB_IPMI).remove("$.cluster.stonith.action").project(),
                 JsonEdit.of(Examples.VM_LAB_IPMI).set("$.cluster.stonith.action", "reboot").project())) {
             FileSet rebootFiles = Renderers.render(reboot);
             assertThat(text(rebootFiles, CibRenderer.PATH)).doesNotContain("stonith-action");
             assertThat(text(rebootFiles, "/pcs-commands.sh")).doesNotContain("stonith-action");
+            assertThat(text(rebootFiles, CibRenderer.PATH)).as("a reboot's power on follows the off: fence_ipmilan's wait stays").doesNotContain("power_wait");
         }
 
         RealTools.requireTier2();
