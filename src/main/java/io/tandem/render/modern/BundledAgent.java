@@ -1,9 +1,14 @@
 package io.tandem.render.modern;
 
+import io.tandem.model.Project;
+import io.tandem.render.Placement;
+import io.tandem.render.RenderedFile;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Tandem's own OCF resource agents ship in the jar under {@code /io/tandem/agents/} as POSIX sh
@@ -17,6 +22,13 @@ final class BundledAgent {
     static final String RESOURCE_DIRECTORY = "/io/tandem/agents/";
 
     private BundledAgent() {
+    }
+
+    /** The bundled script as one executable file per node at {@code path}: it holds no project value, so no secret. */
+    static List<RenderedFile> onEveryNode(Project project, String path, String script, String purpose) {
+        return project.nodes().stream()
+                .map(node -> new RenderedFile(node.name(), path, script, 0755, Placement.WHOLE_FILE, purpose))
+                .toList();
     }
 
     /** The agent {@code name} as bundled, starting with {@code #!/bin/sh}; a build without it is broken, not a user error. */

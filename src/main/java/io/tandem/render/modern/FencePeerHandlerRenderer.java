@@ -6,7 +6,6 @@ import io.tandem.model.Fencing;
 import io.tandem.model.Profile;
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
-import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
@@ -28,12 +27,9 @@ public final class FencePeerHandlerRenderer implements FileRenderer {
         if (!usedBy(project)) {
             return List.of();
         }
-        String script = script();
-        return project.nodes().stream()
-                .map(node -> new RenderedFile(node.name(), INSTALLED_PATH, script, 0755, Placement.WHOLE_FILE,
-                        "Tandem's DRBD fence-peer handler: places crm-fence-peer.sh's constraint with fewer Pacemaker calls, "
-                                + "so writes held during a failover resume sooner; other cases go to crm-fence-peer.sh."))
-                .toList();
+        return BundledAgent.onEveryNode(project, INSTALLED_PATH, script(),
+                "Tandem's DRBD fence-peer handler: places crm-fence-peer.sh's constraint with fewer Pacemaker calls, "
+                        + "so writes held during a failover resume sooner; other cases go to crm-fence-peer.sh.");
     }
 
     /** Whether the resources call this handler: Pacemaker and DRBD 8.4 with resource fencing. */

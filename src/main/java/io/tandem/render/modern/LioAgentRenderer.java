@@ -3,7 +3,6 @@ package io.tandem.render.modern;
 import io.tandem.model.Project;
 import io.tandem.model.TargetImplementation;
 import io.tandem.render.FileRenderer;
-import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
@@ -25,12 +24,9 @@ public final class LioAgentRenderer implements FileRenderer {
         if (project.target().implementation() != TargetImplementation.LIO) {
             return List.of();
         }
-        String agent = agentScript();
-        return project.nodes().stream()
-                .map(node -> new RenderedFile(node.name(), INSTALLED_PATH, agent, 0755, Placement.WHOLE_FILE,
-                        "Tandem's resource agent " + AGENT + ": starts, checks and stops the iSCSI target with its LUNs, "
-                                + "ACLs and CHAP by writing LIO's configfs (no targetcli)."))
-                .toList();
+        return BundledAgent.onEveryNode(project, INSTALLED_PATH, agentScript(),
+                "Tandem's resource agent " + AGENT + ": starts, checks and stops the iSCSI target with its LUNs, "
+                        + "ACLs and CHAP by writing LIO's configfs (no targetcli).");
     }
 
     /** The agent's text, as shipped in Tandem's jar. */

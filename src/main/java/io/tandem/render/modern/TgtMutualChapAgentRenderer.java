@@ -2,7 +2,6 @@ package io.tandem.render.modern;
 
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
-import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
@@ -23,12 +22,9 @@ public final class TgtMutualChapAgentRenderer implements FileRenderer {
         if (!PacemakerLayoutBuilder.needsTgtMutualChap(project)) {
             return List.of();
         }
-        String agent = agentScript();
-        return project.nodes().stream()
-                .map(node -> new RenderedFile(node.name(), INSTALLED_PATH, agent, 0755, Placement.WHOLE_FILE,
-                        "Tandem's resource agent " + AGENT + ": binds the target's outgoing (mutual) CHAP account in tgt, "
-                                + "which the stock iSCSITarget agent cannot set."))
-                .toList();
+        return BundledAgent.onEveryNode(project, INSTALLED_PATH, agentScript(),
+                "Tandem's resource agent " + AGENT + ": binds the target's outgoing (mutual) CHAP account in tgt, "
+                        + "which the stock iSCSITarget agent cannot set.");
     }
 
     /** The agent's text, as shipped in Tandem's jar. */

@@ -2,7 +2,6 @@ package io.tandem.render.modern;
 
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
-import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
@@ -21,12 +20,9 @@ public final class VirtualIpAgentRenderer implements FileRenderer {
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
-        String agent = agentScript();
-        return project.nodes().stream()
-                .map(node -> new RenderedFile(node.name(), INSTALLED_PATH, agent, 0755, Placement.WHOLE_FILE,
-                        "Tandem's resource agent " + AGENT + ": adds the virtual IP to the client interface and announces it "
-                                + "(gratuitous ARP), removes it on stop; IPaddr2's commands without its shell library."))
-                .toList();
+        return BundledAgent.onEveryNode(project, INSTALLED_PATH, agentScript(),
+                "Tandem's resource agent " + AGENT + ": adds the virtual IP to the client interface and announces it "
+                        + "(gratuitous ARP), removes it on stop; IPaddr2's commands without its shell library.");
     }
 
     /** The agent's text, as shipped in Tandem's jar. */
