@@ -131,7 +131,8 @@ while :; do
         if $stonith; then
             [ -z "$in_ccm" ] && will_fence=true
             [ "$join" = banned ] && will_fence=true
-            if [ "${expected:-down}" = down ] && [ "$in_ccm" = false ] && [ "$crmd" != online ]; then
+            # Only an "expected" of down is a clean down: without the attribute the peer is not.
+            if [ "$expected" = down ] && [ "$in_ccm" = false ] && [ "$crmd" != online ]; then
                 :
             elif [ "$in_ccm" = false ] || [ "$crmd" != online ]; then
                 will_fence=true

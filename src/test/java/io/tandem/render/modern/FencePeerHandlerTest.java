@@ -40,6 +40,8 @@ class FencePeerHandlerTest {
     private static final String CONSISTENT = " 0: cs:WFConnection ro:Secondary/Unknown ds:Consistent/DUnknown C r-----\n";
     private static final String FENCED = "<node_state id=\"2\" uname=\"node2\" in_ccm=\"false\" crmd=\"offline\" join=\"down\" expected=\"down\"/>";
     private static final String LOST = "<node_state id=\"2\" uname=\"node2\" in_ccm=\"false\" crmd=\"offline\" join=\"down\" expected=\"member\"/>";
+    /** Lost, and no "expected" recorded (older Pacemaker): not a clean down, so fencing is still to come. */
+    private static final String LOST_UNEXPECTED = "<node_state id=\"2\" uname=\"node2\" in_ccm=\"false\" crmd=\"offline\" join=\"down\"/>";
     private static final String ONLINE = "<node_state id=\"2\" uname=\"node2\" in_ccm=\"true\" crmd=\"online\" join=\"member\" expected=\"member\"/>";
     private static final Pattern CONSTRAINTS = Pattern.compile("<constraints>.*</constraints>", Pattern.DOTALL);
 
@@ -90,6 +92,13 @@ class FencePeerHandlerTest {
         long start = System.nanoTime();
         Outcome ours = runBoth(UP_TO_DATE, LOST, true, List.of("--timeout=2"));
         assertThat(ours.exit).isEqualTo(5);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("both waited for the fencing").isGreaterThanOrEqualTo(4000);
+    }
+
+    @Test
+    void withStonithALostPeerWithoutAnExpectedStateIsAwaitedToo() throws Exception {
+        long start = System.nanoTime();
+        assertThat(runBoth(UP_TO_DATE, LOST_UNEXPECTED, true, List.of("--timeout=2")).exit).isEqualTo(5);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("both waited for the fencing").isGreaterThanOrEqualTo(4000);
     }
 
