@@ -52,9 +52,10 @@ stock() {
     exec "$STOCK"
 }
 
-seconds() {
+# Hundredths of a second since boot (/proc/uptime has two decimals), so that --timeout is waited in full.
+centiseconds() {
     read -r up _ < /proc/uptime
-    echo "${up%.*}"
+    echo "${up%.*}${up#*.}"
 }
 
 # "DISK PEER_DISK" of our minor, from /proc/drbd: never drbdsetup, which may be what called us.
@@ -111,7 +112,7 @@ finish() {
     exit "$code"
 }
 
-deadline=$(( $(seconds) + timeout ))
+deadline=$(( $(centiseconds) + timeout * 100 ))
 while :; do
     if cib=$(cibadmin -Q -t 2 2>/dev/null); then
         stonith=true
@@ -151,7 +152,7 @@ while :; do
             esac
         fi
     fi
-    if [ "$(seconds)" -ge "$deadline" ]; then
+    if [ "$(centiseconds)" -ge "$deadline" ]; then
         finish 5 "no word on $DRBD_PEER within $timeout s; this node is UpToDate"
     fi
     sleep 1
