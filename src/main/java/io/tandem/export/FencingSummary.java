@@ -3,6 +3,7 @@ package io.tandem.export;
 import io.tandem.model.FenceDevice;
 import io.tandem.model.Sbd;
 import io.tandem.model.Stonith;
+import io.tandem.model.StonithType;
 import io.tandem.render.modern.SbdSettings;
 import io.tandem.text.ShellQuote;
 
@@ -40,7 +41,7 @@ final class FencingSummary {
         if (stonith.leavesNodeOff()) {
             out.append("- A fenced node is switched off and stays off (`stonith-action=off`): the other node takes over as soon as "
                     + "it is off, and the pair then runs on one node until someone has looked at the fenced one and powered it on."
-                    + (stonith.type() == io.tandem.model.StonithType.IPMI
+                    + (stonith.type() == StonithType.IPMI
                             ? " fence_ipmilan polls the BMC right after the off command (`power_wait=0`, its default waits 2 s first) "
                             + "and still reports success only once the BMC says the node is off."
                             : "")

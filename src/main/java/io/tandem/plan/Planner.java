@@ -21,6 +21,7 @@ import io.tandem.render.modern.SysctlRenderer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class Planner {
             // Programs first (agents, DRBD's fence-peer handler), then the configuration that calls them:
             // a .res naming a handler not yet there would leave DRBD's I/O frozen if it fenced meanwhile.
             List<RenderedFile> programsFirst = files.filesOf(host).stream()
-                    .sorted(java.util.Comparator.comparing(f -> (f.mode() & 0111) == 0)).toList();
+                    .sorted(Comparator.comparing(f -> (f.mode() & 0111) == 0)).toList();
             for (RenderedFile file : programsFirst) {
                 if (!host.equals(RenderedFile.CLUSTER) && !isNetwork(file) && !file.path().equals("/etc/fstab")) {
                     steps.add(FileSteps.step(files, file, Phase.FILES, "", probed));

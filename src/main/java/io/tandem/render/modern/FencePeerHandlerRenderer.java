@@ -15,8 +15,8 @@ import java.util.List;
  * Tandem's DRBD 8.4 fence-peer handler, placed beside LINBIT's in {@code /usr/lib/drbd/}. It makes
  * crm-fence-peer.sh's decisions with two or three Pacemaker calls instead of five, and hands every
  * case but the common one to crm-fence-peer.sh (see the script's header). While a handler runs under
- * resource-and-stonith DRBD holds every write: in the VM lab crm-fence-peer.sh took 5.6 to 7.6 s
- * of a replication link cut and of a crash. DRBD 9 keeps crm-fence-peer.9.sh, whose logic differs.
+ * resource-and-stonith DRBD holds every write: in the VM lab crm-fence-peer.sh took 5.6 to 9.4 s
+ * of a crash and 7.6 s or more of a replication link cut. DRBD 9 keeps crm-fence-peer.9.sh, whose logic differs.
  */
 public final class FencePeerHandlerRenderer implements FileRenderer {
 
