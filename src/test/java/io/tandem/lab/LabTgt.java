@@ -17,6 +17,7 @@ import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
 import io.tandem.render.modern.PortblockAgentRenderer;
 import io.tandem.render.modern.TgtMutualChapAgentRenderer;
+import io.tandem.render.modern.VirtualIpAgentRenderer;
 import io.tandem.ssh.Authentication;
 import io.tandem.ssh.ConnectionSettings;
 import io.tandem.ssh.HostKeyPrompt;
@@ -110,7 +111,7 @@ final class LabTgt {
     }
 
     /**
-     * Writes Tandem's rendered agents (portblock, TgtMutualChap) onto the given nodes through apply's
+     * Writes Tandem's rendered agents (portblock, TgtMutualChap, VirtualIp) onto the given nodes through apply's
      * own file steps; each node's OCF overlay must be mounted first, so they land there.
      */
     static void applyTandemsAgents(LabEnv lab, HostKeyStore store, Project project, Path journal, List<String> nodes) throws Exception {
@@ -122,6 +123,7 @@ final class LabTgt {
         for (String node : nodes) {
             ids.add("file:" + node + ":" + PortblockAgentRenderer.PATH);
             ids.add("file:" + node + ":" + TgtMutualChapAgentRenderer.INSTALLED_PATH);
+            ids.add("file:" + node + ":" + VirtualIpAgentRenderer.INSTALLED_PATH);
         }
         try (ApplySession session = ApplySession.open(project, settings)) {
             List<Step> steps = session.plan().steps().stream().filter(s -> ids.contains(s.id())).toList();

@@ -180,7 +180,7 @@ class LabTgtTargetIT {
         assertThat(setup.exitStatus()).as("lab setup on node1: " + setup.stderr()).isZero();
         node1.upload(work + "/cib.xml", cib.getBytes(StandardCharsets.UTF_8), 0600, "root:root", T);
         LabTgt.applyTandemsAgents(lab, store, project, dir.resolve("journal.jsonl"), List.of("node1"));
-        for (String agent : List.of("portblock", "TgtMutualChap")) {
+        for (String agent : List.of("portblock", "TgtMutualChap", "VirtualIp")) {
             assertThat(onNode1("cmp " + OCF_DIR + "/tandem/" + agent + " \"$w/ocf/upper/tandem/" + agent + "\" && test ! -e /proc/1/root"
                     + OCF_DIR + "/tandem/" + agent + " && echo in-overlay-only").stdout())
                     .as("the agent " + agent + " is in node1's overlay only, not in this machine's " + OCF_DIR).isEqualTo("in-overlay-only\n");
