@@ -3,7 +3,6 @@ package io.tandem.render.modern;
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
 import io.tandem.render.Header;
-import io.tandem.render.Placement;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
@@ -30,10 +29,8 @@ public final class PortblockAgentRenderer implements FileRenderer {
         String agent = bundledAgent();
         String content = SHEBANG + Header.hash(project, "The OCF resource agent " + AGENT + " (p_block, p_unblock).")
                 + agent.substring(SHEBANG.length());
-        return project.nodes().stream()
-                .map(node -> new RenderedFile(node.name(), PATH, content, 0755, Placement.WHOLE_FILE,
-                        "Blocks the iSCSI port on the virtual IP while the target moves; replaces Debian 12's portblock, which never unblocks."))
-                .toList();
+        return BundledAgent.onEveryNode(project, PATH, content,
+                "Blocks the iSCSI port on the virtual IP while the target moves; replaces Debian 12's portblock, which never unblocks.");
     }
 
     /** The agent as bundled, starting with {@code #!/bin/sh}. */
