@@ -20,6 +20,7 @@ import io.tandem.plan.Probe;
 import io.tandem.plan.ProbeResults;
 import io.tandem.plan.Step;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.Drbd84AgentRenderer;
 import io.tandem.ssh.SshFailure;
 
 import java.time.Duration;
@@ -491,8 +492,9 @@ public final class SimulatedCluster {
             String id = resourceIds.get(i);
             boolean active = i < running;
             if (id.startsWith("drbd")) {
-                resource(resources, id, "ocf:linbit:drbd", active ? "Promoted" : "Stopped", active, serving, runningOn);
-                resource(resources, id, "ocf:linbit:drbd", active && !lost ? "Unpromoted" : "Stopped", active && !lost, standby, runningOn);
+                String agent = Drbd84AgentRenderer.agentFor(project);
+                resource(resources, id, agent, active ? "Promoted" : "Stopped", active, serving, runningOn);
+                resource(resources, id, agent, active && !lost ? "Unpromoted" : "Stopped", active && !lost, standby, runningOn);
             } else {
                 resource(resources, id, "ocf:heartbeat:simulated", active ? "Started" : "Stopped", active, serving, runningOn);
             }

@@ -54,41 +54,18 @@ final class DrbdNotificationsOff {
         }));
     }
 
-    /**
-     * Maintenance mode first, so that the scheduler neither stops nor reloads anything while the clones' parameters change and
-     * their history is probed again (probes run in maintenance mode, recurring monitors do not). It is put back as it was also
-     * when a command fails: a cluster left in maintenance would no longer fail over.
-     */
+    /** Inside a {@link MaintenanceWindow}: per clone with notify on, the agent's parameter set, notify deleted, the clone probed again. */
     static String script(List<String> primitives) {
-        return String.join("\n",
-                "set -e",
-                "todo=",
+        return MaintenanceWindow.script(List.of(
                 "for p in " + primitives.stream().map(ShellQuote::quote).collect(Collectors.joining(" ")) + "; do",
                 "  case \"$(crm_resource --resource \"$p-clone\" --meta --get-parameter notify 2>/dev/null || true)\" in",
                 "    [Tt]rue|[Yy]es|on|1) todo=\"$todo $p\" ;;",
                 "  esac",
-                "done",
-                "[ -n \"$todo\" ] || exit 0",
-                "mm=$(crm_attribute --type crm_config --name maintenance-mode --query --quiet 2>/dev/null || true)",
-                "restore() {",
-                "  if [ -n \"$mm\" ]; then",
-                "    crm_attribute --type crm_config --name maintenance-mode --update \"$mm\"",
-                "  else",
-                "    crm_attribute --type crm_config --name maintenance-mode --delete",
-                "  fi",
-                "}",
-                "trap 'rc=$?; trap - EXIT; [ $rc -eq 0 ] || restore; exit $rc' EXIT",
-                "crm_attribute --type crm_config --name maintenance-mode --update true",
-                "crm_resource --wait --timeout=300s",
+                "done"), List.of(
                 "for p in $todo; do",
                 "  crm_resource --resource \"$p\" --set-parameter ignore_missing_notifications --parameter-value true",
                 "  crm_resource --resource \"$p-clone\" --meta --delete-parameter notify",
                 "  crm_resource --refresh --resource \"$p-clone\"",
-                "done",
-                "crm_resource --wait --timeout=300s",
-                "trap - EXIT",
-                "restore",
-                "crm_resource --wait --timeout=300s",
-                "");
+                "done"));
     }
 }

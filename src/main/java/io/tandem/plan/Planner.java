@@ -15,6 +15,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.Drbd84AgentRenderer;
 import io.tandem.render.modern.PacemakerLayoutBuilder;
 import io.tandem.render.modern.PartitionTableRenderer;
 import io.tandem.render.modern.SysctlRenderer;
@@ -157,8 +158,11 @@ public final class Planner {
         if (!PacemakerLayoutBuilder.usesPortblock(project)) {
             steps.add(ClusterSteps.retirePortblock(first));
         }
-        steps.add(DrbdNotificationsOff.step(first,
-                project.replication().resources().stream().map(PacemakerLayoutBuilder::drbdPrimitiveId).toList()));
+        List<String> drbdPrimitives = project.replication().resources().stream().map(PacemakerLayoutBuilder::drbdPrimitiveId).toList();
+        steps.add(DrbdNotificationsOff.step(first, drbdPrimitives));
+        if (Drbd84AgentRenderer.usedBy(project)) {
+            steps.add(DrbdAgentSwitch.step(first, DrbdAgentSwitch.renderedPrimitives(cib, drbdPrimitives)));
+        }
         steps.add(ClusterSteps.cib(first, cib));
         steps.add(ClusterSteps.resourcesRunning(first, CibMerge.primitiveIds(cib)));
 

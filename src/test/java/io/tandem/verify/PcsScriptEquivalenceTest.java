@@ -38,7 +38,7 @@ class PcsScriptEquivalenceTest {
 
     /**
      * What pcs built from the stock-agent script, captured before the portblock resources and the
-     * virtual IP moved to Tandem's own agents, before the DRBD clones lost their notifications and before the first monitors
+     * virtual IP and the DRBD clones moved to Tandem's own agents, before the DRBD clones lost their notifications and before the first monitors
      * waited and the load throttle moved: those are the differences since, made here as pcs makes them
      * (tier 2 below runs today's script).
      */
@@ -48,8 +48,10 @@ class PcsScriptEquivalenceTest {
                 .replace("type=\"IPaddr2\" provider=\"heartbeat\"", "type=\"VirtualIp\" provider=\"tandem\"")
                 .replaceAll("(?m)^ *<op name=\"notify\"[^\n]*\n", "")
                 .replaceAll("(?m)^ *<nvpair id=\"drbd_r\\d-clone-meta_attributes-notify\"[^\n]*\n", "")
-                .replaceAll("(?m)^( *)<nvpair id=\"(drbd_r\\d)-instance_attributes-drbd_resource\"[^\n]*\n",
-                        "$0$1<nvpair id=\"$2-instance_attributes-ignore_missing_notifications\" name=\"ignore_missing_notifications\" value=\"true\"/>\n")
+                .replace("type=\"drbd\" provider=\"linbit\"", "type=\"Drbd84\" provider=\"tandem\"")
+                .replaceAll("(?m)^( *)<nvpair id=\"(drbd_r(\\d))-instance_attributes-drbd_resource\"[^\n]*\n",
+                        "$0$1<nvpair id=\"$2-instance_attributes-minor\" name=\"minor\" value=\"$3\"/>\n"
+                                + "$1<nvpair id=\"$2-instance_attributes-ignore_missing_notifications\" name=\"ignore_missing_notifications\" value=\"true\"/>\n")
                 // and before the first monitors waited (every monitor but the group's last member's)
                 .replaceAll("(<op name=\"monitor\" [^>]*)( id=\"(?!p_unblock)[^\"]*\"/>)", "$1 start-delay=\"20s\"$2")
                 .replaceAll("(?m)^( *)<nvpair id=\"cib-bootstrap-options-no-quorum-policy\"[^\n]*\n",

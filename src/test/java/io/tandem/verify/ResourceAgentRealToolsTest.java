@@ -5,6 +5,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.Renderers;
 import io.tandem.render.modern.CibRenderer;
+import io.tandem.render.modern.Drbd84AgentRenderer;
 import io.tandem.testing.Examples;
 import io.tandem.testing.RealTools;
 import io.tandem.testing.Variants;
@@ -30,7 +31,7 @@ class ResourceAgentRealToolsTest {
     void everyResourceOfLioAndTgtProjectsPasses(@TempDir Path work) {
         for (Project project : List.of(Variants.lioTStockAgents(), Variants.drbd9UbuntuTgtStonith())) {
             List<CheckResult> results = new ResourceAgentCheck().run(project, Renderers.render(project), work.resolve(project.target().implementation().name()));
-            assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml drbd_r0 (ocf:linbit:drbd)",
+            assertThat(results).extracting(CheckResult::subject).contains("cluster/cib.xml drbd_r0 (" + Drbd84AgentRenderer.agentFor(project) + ")",
                     "cluster/cib.xml p_block (ocf:tandem:portblock)", "cluster/cib.xml p_vip (ocf:tandem:VirtualIp)",
                     "cluster/cib.xml p_target (ocf:heartbeat:iSCSITarget)", "cluster/cib.xml p_unblock (ocf:tandem:portblock)");
             boolean mutual = project.chap().outgoing() != null;

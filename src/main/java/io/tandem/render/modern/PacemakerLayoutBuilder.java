@@ -88,7 +88,7 @@ public final class PacemakerLayoutBuilder {
                 new Nvpair("load-threshold", LOAD_THRESHOLD),
                 new Nvpair("node-action-limit", String.valueOf(nodeActionLimit(project, group)))));
         properties.addAll(fencing.properties);
-        List<Clone> clones = project.replication().resources().stream().map(r -> drbdClone(r, cluster.operationTimeoutSeconds())).toList();
+        List<Clone> clones = project.replication().resources().stream().map(r -> drbdClone(project, r, cluster.operationTimeoutSeconds())).toList();
         List<Colocation> colocations = new ArrayList<>();
         List<Order> orders = new ArrayList<>();
         for (Clone clone : clones) {
@@ -133,7 +133,7 @@ public final class PacemakerLayoutBuilder {
         return drbdPrimitiveId(resource) + "-clone";
     }
 
-    private static Clone drbdClone(DrbdResource resource, int opTimeout) {
+    private static Clone drbdClone(Project project, DrbdResource resource, int opTimeout) {
         String t = opTimeout + "s";
         String id = drbdPrimitiveId(resource);
         // No notifications. With notify=true every demote and promote of each clone is framed by a
@@ -143,9 +143,15 @@ public final class PacemakerLayoutBuilder {
         // asks for ignore_missing_notifications=true to run without them. stop_outdates_secondary, the
         // one feature of the agent that needs them, stays at its default (off). Clusters applied with
         // notifications are migrated by DrbdNotificationsOff.
-        Primitive primitive = new Primitive(id, "ocf:linbit:drbd",
-                List.of(new Nvpair("drbd_resource", resource.name()),
-                        new Nvpair("ignore_missing_notifications", "true")),
+        // On DRBD 8.4 Tandem's agent, which promotes and demotes itself and runs LINBIT's for the
+        // rest, needs the minor: /proc/drbd names minors, not resources.
+        boolean tandems = Drbd84AgentRenderer.usedBy(project);
+        List<Nvpair> params = new ArrayList<>(List.of(new Nvpair("drbd_resource", resource.name())));
+        if (tandems) {
+            params.add(new Nvpair("minor", String.valueOf(resource.minor())));
+        }
+        params.add(new Nvpair("ignore_missing_notifications", "true"));
+        Primitive primitive = new Primitive(id, Drbd84AgentRenderer.agentFor(project), List.copyOf(params),
                 List.of(new Op("start", "0s", (2 * opTimeout) + "s", null),
                         new Op("stop", "0s", t, null),
                         new Op("promote", "0s", t, null),
