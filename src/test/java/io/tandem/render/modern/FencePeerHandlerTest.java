@@ -89,6 +89,16 @@ class FencePeerHandlerTest {
         assertThat(ours.millis).as("nothing to wait for (the default timeout is 90 s)").isLessThan(30_000);
     }
 
+    /** The handler reads the CIB with shell builtins: the attributes' order is not the rendered one's here, as another tool may write them. */
+    @Test
+    void aStonithSettingWrittenValueFirstIsReadAsCrmFencePeerReadsIt() throws Exception {
+        assertThat(cib).contains("name=\"stonith-enabled\" value=\"true\"");
+        cib = cib.replace("name=\"stonith-enabled\" value=\"true\"", "value=\"false\" name=\"stonith-enabled\"");
+        Outcome ours = runBoth(UP_TO_DATE, LOST, true, List.of());
+        assertThat(ours.exit).isEqualTo(5);
+        assertThat(ours.millis).as("fencing is off: nothing to wait for").isLessThan(30_000);
+    }
+
     @Test
     void withStonithALostPeerThatIsNotFencedYetIsAwaitedUntilTheTimeout() throws Exception {
         Outcome ours = runBoth(UP_TO_DATE, LOST, true, List.of("--timeout=2"));
