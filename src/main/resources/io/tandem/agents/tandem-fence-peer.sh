@@ -59,7 +59,7 @@ centiseconds() {
 }
 
 # Sets disk and peer_disk from our minor's line in /proc/drbd: never drbdsetup, which may be what
-# called us. Shell builtins only, as everything this handler parses: while it runs DRBD holds the
+# called us. Shell builtins only where the text is short: while the handler runs DRBD holds the
 # writes, and each program started costs 0.1 to 0.2 s on a busy or emulated node.
 read_disks() {
     disk= peer_disk=
@@ -80,25 +80,32 @@ attribute() {
     esac
 }
 
-# Sets stonith (true, false) and node_state (the peer's node_state element) from the CIB text $1.
-read_cib() {
-    stonith=true
-    case $1 in
-        *' name="stonith-enabled"'*)
-            # The first nvpair of that name, as crm-fence-peer.sh reads it: its text up to and after the name.
-            before=${1%%' name="stonith-enabled"'*}
-            after=${1#*' name="stonith-enabled"'}
-            attribute value " ${before##*<nvpair} ${after%%>*}"
-            case $value in no|n|false|0|off) stonith=false ;; esac
-            ;;
-    esac
-    node_state=
-    rest=$1
-    while :; do
-        case $rest in *'<node_state '*) ;; *) break ;; esac
-        rest=${rest#*<node_state }
-        case " ${rest%%>*}" in *" uname=\"$DRBD_PEER\""*) node_state=" ${rest%%>*}"; break ;; esac
+# DRBD_PEER as an extended regular expression (its dots escaped).
+peer_pattern() {
+    peer_re= rest=$DRBD_PEER
+    while [ -n "$rest" ]; do
+        c=${rest%"${rest#?}"} rest=${rest#?}
+        case $c in .) peer_re="$peer_re\\." ;; *) peer_re="$peer_re$c" ;; esac
     done
+}
+
+# Sets stonith (true, false) and node_state (the start tag of the peer's node_state) from the CIB
+# text $1: the first stonith-enabled pair and the peer's node_state, as crm-fence-peer.sh greps
+# them. One grep over the whole CIB: the shell's own pattern removal is quadratic in the length of
+# the text, and took 8 s on an emulated node for a CIB of a few hundred lines.
+read_cib() {
+    stonith=true node_state= setting=
+    found=$(printf '%s\n' "$1" | grep -E -o "<nvpair [^>]*name=\"stonith-enabled\"[^>]*>|<node_state[^>]* uname=\"$peer_re\"[^>]*>")
+    while IFS= read -r element; do
+        case $element in
+            "<nvpair "*) [ -n "$setting" ] || setting=" ${element#<nvpair}" ;;
+            "<node_state"*) [ -n "$node_state" ] || node_state=" ${element#<node_state}" ;;
+        esac
+    done <<END
+$found
+END
+    attribute value "$setting"
+    case $value in no|n|false|0|off) stonith=false ;; esac
 }
 
 case $DRBD_RESOURCE in ''|*[!A-Za-z0-9_.-]*) stock "no usable DRBD_RESOURCE" ;; esac
@@ -106,6 +113,7 @@ case $DRBD_MINOR in ''|*[!0-9]*) stock "not exactly one minor (DRBD_MINOR=$DRBD_
 case $DRBD_PEER in ''|*[!A-Za-z0-9_.-]*) stock "no usable DRBD_PEER" ;; esac
 case $clone in ''|*[!A-Za-z0-9_.:-]*) stock "no usable --clone" ;; esac
 case $timeout in ''|*[!0-9]*) stock "--timeout is not a number of seconds" ;; esac
+peer_pattern
 # uname -n, without starting it.
 read -r me < /proc/sys/kernel/hostname 2>/dev/null || me=$(uname -n)
 
