@@ -7,6 +7,7 @@ import io.tandem.text.ShellQuote;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -82,7 +83,7 @@ final class DrbdAgentSwitch {
 
     /** The DRBD primitives of the rendered {@code cib}, by id, each as its XML. */
     static Map<String, String> renderedPrimitives(String cib, List<String> ids) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (String id : ids) {
             Matcher m = Pattern.compile("(?s)<primitive\\s[^>]*\\bid=\"" + Pattern.quote(id) + "\".*?</primitive>").matcher(cib);
             if (!m.find()) {
