@@ -96,14 +96,18 @@ peer_pattern() {
 read_cib() {
     stonith=true node_state= setting=
     found=$(printf '%s\n' "$1" | grep -E -o "<nvpair [^>]*name=\"stonith-enabled\"[^>]*>|<node_state[^>]* uname=\"$peer_re\"[^>]*>")
-    while IFS= read -r element; do
+    # One element a line: split on newlines only, without globbing.
+    set -f
+    old_ifs=$IFS IFS='
+'
+    for element in $found; do
         case $element in
             "<nvpair "*) [ -n "$setting" ] || setting=" ${element#<nvpair}" ;;
             "<node_state"*) [ -n "$node_state" ] || node_state=" ${element#<node_state}" ;;
         esac
-    done <<END
-$found
-END
+    done
+    IFS=$old_ifs
+    set +f
     attribute value "$setting"
     case $value in no|n|false|0|off) stonith=false ;; esac
 }

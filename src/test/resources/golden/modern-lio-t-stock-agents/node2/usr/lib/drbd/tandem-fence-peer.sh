@@ -58,16 +58,58 @@ centiseconds() {
     echo "${up%.*}${up#*.}"
 }
 
-# "DISK PEER_DISK" of our minor, from /proc/drbd: never drbdsetup, which may be what called us.
-disk_states() {
-    sed -n "s|^ *$DRBD_MINOR: cs:.* ds:\([A-Za-z]*\)/\([A-Za-z]*\).*|\1 \2|p" "$PROC_DRBD"
+# Sets disk and peer_disk from our minor's line in /proc/drbd: never drbdsetup, which may be what
+# called us. Shell builtins only where the text is short: while the handler runs DRBD holds the
+# writes, and each program started costs 0.1 to 0.2 s on a busy or emulated node.
+read_disks() {
+    disk= peer_disk=
+    while read -r number _ _ states _; do
+        [ "$number" = "$DRBD_MINOR:" ] || continue
+        case $states in
+            ds:*/*) states=${states#ds:}; disk=${states%%/*} peer_disk=${states#*/} ;;
+        esac
+        return
+    done < "$PROC_DRBD"
 }
 
-# The value of attribute $1 in the element $2.
+# Sets value to the value of attribute $1 in the element $2 (empty without it).
 attribute() {
+    value=
     case $2 in
-        *" $1=\""*) v=${2#*" $1=\""}; echo "${v%%\"*}" ;;
+        *" $1=\""*) value=${2#*" $1=\""}; value=${value%%\"*} ;;
     esac
+}
+
+# DRBD_PEER as an extended regular expression (its dots escaped).
+peer_pattern() {
+    peer_re= rest=$DRBD_PEER
+    while [ -n "$rest" ]; do
+        c=${rest%"${rest#?}"} rest=${rest#?}
+        case $c in .) peer_re="$peer_re\\." ;; *) peer_re="$peer_re$c" ;; esac
+    done
+}
+
+# Sets stonith (true, false) and node_state (the start tag of the peer's node_state) from the CIB
+# text $1: the first stonith-enabled pair and the peer's node_state, as crm-fence-peer.sh greps
+# them. One grep over the whole CIB: the shell's own pattern removal is quadratic in the length of
+# the text, and took 8 s on an emulated node for a CIB of a few hundred lines.
+read_cib() {
+    stonith=true node_state= setting=
+    found=$(printf '%s\n' "$1" | grep -E -o "<nvpair [^>]*name=\"stonith-enabled\"[^>]*>|<node_state[^>]* uname=\"$peer_re\"[^>]*>")
+    # One element a line: split on newlines only, without globbing.
+    set -f
+    old_ifs=$IFS IFS='
+'
+    for element in $found; do
+        case $element in
+            "<nvpair "*) [ -n "$setting" ] || setting=" ${element#<nvpair}" ;;
+            "<node_state"*) [ -n "$node_state" ] || node_state=" ${element#<node_state}" ;;
+        esac
+    done
+    IFS=$old_ifs
+    set +f
+    attribute value "$setting"
+    case $value in no|n|false|0|off) stonith=false ;; esac
 }
 
 case $DRBD_RESOURCE in ''|*[!A-Za-z0-9_.-]*) stock "no usable DRBD_RESOURCE" ;; esac
@@ -75,17 +117,19 @@ case $DRBD_MINOR in ''|*[!0-9]*) stock "not exactly one minor (DRBD_MINOR=$DRBD_
 case $DRBD_PEER in ''|*[!A-Za-z0-9_.-]*) stock "no usable DRBD_PEER" ;; esac
 case $clone in ''|*[!A-Za-z0-9_.:-]*) stock "no usable --clone" ;; esac
 case $timeout in ''|*[!0-9]*) stock "--timeout is not a number of seconds" ;; esac
-me=$(uname -n)
+peer_pattern
+# uname -n, without starting it.
+read -r me < /proc/sys/kernel/hostname 2>/dev/null || me=$(uname -n)
 
 # The lock crm-fence-peer.sh and crm-unfence-peer.sh take, so that none of them runs beside us.
-mkdir -p -m 0700 "$LOCK_DIR" 2>/dev/null
+[ -d "$LOCK_DIR" ] || mkdir -p -m 0700 "$LOCK_DIR" 2>/dev/null
 if ! { exec 9>"$LOCK_DIR/fence.$DRBD_RESOURCE" && flock --exclusive --timeout 120 9; }; then
     stock "could not lock $LOCK_DIR/fence.$DRBD_RESOURCE"
 fi
 
-set -- $(disk_states)
-[ "$1" = UpToDate ] || stock "this node's disk is ${1:-not in $PROC_DRBD}"
-[ "$2" != UpToDate ] || stock "the peer's disk is UpToDate"
+read_disks
+[ "$disk" = UpToDate ] || stock "this node's disk is ${disk:-not in $PROC_DRBD}"
+[ "$peer_disk" != UpToDate ] || stock "the peer's disk is UpToDate"
 
 prefix=drbd-fence-by-handler-$DRBD_RESOURCE
 constraint="<rsc_location rsc=\"$clone\" id=\"$prefix-$clone\">
@@ -102,8 +146,8 @@ log "placed constraint $prefix-$clone: only $me may be promoted"
 # constraint goes again and DRBD hears "error" (1), which it treats as a failed fencing.
 finish() {
     code=$1 why=$2
-    set -- $(disk_states)
-    if [ "$2" = UpToDate ]; then
+    read_disks
+    if [ "$peer_disk" = UpToDate ]; then
         cibadmin -D -X "<rsc_location rsc=\"$clone\" id=\"$prefix-$clone\"/>" >/dev/null 2>&1
         log "the peer's disk is UpToDate again: removed the constraint"
         exit 1
@@ -115,14 +159,11 @@ finish() {
 deadline=$(( $(centiseconds) + timeout * 100 ))
 while :; do
     if cib=$(cibadmin -Q -t 2 2>/dev/null); then
-        stonith=true
-        setting=$(echo "$cib" | grep -o '<nvpair [^>]*name="stonith-enabled"[^>]*>' | head -n 1)
-        case $(attribute value "$setting") in no|n|false|0|off) stonith=false ;; esac
-        node_state=$(echo "$cib" | grep -F '<node_state ' | grep -F " uname=\"$DRBD_PEER\"" | head -n 1)
-        in_ccm=$(attribute in_ccm "$node_state")
-        crmd=$(attribute crmd "$node_state")
-        expected=$(attribute expected "$node_state")
-        join=$(attribute join "$node_state")
+        read_cib "$cib"
+        attribute in_ccm "$node_state"; in_ccm=$value
+        attribute crmd "$node_state"; crmd=$value
+        attribute expected "$node_state"; expected=$value
+        attribute join "$node_state"; join=$value
         # Pacemaker 2.1.7 writes since-when timestamps, 0 meaning no.
         case $in_ccm in 0) in_ccm=false ;; *[!0-9]*|'') ;; *) in_ccm=true ;; esac
         case $crmd in 0) crmd=offline ;; *[!0-9]*|'') ;; *) crmd=online ;; esac
@@ -150,6 +191,7 @@ while :; do
             case $answer in
                 *": ok"|*" (ok)") finish 4 "$DRBD_PEER is online and answers: its copy is outdated" ;;
             esac
+            log "$DRBD_PEER is online but its controller did not answer yet (${answer:-no answer within 4 s}); asking again"
         fi
     fi
     if [ "$(centiseconds)" -ge "$deadline" ]; then
