@@ -488,13 +488,13 @@ public final class SimulatedCluster {
         int running = (int) Math.floor(fraction * resourceIds.size());
         StringBuilder resources = new StringBuilder();
         Map<String, Integer> runningOn = new HashMap<>();
+        String drbdAgent = Drbd84AgentRenderer.agentFor(project);
         for (int i = 0; i < resourceIds.size(); i++) {
             String id = resourceIds.get(i);
             boolean active = i < running;
             if (id.startsWith("drbd")) {
-                String agent = Drbd84AgentRenderer.agentFor(project);
-                resource(resources, id, agent, active ? "Promoted" : "Stopped", active, serving, runningOn);
-                resource(resources, id, agent, active && !lost ? "Unpromoted" : "Stopped", active && !lost, standby, runningOn);
+                resource(resources, id, drbdAgent, active ? "Promoted" : "Stopped", active, serving, runningOn);
+                resource(resources, id, drbdAgent, active && !lost ? "Unpromoted" : "Stopped", active && !lost, standby, runningOn);
             } else {
                 resource(resources, id, "ocf:heartbeat:simulated", active ? "Started" : "Stopped", active, serving, runningOn);
             }

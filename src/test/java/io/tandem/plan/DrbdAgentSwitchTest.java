@@ -105,8 +105,7 @@ class DrbdAgentSwitchTest {
 
     private static String renderedCib(Project project) {
         FileSet files = PlanFixtures.render(project);
-        RenderedFile cib = files.files().stream().filter(f -> f.path().equals(CibRenderer.PATH)).findFirst().orElseThrow();
-        return files.text(cib, SecretPolicy.REVEAL);
+        return files.text(files.find(RenderedFile.CLUSTER, CibRenderer.PATH).orElseThrow(), SecretPolicy.REVEAL);
     }
 
     /** A stand-in that logs its call; the real cibadmin stays, wrapped so that a replace is logged by the primitive it names. */

@@ -32,9 +32,9 @@ public final class Drbd84AgentRenderer implements FileRenderer {
                         + "hands everything else to LINBIT's " + LINBIT_AGENT + ".");
     }
 
-    /** Whether the DRBD clones run this agent: a Pacemaker cluster of DRBD 8.4 nodes. */
+    /** Whether the DRBD clones run this agent: a Pacemaker cluster of DRBD 8.4 nodes (NodeRules keeps both nodes on one version). */
     public static boolean usedBy(Project project) {
-        return project.profile() == Profile.MODERN && project.nodes().stream().allMatch(n -> n.drbdVersion() != DrbdVersion.V9);
+        return project.profile() == Profile.MODERN && project.nodes().getFirst().drbdVersion() != DrbdVersion.V9;
     }
 
     /** The agent of the DRBD primitives in {@code project}'s CIB. */

@@ -1,9 +1,7 @@
 package io.tandem.render.modern;
 
 import io.tandem.model.DrbdResource;
-import io.tandem.model.DrbdVersion;
 import io.tandem.model.Fencing;
-import io.tandem.model.Profile;
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
 import io.tandem.render.RenderedFile;
@@ -34,8 +32,7 @@ public final class FencePeerHandlerRenderer implements FileRenderer {
 
     /** Whether the resources call this handler: Pacemaker and DRBD 8.4 with resource fencing. */
     public static boolean usedBy(Project project) {
-        return project.profile() == Profile.MODERN && project.nodes().getFirst().drbdVersion() != DrbdVersion.V9
-                && project.replication().fencing() != Fencing.DONT_CARE;
+        return Drbd84AgentRenderer.usedBy(project) && project.replication().fencing() != Fencing.DONT_CARE;
     }
 
     /** The handler line of {@code resource}'s .res file. */

@@ -8,6 +8,7 @@ import io.tandem.render.SecretPolicy;
 import io.tandem.testing.Examples;
 import io.tandem.testing.Fixtures;
 import io.tandem.testing.JsonEdit;
+import io.tandem.testing.StandInTools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,18 +53,16 @@ class Drbd84AgentTest {
         assertThat(placed).allSatisfy(f -> assertThat(f.mode() & 0111).as("executable").isNotZero());
         agent = executable("Drbd84", files.text(placed.getFirst(), SecretPolicy.REDACT));
         proc = work.resolve("proc-drbd");
-        executable("bin/drbdadm", """
-                #!/bin/sh
-                echo "drbdadm $*" >> "$WORK/log"
-                [ -f "$WORK/drbdadm-exit" ] && exit "$(cat "$WORK/drbdadm-exit")"
+        StandInTools.tool(work, "drbdadm", """
+                echo "drbdadm $*" >> "$DIR/log"
+                [ -f "$DIR/drbdadm-exit" ] && exit "$(cat "$DIR/drbdadm-exit")"
                 case $3 in
                   primary) sed -i 's| ro:[A-Za-z]*/| ro:Primary/|' "$TANDEM_PROC_DRBD" ;;
                   secondary) sed -i 's| ro:[A-Za-z]*/| ro:Secondary/|' "$TANDEM_PROC_DRBD" ;;
                 esac
                 """);
-        executable("linbit", """
-                #!/bin/sh
-                echo "linbit $* resource=$OCF_RESKEY_drbd_resource minor=$OCF_RESKEY_minor instance=$OCF_RESOURCE_INSTANCE" >> "$WORK/log"
+        StandInTools.tool(work, "linbit", """
+                echo "linbit $* resource=$OCF_RESKEY_drbd_resource minor=$OCF_RESKEY_minor instance=$OCF_RESOURCE_INSTANCE" >> "$DIR/log"
                 exit %d
                 """.formatted(LINBIT_EXIT));
     }
@@ -119,7 +118,7 @@ class Drbd84AgentTest {
         assertThat(run.exit).isEqualTo(LINBIT_EXIT);
         assertThat(log()).containsExactly("drbdadm -c /etc/drbd.conf primary r0",
                 "linbit promote resource=r0 minor=0 instance=drbd_r0:1");
-        assertThat(run.output).contains("drbdadm primary r0: exit 17, role Secondary").contains("handing over to " + work.resolve("linbit"));
+        assertThat(run.output).contains("drbdadm primary r0: exit 17, role Secondary").contains("handing over to " + work.resolve("bin/linbit"));
     }
 
     @Test
@@ -187,8 +186,7 @@ class Drbd84AgentTest {
 
     private static String cib(Project project) {
         FileSet files = Renderers.render(project);
-        RenderedFile cib = files.files().stream().filter(f -> f.path().equals(CibRenderer.PATH)).findFirst().orElseThrow();
-        return files.text(cib, SecretPolicy.REDACT);
+        return files.text(files.find(RenderedFile.CLUSTER, CibRenderer.PATH).orElseThrow(), SecretPolicy.REDACT);
     }
 
     private record Run(int exit, String output) {
@@ -203,9 +201,8 @@ class Drbd84AgentTest {
         ProcessBuilder builder = new ProcessBuilder("sh", agent.toString(), action).directory(work.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("PATH", work.resolve("bin") + ":" + System.getenv("PATH"));
-        env.put("WORK", work.toString());
         env.put("TANDEM_PROC_DRBD", proc.toString());
-        env.put("TANDEM_DRBD_LINBIT", work.resolve("linbit").toString());
+        env.put("TANDEM_DRBD_LINBIT", work.resolve("bin/linbit").toString());
         env.put("OCF_ROOT", "/usr/lib/ocf");
         env.put("OCF_RESOURCE_INSTANCE", "drbd_r0:1");
         env.put("OCF_RESKEY_drbd_resource", "r0");
@@ -234,7 +231,6 @@ class Drbd84AgentTest {
 
     private Path executable(String name, String text) throws IOException {
         Path path = work.resolve(name);
-        Files.createDirectories(path.getParent());
         Files.writeString(path, text);
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
         return path;
