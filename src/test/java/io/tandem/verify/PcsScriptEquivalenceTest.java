@@ -39,7 +39,7 @@ class PcsScriptEquivalenceTest {
     /**
      * What pcs built from the stock-agent script, captured before the portblock resources and the
      * virtual IP and the DRBD clones moved to Tandem's own agents, before the DRBD clones lost their notifications and before the first monitors
-     * waited and the load throttle moved: those are the differences since, made here as pcs makes them
+     * waited, the load throttle moved and failures expired: those are the differences since, made here as pcs makes them
      * (tier 2 below runs today's script).
      */
     private static String builtByPcs() throws IOException {
@@ -56,7 +56,9 @@ class PcsScriptEquivalenceTest {
                 .replaceAll("(<op name=\"monitor\" [^>]*)( id=\"(?!p_unblock)[^\"]*\"/>)", "$1 start-delay=\"20s\"$2")
                 .replaceAll("(?m)^( *)<nvpair id=\"cib-bootstrap-options-no-quorum-policy\"[^\n]*\n",
                         "$0$1<nvpair id=\"cib-bootstrap-options-load-threshold\" name=\"load-threshold\" value=\"1000%\"/>\n"
-                                + "$1<nvpair id=\"cib-bootstrap-options-node-action-limit\" name=\"node-action-limit\" value=\"16\"/>\n");
+                                + "$1<nvpair id=\"cib-bootstrap-options-node-action-limit\" name=\"node-action-limit\" value=\"16\"/>\n")
+                .replaceAll("(?m)^( *)<nvpair id=\"rsc_defaults-meta_attributes-resource-stickiness\"[^\n]*\n",
+                        "$0$1<nvpair id=\"rsc_defaults-meta_attributes-failure-timeout\" name=\"failure-timeout\" value=\"120s\"/>\n");
     }
 
     @Test

@@ -13,6 +13,7 @@ pcs -f /root/tandem-cib.xml property set no-quorum-policy=stop
 pcs -f /root/tandem-cib.xml property set load-threshold=1000%
 pcs -f /root/tandem-cib.xml property set node-action-limit=16
 pcs -f /root/tandem-cib.xml resource defaults update resource-stickiness=100
+pcs -f /root/tandem-cib.xml resource defaults update failure-timeout=120s
 pcs -f /root/tandem-cib.xml resource op defaults update timeout=120s
 pcs -f /root/tandem-cib.xml resource create drbd_r0 ocf:tandem:Drbd84 --no-default-ops drbd_resource=r0 minor=0 ignore_missing_notifications=true op start timeout=240s op stop timeout=120s op promote timeout=120s op demote timeout=120s op monitor interval=29s timeout=120s role=Promoted start-delay=20s op monitor interval=31s timeout=120s role=Unpromoted start-delay=20s promotable promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1
 pcs -f /root/tandem-cib.xml resource create drbd_r1 ocf:tandem:Drbd84 --no-default-ops drbd_resource=r1 minor=1 ignore_missing_notifications=true op start timeout=240s op stop timeout=120s op promote timeout=120s op demote timeout=120s op monitor interval=29s timeout=120s role=Promoted start-delay=20s op monitor interval=31s timeout=120s role=Unpromoted start-delay=20s promotable promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1

@@ -60,6 +60,15 @@ public final class PacemakerLayoutBuilder {
      * the throttle for real overload; the guests of the VM lab ran at loads of 1-5 on one core.
      */
     static final String LOAD_THRESHOLD = "1000%";
+    /**
+     * How long a resource's failures count against a node. Without it one failed start bans the
+     * resource from the node until someone runs crm_resource --cleanup: in the VM lab a node
+     * coming back from a crash started its fence device while the fencer was still reading the
+     * agent's metadata ("Lost connection to fencer"), and the other node stayed unfenceable for
+     * as long as nobody looked. Expired, the cluster tries again by itself; a real fault fails
+     * again and stays visible in the fail counts.
+     */
+    static final String FAILURE_TIMEOUT = "120s";
 
     private PacemakerLayoutBuilder() {
     }
@@ -110,7 +119,8 @@ public final class PacemakerLayoutBuilder {
         locations.add(new Location("loc_" + GROUP + "_prefers_" + cluster.preferredNode(), GROUP, cluster.preferredNode(), "100"));
         locations.addAll(fencing.locations);
         return new PacemakerLayout(properties,
-                List.of(new Nvpair("resource-stickiness", String.valueOf(cluster.resourceStickiness()))),
+                List.of(new Nvpair("resource-stickiness", String.valueOf(cluster.resourceStickiness())),
+                        new Nvpair("failure-timeout", FAILURE_TIMEOUT)),
                 List.of(new Nvpair("timeout", timeout)),
                 clones, group, fencing.primitives, colocations, orders, locations);
     }

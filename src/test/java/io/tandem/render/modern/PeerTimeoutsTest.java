@@ -44,12 +44,12 @@ class PeerTimeoutsTest {
     void theRealDrbdadmConnectsWithTheProjectsTimeouts() throws Exception {
         RealTools.requireTier2();
         Project project = Examples.read(Examples.VM_LAB_QDEVICE);
-        assertThat(project.replication().peerTimeouts()).isEqualTo(new PeerTimeouts(2, 5, 15));
+        assertThat(project.replication().peerTimeouts()).isEqualTo(new PeerTimeouts(1, 5, 9));
         Path config = Files.writeString(dir.resolve("r0.res"), r0(project, "node1"));
         var up = LocalCommand.run(List.of("/usr/lib/drbd/drbdadm-84", "-c", config.toString(), "-d", "up", "r0"),
                 Map.of("__DRBD_NODE__", "node1"), dir, Duration.ofSeconds(30));
         assertThat(up.exitCode()).as(up.stderr()).isZero();
-        assertThat(up.stdout()).containsPattern("drbdsetup-84 connect r0 .* --ping-int=2 --ping-timeout=5 --timeout=15");
+        assertThat(up.stdout()).containsPattern("drbdsetup-84 connect r0 .* --ping-int=1 --ping-timeout=5 --timeout=9");
         List<CheckResult> results = RealToolChecks.run(project, Renderers.render(project));
         assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
     }
@@ -79,12 +79,12 @@ class PeerTimeoutsTest {
     @Test
     void aTimeoutNotShorterThanThePingIntervalIsRefusedWithTheFix() throws ProjectFileException {
         List<Problem> problems = ProjectValidator.validate(JsonEdit.of(Examples.VM_LAB_QDEVICE)
-                .set("$.replication.peerTimeouts.timeoutTenths", 20).project());
+                .set("$.replication.peerTimeouts.timeoutTenths", 10).project());
         assertThat(problems).filteredOn(p -> p.path().equals("$.replication.peerTimeouts.timeoutTenths")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.isError()).isTrue();
-                    assertThat(p.message()).contains("2.0 s").contains("shorter than its ping interval (2 s)");
-                    assertThat(p.fix()).contains("below 20");
+                    assertThat(p.message()).contains("1.0 s").contains("shorter than its ping interval (1 s)");
+                    assertThat(p.fix()).contains("below 10");
                 });
     }
 
@@ -105,7 +105,7 @@ class PeerTimeoutsTest {
     @Test
     void theSummaryTellsAReviewerWhatACutLinkCosts() throws Exception {
         String withTimeouts = summary(Examples.read(Examples.VM_LAB_QDEVICE));
-        assertThat(withTimeouts).contains("When the replication link is cut, the serving node notices within 2.5 s (ping-int 2 s + ping-timeout 0.5 s)",
+        assertThat(withTimeouts).contains("When the replication link is cut, the serving node notices within 1.5 s (ping-int 1 s + ping-timeout 0.5 s)",
                 "holds its writes (fencing resource-and-stonith)");
         String defaults = summary(JsonEdit.of(Examples.VM_LAB_QDEVICE).remove("$.replication.peerTimeouts")
                 .set("$.replication.fencing", "resource-only").project());
