@@ -121,6 +121,25 @@ class FencePeerHandlerTest {
         assertThat(ours.millis).as("waited for an answer").isGreaterThanOrEqualTo(2000);
     }
 
+    /**
+     * A cut replication link: the primary's peer is online and its controller answers (a stand-in crmadmin here, as a CIB
+     * file has no controller). Both handlers say "outdated"; Tandem's asks after placing the constraint and reads no CIB,
+     * since DRBD holds the writes meanwhile.
+     */
+    @Test
+    void aPrimarysPeerWhoseControllerAnswersIsOutdatedAfterTwoCommands() throws Exception {
+        executable("crmadmin", "#!/bin/sh\necho \"crmadmin $*\" >> \"$HANDLER_LOG.calls\"\n"
+                + "case \" $* \" in *\" -S " + PEER + " \"*) echo 'Controller on " + PEER + " in state S_NOT_DC: ok' ;; esac\n");
+        // The real cibadmin on the CIB file, each call noted by its first option.
+        executable("cibadmin", "#!/bin/sh\necho \"cibadmin $1\" >> \"$HANDLER_LOG.calls\"\nPATH=${PATH#*:}; export PATH; exec cibadmin \"$@\"\n");
+        Outcome ours = runBoth(UP_TO_DATE, ONLINE, true, List.of());
+        assertThat(ours.exit).isEqualTo(4);
+        assertThat(ours.constraints).contains("operation=\"ne\" value=\"" + hostName() + "\"");
+        assertThat(ours.log).contains("node2 is online and answers: its copy is outdated; exit 4");
+        assertThat(Files.readAllLines(work.resolve("tandem.log.calls")))
+                .containsExactly("cibadmin -C", "crmadmin -S " + PEER);
+    }
+
     @Test
     void aConsistentDiskIsLeftToCrmFencePeer() throws Exception {
         Outcome ours = runBoth(CONSISTENT, FENCED, true, List.of());
