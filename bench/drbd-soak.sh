@@ -66,7 +66,7 @@ for n in "$serving" "$peer"; do
     drops=$(grep -cE "$LOST" <<<"$log" || true)
     say "$n: $pings ping timeouts, $drops lost connections"
     lost=$((lost + drops))
-    grep -E "PingAck did not arrive|$LOST" <<<"$log" | head -5 | sed 's/^/    /'
+    grep -E "PingAck did not arrive|$LOST" <<<"$log" | head -5 | sed 's/^/    /' || true # none found is the good case
 done
 written=$(on "$LAB_CLIENT_ADDRESS" "grep -oE 'WRITE: bw=[^,]*' /root/soak-fio.txt 2>/dev/null" || true)
 say "$MINUTES min, $resyncs full resyncs of r1, client ${written:-dd loop}; lost connections: $lost"
