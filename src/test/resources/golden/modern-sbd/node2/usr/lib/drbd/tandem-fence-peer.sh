@@ -8,9 +8,10 @@
 # returns, and each Pacemaker command takes one to two seconds on a busy node; crm-fence-peer.sh
 # makes four or five of them before it places the constraint. This handler places it first
 # (always right for an UpToDate node: crm-fence-peer.sh places it in every outcome then), and
-# only then asks the cluster where the peer is:
-#   - the peer is online and its controller answers: the constraint keeps its outdated copy from
-#     being promoted; exit 4 (peer outdated);
+# only then asks the peer's controller whether it is there, then the CIB where the peer is:
+#   - the peer's controller answers: the peer is in this node's partition and got the constraint
+#     before it answered (the cluster delivers in order), so it cannot promote its outdated copy;
+#     exit 4 (peer outdated), after two Pacemaker commands;
 #   - the peer is fenced (offline, expected down): exit 7;
 #   - fencing is off and the peer is offline: exit 5 (unreachable);
 #   - otherwise the cluster is still deciding, or fencing this node: poll until one of the above
@@ -58,13 +59,16 @@ centiseconds() {
     echo "${up%.*}${up#*.}"
 }
 
-# Sets disk and peer_disk from our minor's line in /proc/drbd: never drbdsetup, which may be what
-# called us. Shell builtins only where the text is short: while the handler runs DRBD holds the
-# writes, and each program started costs 0.1 to 0.2 s on a busy or emulated node.
+# Sets role, disk and peer_disk from our minor's line in /proc/drbd: never drbdsetup, which may be
+# what called us. Shell builtins only where the text is short: while the handler runs DRBD holds
+# the writes, and each program started costs 0.1 to 0.2 s on a busy or emulated node.
 read_disks() {
-    disk= peer_disk=
-    while read -r number _ _ states _; do
+    role= disk= peer_disk=
+    while read -r number _ roles states _; do
         [ "$number" = "$DRBD_MINOR:" ] || continue
+        case $roles in
+            ro:*/*) roles=${roles#ro:}; role=${roles%%/*} ;;
+        esac
         case $states in
             ds:*/*) states=${states#ds:}; disk=${states%%/*} peer_disk=${states#*/} ;;
         esac
@@ -156,6 +160,18 @@ finish() {
     exit "$code"
 }
 
+# Sets answer to the peer's controller's answer, or to nothing within 4 s; exits 4 on an answer.
+ask_peer() {
+    answer=$(timeout 4 crmadmin -S "$DRBD_PEER" 2>/dev/null)
+    case $answer in
+        *": ok"|*" (ok)") finish 4 "$DRBD_PEER is online and answers: its copy is outdated" ;;
+    esac
+}
+
+# A Primary losing its peer is most often a cut replication link with both nodes in the cluster:
+# ask at once, without reading the CIB first, while DRBD holds the writes. A Secondary being
+# promoted has usually lost a crashed peer, whose controller would not answer: the CIB first.
+[ "$role" = Primary ] && ask_peer
 deadline=$(( $(centiseconds) + timeout * 100 ))
 while :; do
     if cib=$(cibadmin -Q -t 2 2>/dev/null); then
@@ -187,10 +203,7 @@ while :; do
             finish 5 "$DRBD_PEER is unreachable"
         fi
         if [ "$crmd" = online ]; then
-            answer=$(timeout 4 crmadmin -S "$DRBD_PEER" 2>/dev/null)
-            case $answer in
-                *": ok"|*" (ok)") finish 4 "$DRBD_PEER is online and answers: its copy is outdated" ;;
-            esac
+            ask_peer
             log "$DRBD_PEER is online but its controller did not answer yet (${answer:-no answer within 4 s}); asking again"
         fi
     fi
