@@ -21,9 +21,14 @@ record FaultState(Map<DemoFault, Long> since, Map<String, Integer> linkFailures,
         return since.containsKey(fault);
     }
 
-    /** Since when DRBD cannot reach the standby node (its link cut, or the node lost); null when it can. */
-    Long disconnectedSince() {
-        return Stream.of(DemoFault.REPLICATION_LINK_DOWN, DemoFault.NODE_LOST).map(since::get).filter(Objects::nonNull).min(Long::compare).orElse(null);
+    /**
+     * Since when DRBD cannot reach the standby node (its link cut, or the node lost); null when it can.
+     * With the replication network's fallback over the client network ({@code fallback}) a cut link
+     * does not disconnect it.
+     */
+    Long disconnectedSince(boolean fallback) {
+        return Stream.of(fallback ? null : DemoFault.REPLICATION_LINK_DOWN, DemoFault.NODE_LOST).filter(Objects::nonNull).map(since::get)
+                .filter(Objects::nonNull).min(Long::compare).orElse(null);
     }
 
     int linkFailures(String node, String nic) {

@@ -248,13 +248,18 @@ public final class SimulatedCluster {
         faultState = was.switched(fault, on, nicsCut(fault), splits);
     }
 
-    /** The NICs {@code fault} takes the link from, as "node nic": the serving node's primary client NIC, or the standby's replication bond. */
+    /**
+     * The NICs {@code fault} takes the link from, as "node nic": the serving node's primary client NIC, or the standby's replication
+     * bond (and the serving node's, whose ARP checks then fail, with the fallback over the client network).
+     */
     List<String> nicsCut(DemoFault fault) {
         return switch (fault) {
             case BOND_SLAVE_DOWN -> bond(servingNode(), NetworkRole.CLIENT).filter(b -> b.slaves().size() > 1)
                     .map(b -> List.of(servingNode() + " " + (b.primary() != null ? b.primary() : b.slaves().getFirst()))).orElse(List.of());
-            case REPLICATION_LINK_DOWN -> bond(standbyNode(), NetworkRole.REPLICATION)
-                    .map(b -> b.slaves().stream().map(s -> standbyNode() + " " + s).toList()).orElse(List.of());
+            // With the fallback over the client network the serving node's bond checks by ARP and loses its link too.
+            case REPLICATION_LINK_DOWN -> (project.networks().replication().fallsBackOverClient() ? List.of(servingNode(), standbyNode())
+                    : List.of(standbyNode())).stream().flatMap(node -> bond(node, NetworkRole.REPLICATION).stream()
+                    .flatMap(b -> b.slaves().stream().map(s -> node + " " + s))).toList();
             default -> List.of();
         };
     }

@@ -100,7 +100,7 @@ final class SimulatedDrbd {
             return new Device(r.minor(), "StandAlone", role, "Unknown", "UpToDate", lostPeerDisk(serving), false, sent, received,
                     received + changed, sent, changed, null);
         }
-        Long down = state.disconnectedSince();
+        Long down = state.disconnectedSince(cluster.project().networks().replication().fallsBackOverClient());
         if (down != null) {
             long pending = serving ? written(r, down) : 0;
             return new Device(r.minor(), "WFConnection", role, "Unknown", "UpToDate", lostPeerDisk(serving), true, sent, received,

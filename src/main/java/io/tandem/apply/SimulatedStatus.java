@@ -80,7 +80,7 @@ final class SimulatedStatus {
             case StatusScript.SESSIONS -> loggedIn ? ok(sessions(host)) : new FactScript.Section("", 21);
             case StatusScript.DISK_STATS -> ok(disks.read(host, loggedIn ? project().target().luns().stream()
                     .map(l -> SimulatedDiskStats.device(project().target().luns().indexOf(l))).toList() : List.of(),
-                    state.disconnectedSince() != null, System.nanoTime()));
+                    state.disconnectedSince(project().networks().replication().fallsBackOverClient()) != null, System.nanoTime()));
             case StatusScript.PEER_PINGS -> ok(peerPings(host, state));
             case StatusScript.QDEVICE -> qdevice(host, built);
             default -> ok("");
@@ -112,7 +112,7 @@ final class SimulatedStatus {
 
     /**
      * {@code host}'s ping to its peer on each network: no reply from the standby's replication
-     * address while that link is cut, none at all from a lost node (and none to the serving node
+     * address while that link is cut (but with the fallback over the client network), none at all from a lost node (and none to the serving node
      * from one, though a lost node answers nothing anyway).
      */
     private String peerPings(String host, FaultState state) {
@@ -120,7 +120,9 @@ final class SimulatedStatus {
         StringBuilder out = new StringBuilder();
         for (NetworkRole role : NetworkRole.values()) {
             boolean lost = state.on(DemoFault.NODE_LOST) && (peer.name().equals(cluster.standbyNode()) || host.equals(cluster.standbyNode()));
-            boolean cut = role == NetworkRole.REPLICATION && state.on(DemoFault.REPLICATION_LINK_DOWN);
+            // With the fallback, the peer's replication address answers over the client network.
+            boolean cut = role == NetworkRole.REPLICATION && state.on(DemoFault.REPLICATION_LINK_DOWN)
+                    && !project().networks().replication().fallsBackOverClient();
             peer.link(role).ifPresent(link -> out.append(SimulatedPings.framed(role.jsonName(), link.address(),
                     lost || cut ? null : pings.roundTrip(role == NetworkRole.CLIENT ? 0.22 : 0.11))));
         }

@@ -168,7 +168,9 @@ public final class FailoverDrill {
                     + from + (offAfterFencing() ? " is switched off by its fencing, then powered on by the test," : " reboots")
                     + " and rejoins, and the storage stays on " + to + ".";
             case REPLICATION_LINK -> "Every NIC of " + to + "'s replication link goes down for " + settings.holdSeconds() + " s, then up: "
-                    + from + " keeps serving; " + to + "'s copy falls behind and resyncs.";
+                    + from + " keeps serving; " + (project.networks().replication().fallsBackOverClient()
+                    ? "replication goes on over the client network meanwhile, so " + to + "'s copy stays in sync."
+                    : to + "'s copy falls behind and resyncs.");
             case BOND_SLAVE -> "The active NIC of " + from + "'s client-network bond goes down for " + settings.holdSeconds()
                     + " s, then up: the bond moves to its other NIC and back.";
         };

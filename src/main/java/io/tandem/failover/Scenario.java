@@ -12,7 +12,7 @@ public enum Scenario {
                     + "take over on the other node; the crashed node reboots and rejoins"),
     REPLICATION_LINK("replication-link", "replication link failure",
             "takes every NIC of the replication link down on the standby node for a while, then up again: the storage stays where it is, "
-                    + "the standby's copy falls behind and catches up"),
+                    + "the standby's copy falls behind and catches up (or, with the fallback over the client network, stays in sync)"),
     BOND_SLAVE("bond-slave", "client-network NIC failure",
             "takes the active NIC of the client-network bond down on the serving node for a while, then up again: the bond moves to its "
                     + "other NIC and back");

@@ -27,4 +27,9 @@ public enum BondMode {
     public String kernelName() {
         return kernelName;
     }
+
+    /** True for the modes whose links the bonding driver can check by ARP (not 802.3ad, balance-tlb, balance-alb). */
+    public boolean monitorsByArp() {
+        return this != LACP && this != BALANCE_TLB && this != BALANCE_ALB;
+    }
 }

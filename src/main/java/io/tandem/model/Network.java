@@ -1,12 +1,22 @@
 package io.tandem.model;
 
-/** An IPv4 subnet in CIDR form, its optional gateway and (client network only) the virtual IP. */
+/**
+ * An IPv4 subnet in CIDR form, its optional gateway, (client network only) the virtual IP and
+ * (replication network only) whether replication falls back to the client network when its own
+ * network is cut.
+ */
 public record Network(
         String cidr,
         @OptionalField String gateway,
-        @OptionalField String virtualIp) {
+        @OptionalField String virtualIp,
+        @OptionalField Boolean fallbackOverClient) {
 
     public int prefixLength() {
         return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+    }
+
+    /** True when traffic to the peer's address in this network is routed over the client network while this one is cut. */
+    public boolean fallsBackOverClient() {
+        return Boolean.TRUE.equals(fallbackOverClient);
     }
 }

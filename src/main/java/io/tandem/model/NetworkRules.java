@@ -31,6 +31,10 @@ final class NetworkRules {
             problems.error("$.networks.replication.virtualIp", "the replication network has no virtual IP; initiators use the client network.",
                     "Remove \"virtualIp\" from the replication network.");
         }
+        if (clientNet.fallsBackOverClient()) {
+            problems.error("$.networks.client.fallbackOverClient", "only the replication network can fall back to the client network.",
+                    "Remove \"fallbackOverClient\" from the client network; set it on the replication network.");
+        }
         if (client.isPresent() && replication.isPresent()
                 && (client.get().contains(replication.get().base()) || replication.get().contains(client.get().base()))) {
             problems.error("$.networks.replication.cidr", "the replication subnet overlaps the client subnet.",

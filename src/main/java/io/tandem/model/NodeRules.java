@@ -91,6 +91,9 @@ final class NodeRules {
             if (link.bond() != null) {
                 checkBond(link, linkPath + ".bond", slaves, problems);
             }
+            if (link.network() == NetworkRole.REPLICATION && project.networks().replication().fallsBackOverClient()) {
+                checkFallback(link, linkPath, problems);
+            }
         }
         for (NetworkRole role : NetworkRole.values()) {
             if (!roles.containsKey(role)) {
@@ -103,6 +106,22 @@ final class NodeRules {
                 problems.error(slaves.get(slave), "NIC '" + slave + "' is a bond slave and also configured as a link of its own.",
                         "Use each NIC once: either as a bond slave or as a link.");
             }
+        }
+    }
+
+    /**
+     * The fallback over the client network needs each end to see a cut it has no carrier for (a switch
+     * between the nodes, or the far end's NIC down): the bond then checks its link by ARP to the peer.
+     */
+    private static void checkFallback(NetworkLink link, String linkPath, ProblemCollector problems) {
+        if (link.bond() == null) {
+            problems.error(linkPath, "the replication network falls back to the client network (\"fallbackOverClient\"), which needs a bond "
+                            + "on the replication link: its ARP checks to the other node tell that the link is cut.",
+                    "Bond two NICs for the replication link on each node, or remove \"fallbackOverClient\" from the replication network.");
+        } else if (link.bond().mode() != null && !link.bond().mode().monitorsByArp()) {
+            problems.error(linkPath + ".bond.mode", "a " + link.bond().mode().kernelName() + " bond cannot check its link by ARP, which the "
+                            + "fallback of the replication network to the client network (\"fallbackOverClient\") needs.",
+                    "Use active-backup (or balance-rr, balance-xor) for the replication bond, or remove \"fallbackOverClient\".");
         }
     }
 

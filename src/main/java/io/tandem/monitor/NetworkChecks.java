@@ -42,7 +42,9 @@ final class NetworkChecks {
             c.add(clientsCut ? Verdict.DOWN : Verdict.AT_RISK, "bond.down", subject, status.isEmpty()
                             ? name + " does not exist on " + node + ": " + node + " has no " + network + "."
                             : name + " on " + node + " is down (no NIC has a link): " + node + "'s " + network + " is cut"
-                            + (clientsCut ? ", and clients reach the target only through it." : "."),
+                            + (clientsCut ? ", and clients reach the target only through it."
+                            : link.network() == NetworkRole.REPLICATION && c.project.networks().replication().fallsBackOverClient()
+                            ? "; replication goes over the client network until it is back." : "."),
                     status.isEmpty() ? "Bring it up on " + node + " (ifup " + name + ", or apply the project again)."
                             : "Check the cables and switch ports of " + String.join(" and ", planned.slaves()) + " on " + node + ".");
             return;

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * ifupdown on a Debian node's {@code /etc/network/interfaces.d} files, sourced as the distribution's
@@ -99,10 +101,16 @@ public final class IfupdownCheck implements ToolCheck {
     /** ifquery's {@code option: value} lines for one interface. */
     static InterfaceReading reading(String name, String ifqueryOutput) {
         Map<String, String> options = new LinkedHashMap<>();
+        List<String> routes = new ArrayList<>();
         for (String line : ifqueryOutput.lines().toList()) {
             int colon = line.indexOf(": ");
             if (colon > 0) {
-                options.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 2).strip());
+                String option = line.substring(0, colon).strip();
+                String value = line.substring(colon + 2).strip();
+                options.putIfAbsent(option, value);
+                if (option.equals("up")) {
+                    route(value).ifPresent(routes::add);
+                }
             }
         }
         List<String> addresses = new ArrayList<>();
@@ -115,9 +123,21 @@ public final class IfupdownCheck implements ToolCheck {
         if (options.containsKey("bond-slaves") || options.containsKey("bond-mode")) {
             bond = new InterfaceReading.Bond(options.get("bond-mode"), integer(options.get("bond-miimon")),
                     integer(options.get("bond-updelay")), integer(options.get("bond-downdelay")), options.get("bond-primary"),
-                    options.containsKey("bond-slaves") ? List.of(options.get("bond-slaves").split("\\s+")) : List.of());
+                    options.containsKey("bond-slaves") ? List.of(options.get("bond-slaves").split("\\s+")) : List.of(),
+                    integer(options.get("bond-arp-interval")),
+                    options.containsKey("bond-arp-ip-target") ? List.of(options.get("bond-arp-ip-target").split("\\s+")) : List.of());
         }
-        return new InterfaceReading(name, addresses, options.get("gateway"), bond);
+        return new InterfaceReading(name, addresses, options.get("gateway"), routes, bond);
+    }
+
+    private static final Pattern UP_ROUTE = Pattern.compile(
+            "ip route (?:add|replace) (\\S+) via (\\S+)(?: dev \\S+)?(?: metric (\\d+))?(?: .*)?");
+
+    /** An {@code up ip route add|replace SUBNET via GW [dev D] [metric N]} command as a route. */
+    static Optional<String> route(String command) {
+        var m = UP_ROUTE.matcher(command);
+        return m.matches() ? Optional.of(InterfaceReading.route(m.group(1), m.group(2), m.group(3) == null ? "0" : m.group(3)))
+                : Optional.empty();
     }
 
     private static Integer integer(String value) {
@@ -126,7 +146,7 @@ public final class IfupdownCheck implements ToolCheck {
 
     /** 255.255.255.0 → 24; -1 when it is not a contiguous netmask. */
     static int prefixLength(String netmask) {
-        var mask = netmask == null ? java.util.Optional.<io.tandem.model.Ipv4>empty() : io.tandem.model.Ipv4.parse(netmask);
+        var mask = netmask == null ? Optional.<io.tandem.model.Ipv4>empty() : io.tandem.model.Ipv4.parse(netmask);
         if (mask.isEmpty()) {
             return -1;
         }

@@ -110,10 +110,13 @@ public final class NetplanCheck implements ToolCheck {
             SystemdUnitFile unit = entry.getValue();
             List<String> addresses = unit.all("Network").stream().flatMap(s -> s.values("Address").stream()).toList();
             String gateway = unit.value("Network", "Gateway").orElse(null);
+            List<String> routes = new ArrayList<>();
             for (SystemdUnitFile.Section route : unit.all("Route")) {
                 String to = route.value("Destination").orElse("0.0.0.0/0");
                 if (to.equals("0.0.0.0/0") && route.value("Gateway").isPresent()) {
                     gateway = route.value("Gateway").get();
+                } else if (route.value("Gateway").isPresent()) {
+                    routes.add(InterfaceReading.route(to, route.value("Gateway").get(), route.value("Metric").orElse("0")));
                 }
             }
             InterfaceReading.Bond bond = null;
@@ -123,9 +126,11 @@ public final class NetplanCheck implements ToolCheck {
                         SystemdUnitFile.milliseconds(netdev.value("Bond", "MIIMonitorSec").orElse(null)),
                         SystemdUnitFile.milliseconds(netdev.value("Bond", "UpDelaySec").orElse(null)),
                         SystemdUnitFile.milliseconds(netdev.value("Bond", "DownDelaySec").orElse(null)),
-                        primaries.get(name), slaves.getOrDefault(name, List.of()));
+                        primaries.get(name), slaves.getOrDefault(name, List.of()),
+                        SystemdUnitFile.milliseconds(netdev.value("Bond", "ARPIntervalSec").orElse(null)),
+                        netdev.value("Bond", "ARPIPTargets").map(t -> List.of(t.strip().split("\\s+"))).orElse(List.of()));
             }
-            read.put(name, new InterfaceReading(name, addresses, gateway, bond));
+            read.put(name, new InterfaceReading(name, addresses, gateway, routes, bond));
         }
         return read;
     }

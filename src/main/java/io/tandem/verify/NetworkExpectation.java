@@ -2,13 +2,16 @@ package io.tandem.verify;
 
 import io.tandem.model.Bond;
 import io.tandem.model.NetworkLink;
+import io.tandem.model.NetworkRole;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
+import io.tandem.render.modern.ReplicationFallback;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Compares what a network tool read from a node's files with the node's links in the project. */
 final class NetworkExpectation {
@@ -29,6 +32,10 @@ final class NetworkExpectation {
             var network = project.networks().get(link.network());
             compare(wrong, name, "address", List.of(link.address() + "/" + network.prefixLength()), got.addresses());
             compare(wrong, name, "gateway", network.gateway(), got.gateway());
+            Optional<ReplicationFallback> fallback = ReplicationFallback.of(project, node);
+            compare(wrong, name, "routes", fallback.filter(f -> link.network() == NetworkRole.CLIENT)
+                    .map(f -> List.of(InterfaceReading.route(f.subnet(), f.via(), f.metric()))).orElse(List.of()), got.routes());
+            Optional<ReplicationFallback> arp = fallback.filter(f -> link.network() == NetworkRole.REPLICATION);
             Bond bond = link.bond();
             if (bond == null) {
                 if (got.bond() != null) {
@@ -43,9 +50,12 @@ final class NetworkExpectation {
             InterfaceReading.Bond b = got.bond();
             compare(wrong, name, "bond mode", bond.mode().kernelName(), b.mode());
             compare(wrong, name, "slaves", bond.slaves().stream().sorted().toList(), b.slaves().stream().sorted().toList());
-            compare(wrong, name, "MII monitor interval (ms)", bond.miimon(), b.miimon());
-            compare(wrong, name, "up delay (ms)", bond.updelay(), b.updelay());
-            compare(wrong, name, "down delay (ms)", bond.downdelay(), b.downdelay());
+            // With the fallback the replication bond checks its link by ARP every "miimon" ms, without MII monitor and its delays.
+            compare(wrong, name, "MII monitor interval (ms)", arp.isPresent() ? null : bond.miimon(), b.miimon());
+            compare(wrong, name, "up delay (ms)", arp.isPresent() ? null : bond.updelay(), b.updelay());
+            compare(wrong, name, "down delay (ms)", arp.isPresent() ? null : bond.downdelay(), b.downdelay());
+            compare(wrong, name, "ARP monitor interval (ms)", arp.isPresent() ? bond.miimon() : null, b.arpInterval());
+            compare(wrong, name, "ARP targets", arp.map(f -> List.of(f.arpTarget())).orElse(List.of()), b.arpTargets());
             compare(wrong, name, "primary slave", bond.primary(), b.primary());
         }
         return wrong;

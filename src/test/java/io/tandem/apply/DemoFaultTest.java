@@ -174,6 +174,27 @@ class DemoFaultTest {
     }
 
     @Test
+    void withTheFallbackOverTheClientNetworkACutReplicationLinkLeavesDrbdConnected() throws Exception {
+        SimulatedCluster cluster = sbd();
+        assertThat(cluster.project().networks().replication().fallsBackOverClient()).as("the VM lab examples fall back").isTrue();
+        cluster.setFault(DemoFault.REPLICATION_LINK_DOWN, true);
+
+        // Both ends lose the link: node2's NICs are down, node1's ARP checks get no answer.
+        assertThat(bond(cluster, "node2", "bond1").isUp()).isFalse();
+        assertThat(bond(cluster, "node1", "bond1").isUp()).isFalse();
+        assertThat(drbd(cluster, "node1", 0).connectionState()).isEqualTo("Connected");
+        assertThat(drbd(cluster, "node1", 0).outOfSyncKiB()).isZero();
+        Assessment a = judge(cluster);
+        assertThat(codes(a)).containsExactly("bond.down", "bond.down");
+        assertThat(finding(a, "bond.down", "bond1 on node2").reason()).isEqualTo("bond1 on node2 is down (no NIC has a link): node2's "
+                + "replication link is cut; replication goes over the client network until it is back.");
+        assertThat(a.verdict()).isEqualTo(Verdict.AT_RISK);
+
+        cluster.setFault(DemoFault.REPLICATION_LINK_DOWN, false);
+        assertThat(read(cluster).healthy()).isTrue();
+    }
+
+    @Test
     void aBondNicDownFailsTheServingNodesClientBondOverToItsOtherNic() throws Exception {
         SimulatedCluster cluster = sbd();
         ClusterSnapshot before = read(cluster);

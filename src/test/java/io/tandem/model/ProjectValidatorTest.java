@@ -151,6 +151,25 @@ class ProjectValidatorTest {
     }
 
     @Test
+    void theReplicationFallbackNeedsABondThatCanCheckByArp() {
+        JsonEdit fallback = JsonEdit.of(Examples.MODERN).set("$.networks.replication.fallbackOverClient", true);
+        assertThat(validate(fallback)).noneMatch(Problem::isError);
+
+        Problem lacp = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.replication.fallbackOverClient", true)
+                .set("$.nodes[1].links[1].bond.mode", "802.3ad")), "$.nodes[1].links[1].bond.mode");
+        assertThat(lacp.message()).contains("a 802.3ad bond cannot check its link by ARP");
+        assertThat(lacp.fix()).contains("active-backup");
+
+        Problem plain = errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.replication.fallbackOverClient", true)
+                .remove("$.nodes[0].links[1].bond")), "$.nodes[0].links[1]");
+        assertThat(plain.message()).contains("needs a bond on the replication link");
+        assertThat(plain.fix()).contains("remove \"fallbackOverClient\"");
+
+        assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.networks.client.fallbackOverClient", true)),
+                "$.networks.client.fallbackOverClient").message()).contains("only the replication network");
+    }
+
+    @Test
     void devicesMustBeUnderDev() {
         assertThat(errorAt(validate(JsonEdit.of(Examples.MODERN).set("$.replication.resources[0].backing[0].disk", "/tmp/disk.img")),
                 "$.replication.resources[0].backing[0].disk").message()).contains("under /dev/");

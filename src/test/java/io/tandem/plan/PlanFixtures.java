@@ -115,7 +115,10 @@ final class PlanFixtures {
                     .map(u -> u + " disabled inactive").collect(Collectors.joining("\n")) + "\n", 0));
             r.put(host, "corosync-name", new ProbeResults.Output(project.clusterName() + "\n", 0));
             r.put(host, "modules", new ProbeResults.Output("", 0));
-            r.put(host, "sysctl", new ProbeResults.Output("1\n", 0));
+            // sysctl -n prints each setting's value on a line of its own, as the file sets them.
+            String sysctl = files.find(host, io.tandem.render.modern.SysctlRenderer.PATH)
+                    .map(f -> String.join("\n", io.tandem.render.modern.SysctlRenderer.settings(f.content()).values()) + "\n").orElse("");
+            r.put(host, "sysctl", new ProbeResults.Output(sysctl, 0));
             r.put(host, "ipv4", new ProbeResults.Output(ipv4(node), 0));
             for (var resource : project.replication().resources()) {
                 resource.backingOn(host).ifPresent(b -> r.put(host, DrbdSteps.deviceProbe(host, DrbdSteps.metadataDevice(b)).name(),

@@ -139,8 +139,8 @@ public final class RandomProjects {
                     cluster.operationTimeoutSeconds(), cluster.stonith(), null, device);
         }
         return new Project(Project.SCHEMA_VERSION, Profile.MODERN, "c" + r.nextInt(1000), domain, nodes,
-                new Networks(new Network(clientPrefix + "0/24", clientPrefix + "1", clientPrefix + (150 + r.nextInt(40))),
-                        new Network(replPrefix + "0/24", null, null)),
+                new Networks(new Network(clientPrefix + "0/24", clientPrefix + "1", clientPrefix + (150 + r.nextInt(40)), null),
+                        new Network(replPrefix + "0/24", null, null, mode.monitorsByArp() && r.nextBoolean() ? Boolean.TRUE : null)),
                 replication, cluster, target, chap(implementation, r),
                 initiators, new TimeSync(List.of(clientPrefix + "1")));
     }

@@ -92,6 +92,19 @@ public final class Variants {
         return edit(edit);
     }
 
+    /** {@link #distinctBondTimings} with the replication network falling back to the client network. */
+    public static Project replicationFallback(String os) {
+        JsonEdit edit = JsonEdit.of(Examples.MODERN).set("$.nodes[0].os", os).set("$.nodes[1].os", os)
+                .set("$.networks.replication.fallbackOverClient", true);
+        for (int node = 0; node < 2; node++) {
+            for (int link = 0; link < 2; link++) {
+                edit.set("$.nodes[" + node + "].links[" + link + "].bond.updelay", 300)
+                        .set("$.nodes[" + node + "].links[" + link + "].bond.downdelay", 100);
+            }
+        }
+        return edit(edit);
+    }
+
     private static Project edit(JsonEdit edit) {
         try {
             return edit.project();

@@ -26,6 +26,8 @@ class NetworkFilesRealToolsTest {
 
     private static final Project DEBIAN = Variants.distinctBondTimings("debian-12");
     private static final Project UBUNTU = Variants.distinctBondTimings("ubuntu-24.04");
+    private static final Project DEBIAN_FALLBACK = Variants.replicationFallback("debian-12");
+    private static final Project UBUNTU_FALLBACK = Variants.replicationFallback("ubuntu-24.04");
 
     @BeforeEach
     void tools() {
@@ -36,6 +38,8 @@ class NetworkFilesRealToolsTest {
     void theProjectsAreValid() {
         assertThat(ProjectValidator.validate(DEBIAN)).noneMatch(Problem::isError);
         assertThat(ProjectValidator.validate(UBUNTU)).noneMatch(Problem::isError);
+        assertThat(ProjectValidator.validate(DEBIAN_FALLBACK)).noneMatch(Problem::isError);
+        assertThat(ProjectValidator.validate(UBUNTU_FALLBACK)).noneMatch(Problem::isError);
     }
 
     @Test
@@ -54,6 +58,33 @@ class NetworkFilesRealToolsTest {
             assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS);
             assertThat(r.detail()).contains("bond0", "bond1", "eth3");
         });
+    }
+
+    @Test
+    void theFallbackReadsAsArpMonitorAndRouteInBothTools(@TempDir Path work) {
+        List<CheckResult> ifupdown = new IfupdownCheck().run(DEBIAN_FALLBACK, Renderers.render(DEBIAN_FALLBACK), work.resolve("ifupdown"));
+        List<CheckResult> netplan = new NetplanCheck().run(UBUNTU_FALLBACK, Renderers.render(UBUNTU_FALLBACK), work.resolve("netplan"));
+        assertThat(ifupdown).hasSize(2).allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
+        assertThat(netplan).hasSize(2).allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
+    }
+
+    @Test
+    void aFallbackWithoutItsRouteOrWithTheWrongArpTargetFails(@TempDir Path work) {
+        FileSet noRoute = replace(Renderers.render(DEBIAN_FALLBACK), "node1", "/etc/network/interfaces.d/bond0",
+                c -> c.replaceAll("(?m)^    up ip route.*\n", ""));
+        FileSet wrongTarget = replace(noRoute, "node1", "/etc/network/interfaces.d/bond1",
+                c -> c.replace("bond-arp-ip-target 192.168.60.12", "bond-arp-ip-target 192.168.60.11"));
+        CheckResult node1 = new IfupdownCheck().run(DEBIAN_FALLBACK, wrongTarget, work).getFirst();
+        assertThat(node1.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(node1.detail()).isEqualTo("bond0 routes: read [], the project says [192.168.60.0/24 via 192.168.50.12 metric 100]; "
+                + "bond1 ARP targets: read [192.168.60.11], the project says [192.168.60.12]");
+
+        FileSet miimon = replace(Renderers.render(UBUNTU_FALLBACK), "node2", NetplanCheck.PATH,
+                c -> c.replace("arp-interval: 100", "mii-monitor-interval: 100"));
+        CheckResult node2 = new NetplanCheck().run(UBUNTU_FALLBACK, miimon, work.resolve("netplan")).get(1);
+        assertThat(node2.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
+        assertThat(node2.detail()).contains("bond1 MII monitor interval (ms): read 100, the project says none",
+                "bond1 ARP monitor interval (ms): read nothing, the project says 100");
     }
 
     @Test

@@ -20,7 +20,9 @@ class NetworkReadingTest {
 
         assertThat(bond0.addresses()).containsExactly("10.20.30.11/24");
         assertThat(bond0.gateway()).isEqualTo("10.20.30.1");
-        assertThat(bond0.bond()).isEqualTo(new InterfaceReading.Bond("active-backup", 100, 300, 100, "ens3", List.of("ens3", "ens4")));
+        assertThat(bond0.bond()).isEqualTo(new InterfaceReading.Bond("active-backup", 100, 300, 100, "ens3", List.of("ens3", "ens4"),
+                null, List.of()));
+        assertThat(bond0.routes()).isEmpty();
     }
 
     @Test
@@ -43,10 +45,40 @@ class NetworkReadingTest {
     void networkdFilesAreJoinedIntoBondsWithTheirSlaves() throws IOException {
         var read = NetplanCheck.readNetworkd(LOCAL.resolve("netplan_generate.bond_and_plain"));
 
-        assertThat(read.get("bond0")).isEqualTo(new InterfaceReading("bond0", List.of("10.20.30.11/24"), "10.20.30.1",
-                new InterfaceReading.Bond("802.3ad", 100, 300, 100, "ens3", List.of("ens3", "ens4"))));
-        assertThat(read.get("ens5")).isEqualTo(new InterfaceReading("ens5", List.of("172.16.5.11/24"), null, null));
+        assertThat(read.get("bond0")).isEqualTo(new InterfaceReading("bond0", List.of("10.20.30.11/24"), "10.20.30.1", List.of(),
+                new InterfaceReading.Bond("802.3ad", 100, 300, 100, "ens3", List.of("ens3", "ens4"), null, List.of())));
+        assertThat(read.get("ens5")).isEqualTo(new InterfaceReading("ens5", List.of("172.16.5.11/24"), null, List.of(), null));
         assertThat(read.get("ens4").bond()).isNull();
+    }
+
+    @Test
+    void ifqueryShowsTheFallbackRouteAndTheArpMonitor() throws IOException {
+        InterfaceReading bond0 = IfupdownCheck.reading("bond0", Files.readString(LOCAL.resolve("ifquery.bond0_fallback_route.txt")));
+        InterfaceReading bond1 = IfupdownCheck.reading("bond1", Files.readString(LOCAL.resolve("ifquery.bond1_arp.txt")));
+
+        assertThat(bond0.routes()).containsExactly("172.16.5.0/24 via 10.20.30.12 metric 100");
+        assertThat(bond0.gateway()).isEqualTo("10.20.30.1");
+        assertThat(bond1.routes()).isEmpty();
+        assertThat(bond1.bond()).isEqualTo(new InterfaceReading.Bond("active-backup", null, null, null, "ens5", List.of("ens5", "ens6"),
+                100, List.of("172.16.5.12")));
+    }
+
+    @Test
+    void onlyRouteCommandsWithAGatewayAreRoutes() {
+        assertThat(IfupdownCheck.route("ip route add 10.9.0.0/16 via 10.0.0.1")).contains("10.9.0.0/16 via 10.0.0.1 metric 0");
+        assertThat(IfupdownCheck.route("ip route replace 10.9.0.0/16 via 10.0.0.1 dev bond0 metric 7 onlink")).contains("10.9.0.0/16 via 10.0.0.1 metric 7");
+        assertThat(IfupdownCheck.route("ip link set bond0 mtu 9000")).isEmpty();
+        assertThat(IfupdownCheck.route("ip route del 10.9.0.0/16 via 10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void networkdFilesOfTheFallbackGiveTheRouteAndTheArpMonitor() throws IOException {
+        var read = NetplanCheck.readNetworkd(LOCAL.resolve("netplan_generate.fallback"));
+
+        assertThat(read.get("bond0").routes()).containsExactly("172.16.5.0/24 via 10.20.30.12 metric 100");
+        assertThat(read.get("bond0").gateway()).isEqualTo("10.20.30.1");
+        assertThat(read.get("bond1")).isEqualTo(new InterfaceReading("bond1", List.of("172.16.5.11/24"), null, List.of(),
+                new InterfaceReading.Bond("active-backup", null, null, null, "ens5", List.of("ens5", "ens6"), 100, List.of("172.16.5.12"))));
     }
 
     @Test

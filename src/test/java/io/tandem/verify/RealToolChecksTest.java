@@ -148,7 +148,7 @@ class RealToolChecksTest {
      * One result per check and file: drbdadm, corosync -t, chronyd and the network tool per node;
      * crm_verify and three previews; the agent metadata per resource and fence device; the resolver
      * per host with /etc/hosts; two open-iscsi files and the fstab line per managed initiator; the
-     * modules-load.d file per node, the sysctl.d file per node with LIO, and /etc/default/sbd per node with SBD; the cross-file
+     * modules-load.d file per node, the sysctl.d file per node with LIO or the replication fallback, and /etc/default/sbd per node with SBD; the cross-file
      * consistency; the pcs script.
      */
     static int expectedChecks(Project project) {
@@ -161,7 +161,7 @@ class RealToolChecksTest {
         int resources = layout.drbdClones().size() + layout.group().members().size() + layout.fenceDevices().size();
         int nodes = project.nodes().size();
         int sbd = project.cluster().stonith().type() == io.tandem.model.StonithType.SBD ? nodes : 0;
-        int sysctl = project.target().implementation() == io.tandem.model.TargetImplementation.LIO ? nodes : 0;
+        int sysctl = project.target().implementation() == io.tandem.model.TargetImplementation.LIO || project.networks().replication().fallsBackOverClient() ? nodes : 0;
         int qdevice = project.cluster().witness().isPresent() ? nodes : 0; // the qdevice's start drop-in
         return 5 * nodes + sbd + sysctl + qdevice + 4 + resources + (nodes + initiators) + 2 * initiators + fstabs + 1 + 1;
     }

@@ -2,6 +2,7 @@ package io.tandem.render.modern;
 
 import io.tandem.model.Bond;
 import io.tandem.model.NetworkLink;
+import io.tandem.model.NetworkRole;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
@@ -11,6 +12,7 @@ import io.tandem.render.SecretBook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Debian: one {@code /etc/network/interfaces.d/IFACE} per link, bonds through ifenslave's bond-* options. */
 public final class IfupdownRenderer implements FileRenderer {
@@ -24,7 +26,7 @@ public final class IfupdownRenderer implements FileRenderer {
             }
             for (NetworkLink link : node.links()) {
                 files.add(RenderedFile.whole(node.name(), "/etc/network/interfaces.d/" + link.interfaceName(),
-                        stanza(project, link), "The " + link.network().jsonName() + " network interface "
+                        stanza(project, node, link), "The " + link.network().jsonName() + " network interface "
                                 + link.interfaceName() + (link.bond() == null ? "" : " (a bond of " + String.join(" and ", link.bond().slaves()) + ")")
                                 + " with its static address, for ifupdown."));
             }
@@ -32,7 +34,7 @@ public final class IfupdownRenderer implements FileRenderer {
         return files;
     }
 
-    private static String stanza(Project project, NetworkLink link) {
+    private static String stanza(Project project, Node node, NetworkLink link) {
         var network = project.networks().get(link.network());
         StringBuilder out = new StringBuilder(Header.hash(project, "The " + link.network().jsonName() + " network link."));
         Bond bond = link.bond();
@@ -44,15 +46,31 @@ public final class IfupdownRenderer implements FileRenderer {
         if (network.gateway() != null) {
             out.append("    gateway ").append(network.gateway()).append('\n');
         }
+        Optional<ReplicationFallback> fallback = ReplicationFallback.of(project, node);
         if (bond != null) {
             out.append("    bond-slaves ").append(String.join(" ", bond.slaves())).append('\n')
-                    .append("    bond-mode ").append(bond.mode().kernelName()).append('\n')
-                    .append("    bond-miimon ").append(bond.miimon()).append('\n')
-                    .append("    bond-updelay ").append(bond.updelay()).append('\n')
-                    .append("    bond-downdelay ").append(bond.downdelay()).append('\n');
+                    .append("    bond-mode ").append(bond.mode().kernelName()).append('\n');
+            if (fallback.isPresent() && link.network() == NetworkRole.REPLICATION) {
+                // ARP to the peer instead of the carrier: a cut beyond this NIC (a switch, the peer's
+                // NIC) leaves the carrier up, and only a bond without link makes the kernel take the fallback.
+                out.append("    # Checked by ARP to the peer: replication falls back to the client network while no NIC reaches it.\n")
+                        .append("    bond-arp-interval ").append(bond.miimon()).append('\n')
+                        .append("    bond-arp-ip-target ").append(fallback.get().arpTarget()).append('\n')
+                        .append("    bond-arp-validate all\n");
+            } else {
+                out.append("    bond-miimon ").append(bond.miimon()).append('\n')
+                        .append("    bond-updelay ").append(bond.updelay()).append('\n')
+                        .append("    bond-downdelay ").append(bond.downdelay()).append('\n');
+            }
             if (bond.primary() != null) {
                 out.append("    bond-primary ").append(bond.primary()).append('\n');
             }
+        }
+        if (fallback.isPresent() && link.network() == NetworkRole.CLIENT) {
+            String route = fallback.get().route(link.interfaceName());
+            out.append("    # While the replication link is down, the replication subnet through the peer's client address.\n")
+                    .append("    up ip route replace ").append(route).append('\n')
+                    .append("    down ip route del ").append(route).append(" || true\n");
         }
         return out.toString();
     }

@@ -2,6 +2,7 @@ package io.tandem.render.modern;
 
 import io.tandem.model.Bond;
 import io.tandem.model.NetworkLink;
+import io.tandem.model.NetworkRole;
 import io.tandem.model.Node;
 import io.tandem.model.Project;
 import io.tandem.render.FileRenderer;
@@ -12,6 +13,7 @@ import io.tandem.render.SecretBook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Ubuntu: bonds and static addresses in {@code /etc/netplan/60-tandem.yaml} (mode 0600, as netplan wants). */
 public final class NetplanRenderer implements FileRenderer {
@@ -33,8 +35,9 @@ public final class NetplanRenderer implements FileRenderer {
         StringBuilder bonds = new StringBuilder();
         for (NetworkLink link : node.links()) {
             Bond bond = link.bond();
+            Optional<ReplicationFallback> fallback = ReplicationFallback.of(project, node);
             if (bond == null) {
-                ethernets.append("    ").append(link.interfaceName()).append(":\n").append(addressing(project, link, "      "));
+                ethernets.append("    ").append(link.interfaceName()).append(":\n").append(addressing(project, link, fallback, "      "));
                 continue;
             }
             for (String slave : bond.slaves()) {
@@ -42,12 +45,19 @@ public final class NetplanRenderer implements FileRenderer {
             }
             bonds.append("    ").append(link.interfaceName()).append(":\n")
                     .append("      interfaces: [").append(String.join(", ", bond.slaves())).append("]\n")
-                    .append(addressing(project, link, "      "))
+                    .append(addressing(project, link, fallback, "      "))
                     .append("      parameters:\n")
-                    .append("        mode: ").append(bond.mode().kernelName()).append('\n')
-                    .append("        mii-monitor-interval: ").append(bond.miimon()).append('\n')
-                    .append("        up-delay: ").append(bond.updelay()).append('\n')
-                    .append("        down-delay: ").append(bond.downdelay()).append('\n');
+                    .append("        mode: ").append(bond.mode().kernelName()).append('\n');
+            if (fallback.isPresent() && link.network() == NetworkRole.REPLICATION) {
+                // ARP to the peer (a cut beyond this NIC leaves its carrier up); see IfupdownRenderer.
+                bonds.append("        arp-interval: ").append(bond.miimon()).append('\n')
+                        .append("        arp-ip-targets: [").append(fallback.get().arpTarget()).append("]\n")
+                        .append("        arp-validate: all\n");
+            } else {
+                bonds.append("        mii-monitor-interval: ").append(bond.miimon()).append('\n')
+                        .append("        up-delay: ").append(bond.updelay()).append('\n')
+                        .append("        down-delay: ").append(bond.downdelay()).append('\n');
+            }
             if (bond.primary() != null) {
                 bonds.append("        primary: ").append(bond.primary()).append('\n');
             }
@@ -60,16 +70,22 @@ public final class NetplanRenderer implements FileRenderer {
         return out.toString();
     }
 
-    private static String addressing(Project project, NetworkLink link, String indent) {
+    private static String addressing(Project project, NetworkLink link, Optional<ReplicationFallback> fallback, String indent) {
         var network = project.networks().get(link.network());
         StringBuilder out = new StringBuilder();
         out.append(indent).append("dhcp4: false\n")
                 .append(indent).append("addresses: [").append(link.address()).append('/').append(network.prefixLength()).append("]\n");
+        Optional<ReplicationFallback> route = fallback.filter(f -> link.network() == NetworkRole.CLIENT);
+        if (network.gateway() != null || route.isPresent()) {
+            out.append(indent).append("routes:\n");
+        }
         if (network.gateway() != null) {
-            out.append(indent).append("routes:\n")
-                    .append(indent).append("  - to: default\n")
+            out.append(indent).append("  - to: default\n")
                     .append(indent).append("    via: ").append(network.gateway()).append('\n');
         }
+        route.ifPresent(f -> out.append(indent).append("  - to: ").append(f.subnet()).append('\n')
+                .append(indent).append("    via: ").append(f.via()).append('\n')
+                .append(indent).append("    metric: ").append(f.metric()).append('\n'));
         return out.toString();
     }
 }

@@ -7,6 +7,7 @@ import io.tandem.render.Header;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretBook;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,38 @@ public final class SysctlRenderer implements FileRenderer {
 
     public static final String PATH = "/etc/sysctl.d/90-tandem.conf";
     public static final String NONLOCAL_BIND = "net.ipv4.ip_nonlocal_bind";
+    public static final String IGNORE_LINKDOWN = "net.ipv4.conf.all.ignore_routes_with_linkdown";
+    public static final String RP_FILTER = "net.ipv4.conf.all.rp_filter";
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
-        if (project.target().implementation() != TargetImplementation.LIO) {
+        boolean lio = project.target().implementation() == TargetImplementation.LIO;
+        boolean fallback = project.networks().replication().fallsBackOverClient();
+        if (!lio && !fallback) {
             return List.of();
         }
-        String content = Header.hash(project, "Kernel settings of the cluster.")
-                + "# The iSCSI target listens on the virtual IP before this node holds it: the address comes up\n"
-                + "# on a portal that answers, and initiators connecting then are not refused.\n"
-                + NONLOCAL_BIND + " = 1\n";
+        StringBuilder content = new StringBuilder(Header.hash(project, "Kernel settings of the cluster."));
+        List<String> purposes = new ArrayList<>();
+        if (lio) {
+            content.append("# The iSCSI target listens on the virtual IP before this node holds it: the address comes up\n")
+                    .append("# on a portal that answers, and initiators connecting then are not refused.\n")
+                    .append(NONLOCAL_BIND).append(" = 1\n");
+            purposes.add("lets the iSCSI target listen on the virtual IP before the node holds it (" + NONLOCAL_BIND + ")");
+        }
+        if (fallback) {
+            content.append("# Replication falls back to the client network while its own link is down: the route of a\n")
+                    .append("# link that is down is skipped, and the peer's replication address then arrives over the\n")
+                    .append("# client network, which reverse-path filtering must accept (loose mode).\n")
+                    .append(IGNORE_LINKDOWN).append(" = 1\n")
+                    .append(RP_FILTER).append(" = 2\n");
+            purposes.add("skips the routes of a link that is down and filters reverse paths loosely, for the replication "
+                    + "network's fallback over the client network");
+        }
+        String description = String.join("; ", purposes);
+        String text = content.toString();
         return project.nodes().stream()
-                .map(node -> RenderedFile.whole(node.name(), PATH, content,
-                        "Lets the iSCSI target listen on the virtual IP before the node holds it (net.ipv4.ip_nonlocal_bind)."))
+                .map(node -> RenderedFile.whole(node.name(), PATH, text,
+                        Character.toUpperCase(description.charAt(0)) + description.substring(1) + "."))
                 .toList();
     }
 
