@@ -210,7 +210,13 @@ final class SummaryWriter {
     private void replicationLinkLoss() {
         var r = project.replication();
         var t = r.peerTimeoutsOrDefault();
-        out.append("- When the replication link is cut, the serving node notices within ").append(t.noticeSeconds())
+        boolean fallback = project.networks().replication().fallsBackOverClient();
+        if (fallback) {
+            out.append("- When the replication link is cut, the nodes reach each other's replication address over the client network "
+                    + "(fallbackOverClient: tandem-replication-fallback reroutes it while the replication bond, checked by ARP, has no link): "
+                    + "DRBD keeps its peer and writes go on; the measured move took under a second.\n");
+        }
+        out.append(fallback ? "- When both networks are cut" : "- When the replication link is cut").append(", the serving node notices within ").append(t.noticeSeconds())
                 .append(" s (ping-int ").append(t.pingIntervalSeconds()).append(" s + ping-timeout ").append(t.pingTimeoutTenths() / 10.0)
                 .append(" s").append(r.peerTimeouts() == null ? ", DRBD's defaults" : "").append(")");
         String handler = FencePeerHandlerRenderer.usedBy(project)

@@ -42,7 +42,8 @@ public final class HostFilesParser {
             "/etc/ietd.conf",
             "/etc/iscsi/initiatorname.iscsi", "/etc/iscsi/iscsid.conf",
             // Tandem's own resource agent (implementation lio) and DRBD fence-peer handler, placed by apply like the files above.
-            "/usr/lib/ocf/resource.d/tandem/LioTarget", "/usr/lib/drbd/tandem-fence-peer.sh");
+            "/usr/lib/ocf/resource.d/tandem/LioTarget", "/usr/lib/drbd/tandem-fence-peer.sh",
+            "/usr/local/sbin/tandem-replication-fallback", "/etc/systemd/system/tandem-replication-fallback.service");
 
     /** Directories read by pattern (a directory and a file name suffix): every matching file is listed. */
     public static final List<String> GLOBS = List.of(

@@ -11,6 +11,9 @@ public record Network(
         @OptionalField String virtualIp,
         @OptionalField Boolean fallbackOverClient) {
 
+    /** The wizard's words for {@code fallbackOverClient}: its check box on the Network step, and problems name it so. */
+    public static final String FALLBACK_LABEL = "Keep replicating over the client network while the replication network is cut";
+
     public int prefixLength() {
         return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
     }

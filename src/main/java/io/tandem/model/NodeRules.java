@@ -115,13 +115,18 @@ final class NodeRules {
      */
     private static void checkFallback(NetworkLink link, String linkPath, ProblemCollector problems) {
         if (link.bond() == null) {
-            problems.error(linkPath, "the replication network falls back to the client network (\"fallbackOverClient\"), which needs a bond "
-                            + "on the replication link: its ARP checks to the other node tell that the link is cut.",
-                    "Bond two NICs for the replication link on each node, or remove \"fallbackOverClient\" from the replication network.");
+            problems.add(Problem.error(linkPath, "the replication network falls back to the client network (\"fallbackOverClient\"), which needs "
+                            + "a bond on the replication link: its ARP checks to the other node tell that the link is cut.",
+                    "Bond two NICs for the replication link on each node, or remove \"fallbackOverClient\" from the replication network.")
+                    .inWizard("keeping replication going over the client network needs a replication bond: its ARP checks to the other node "
+                            + "tell that the link is cut.", "Tick two NICs for the replication bond, or untick \"" + Network.FALLBACK_LABEL + "\"."));
         } else if (link.bond().mode() != null && !link.bond().mode().monitorsByArp()) {
-            problems.error(linkPath + ".bond.mode", "a " + link.bond().mode().kernelName() + " bond cannot check its link by ARP, which the "
-                            + "fallback of the replication network to the client network (\"fallbackOverClient\") needs.",
-                    "Use active-backup (or balance-rr, balance-xor) for the replication bond, or remove \"fallbackOverClient\".");
+            String mode = link.bond().mode().kernelName();
+            problems.add(Problem.error(linkPath + ".bond.mode", "a " + mode + " bond cannot check its link by ARP, which the fallback of the "
+                            + "replication network to the client network (\"fallbackOverClient\") needs.",
+                    "Use active-backup (or balance-rr, balance-xor) for the replication bond, or remove \"fallbackOverClient\".")
+                    .inWizard("a " + mode + " bond cannot check its link by ARP, which keeping replication going over the client network needs.",
+                            "Choose active-backup (or balance-rr, balance-xor), or untick \"" + Network.FALLBACK_LABEL + "\"."));
         }
     }
 

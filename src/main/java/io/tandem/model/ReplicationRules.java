@@ -50,6 +50,15 @@ final class ReplicationRules {
         if (r.peerTimeouts() != null) {
             checkPeerTimeouts(path + ".peerTimeouts", r.peerTimeouts(), problems);
         }
+        PeerTimeouts effective = r.peerTimeouts() != null ? r.peerTimeouts() : PeerTimeouts.DRBD_DEFAULTS;
+        if (project.networks().replication().fallsBackOverClient() && effective.pingTimeoutTenths() != null && effective.timeoutTenths() != null
+                && Math.min(effective.pingTimeoutTenths(), effective.timeoutTenths()) < FALLBACK_MIN_TENTHS) {
+            problems.warning(path + ".peerTimeouts", "with the fallback over the client network, DRBD's connection moves to the client "
+                            + "network when the replication link is cut, which took up to a second in the VM lab; a ping timeout or timeout "
+                            + "under " + FALLBACK_MIN_TENTHS / 10.0 + " s drops it meanwhile, and writes wait for the fence-peer handler after all.",
+                    "Use at least " + FALLBACK_MIN_TENTHS + " for \"pingTimeoutTenths\" and \"timeoutTenths\" (with \"pingIntervalSeconds\" "
+                            + "2 or more), e.g. 2 / 15 / 15 as the VM lab examples.");
+        }
         problems.pattern(path + ".verifyAlgorithm", r.verifyAlgorithm(), ValuePatterns.ALGORITHM);
         problems.pattern(path + ".hmacAlgorithm", r.hmacAlgorithm(), ValuePatterns.ALGORITHM);
         if (problems.secretPattern(path + ".sharedSecret", r.sharedSecret()) && r.sharedSecret().length() > 64) {
@@ -80,6 +89,9 @@ final class ReplicationRules {
     }
 
     /** DRBD's ranges, and its rule that a data packet's timeout is shorter than the ping interval (the man page's, not checked by drbdadm). */
+    /** The shortest ping timeout and timeout that let DRBD's connection survive its move to the client network. */
+    static final int FALLBACK_MIN_TENTHS = 10;
+
     private static void checkPeerTimeouts(String path, PeerTimeouts t, ProblemCollector problems) {
         problems.range(path + ".pingIntervalSeconds", t.pingIntervalSeconds(), 1, 120, " s");
         problems.range(path + ".pingTimeoutTenths", t.pingTimeoutTenths(), 1, 300, " tenths of a second");

@@ -18,6 +18,7 @@ import io.tandem.render.modern.CibRenderer;
 import io.tandem.render.modern.Drbd84AgentRenderer;
 import io.tandem.render.modern.PacemakerLayoutBuilder;
 import io.tandem.render.modern.PartitionTableRenderer;
+import io.tandem.render.modern.ReplicationFallback;
 import io.tandem.render.modern.SysctlRenderer;
 
 import java.time.Duration;
@@ -93,6 +94,8 @@ public final class Planner {
         for (Node node : nodes) {
             files.find(node.name(), "/etc/modules-load.d/tandem.conf").ifPresent(f -> steps.add(ServiceSteps.loadModules(node.name(), modules(f.content()))));
             files.find(node.name(), SysctlRenderer.PATH).ifPresent(f -> steps.add(ServiceSteps.applySysctl(node.name(), f.path(), SysctlRenderer.settings(f.content()))));
+            files.find(node.name(), ReplicationFallback.UNIT_PATH).ifPresent(f -> steps.add(ServiceSteps.enableNow(node.name(), ReplicationFallback.UNIT,
+                    "while the replication bond has no link, it routes the peer's replication address over the client network")));
         }
 
         for (Node node : nodes) {

@@ -1,5 +1,6 @@
 package io.tandem.plan;
 
+import io.tandem.render.modern.ReplicationFallback;
 import io.tandem.ssh.RemoteCommand;
 import io.tandem.text.ShellQuote;
 
@@ -38,6 +39,11 @@ final class Reloads {
         }
         if (path.startsWith("/etc/chrony/")) {
             return Optional.of(RemoteCommand.script("if systemctl is-active -q chrony; then systemctl restart chrony; fi"));
+        }
+        if (path.equals(ReplicationFallback.UNIT_PATH) || path.equals(ReplicationFallback.SCRIPT_PATH)) {
+            // Its arguments and its script are read when it starts.
+            return Optional.of(RemoteCommand.script("systemctl daemon-reload\nif systemctl is-active -q " + ReplicationFallback.UNIT
+                    + "; then systemctl restart " + ReplicationFallback.UNIT + "; fi"));
         }
         if (path.startsWith("/etc/systemd/system/")) {
             // systemd reads unit files and their drop-ins only when told to.

@@ -87,6 +87,18 @@ public final class ServiceSteps {
                 new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
     }
 
+    /** Enables a unit Tandem wrote and starts it now; done when it is enabled and running. */
+    public static Step enableNow(String host, String unit, String purpose) {
+        String quoted = ShellQuote.quote(unit);
+        // From the host's shared unit read: UNIT ENABLED ACTIVE, nothing while the unit does not exist.
+        Probe probe = UnitRead.probe(host, "unit-" + unit.replaceAll("[^a-z0-9]+", "-"), new UnitRead(List.of(unit), List.of()),
+                seen -> seen.lines(List.of(unit)));
+        Check check = Check.of(unit + " enabled and running", probe, out -> out.strip().equals(unit + " enabled active"));
+        RemoteCommand command = RemoteCommand.script("systemctl daemon-reload && systemctl enable --now " + quoted);
+        return Step.on(host, Phase.FILES, "unit:" + unit + ":" + host, "Enable and start " + unit + " on " + host + ": " + purpose, check,
+                "systemctl disable --now " + unit, new Action(host, command.display(), remote -> remote.require(command, TIMEOUT)));
+    }
+
     /** Loads kernel modules now (the modules-load.d file loads them at boot). */
     public static Step loadModules(String host, List<String> modules) {
         Probe probe = new Probe(host, "modules", "for m in " + ShellQuote.join(modules) + "; do [ -d \"/sys/module/$m\" ] || echo \"$m\"; done");

@@ -17,7 +17,7 @@ import java.util.Map;
  * Each node's {@code /etc/sysctl.d} file read as systemd-sysctl reads it: with Tandem's LIO agent it
  * must allow the target to listen on the virtual IP before the node holds it, or the target's start
  * fails on the node taking over; with the replication network's fallback over the client network it
- * must skip routes of a link that is down and filter reverse paths loosely. No tool can judge it here: sysctl would change this machine.
+ * must filter reverse paths loosely. No tool can judge it here: sysctl would change this machine.
  */
 public final class SysctlCheck implements ToolCheck {
 
@@ -33,7 +33,6 @@ public final class SysctlCheck implements ToolCheck {
             needs.add("the LIO target");
         }
         if (project.networks().replication().fallsBackOverClient()) {
-            expected.put(SysctlRenderer.IGNORE_LINKDOWN, "1");
             expected.put(SysctlRenderer.RP_FILTER, "2");
             needs.add("the replication network's fallback");
         }

@@ -119,6 +119,9 @@ final class PlanFixtures {
             String sysctl = files.find(host, io.tandem.render.modern.SysctlRenderer.PATH)
                     .map(f -> String.join("\n", io.tandem.render.modern.SysctlRenderer.settings(f.content()).values()) + "\n").orElse("");
             r.put(host, "sysctl", new ProbeResults.Output(sysctl, 0));
+            files.find(host, io.tandem.render.modern.ReplicationFallback.UNIT_PATH).ifPresent(f -> r.put(host,
+                    "unit-tandem-replication-fallback-service", new ProbeResults.Output(io.tandem.render.modern.ReplicationFallback.UNIT
+                            + " enabled active\n", 0)));
             r.put(host, "ipv4", new ProbeResults.Output(ipv4(node), 0));
             for (var resource : project.replication().resources()) {
                 resource.backingOn(host).ifPresent(b -> r.put(host, DrbdSteps.deviceProbe(host, DrbdSteps.metadataDevice(b)).name(),

@@ -69,14 +69,14 @@ class NetworkFilesRealToolsTest {
     }
 
     @Test
-    void aFallbackWithoutItsRouteOrWithTheWrongArpTargetFails(@TempDir Path work) {
-        FileSet noRoute = replace(Renderers.render(DEBIAN_FALLBACK), "node1", "/etc/network/interfaces.d/bond0",
-                c -> c.replaceAll("(?m)^    up ip route.*\n", ""));
-        FileSet wrongTarget = replace(noRoute, "node1", "/etc/network/interfaces.d/bond1",
+    void aWrongArpTargetAStrayRouteOrTheMiiMonitorOnTheFallbackBondFails(@TempDir Path work) {
+        FileSet stray = replace(Renderers.render(DEBIAN_FALLBACK), "node1", "/etc/network/interfaces.d/bond0",
+                c -> c + "    up ip route replace 192.168.60.0/24 via 192.168.50.12 dev bond0 metric 100\n");
+        FileSet wrongTarget = replace(stray, "node1", "/etc/network/interfaces.d/bond1",
                 c -> c.replace("bond-arp-ip-target 192.168.60.12", "bond-arp-ip-target 192.168.60.11"));
         CheckResult node1 = new IfupdownCheck().run(DEBIAN_FALLBACK, wrongTarget, work).getFirst();
         assertThat(node1.outcome()).isEqualTo(CheckResult.Outcome.FAIL);
-        assertThat(node1.detail()).isEqualTo("bond0 routes: read [], the project says [192.168.60.0/24 via 192.168.50.12 metric 100]; "
+        assertThat(node1.detail()).isEqualTo("bond0 routes: read [192.168.60.0/24 via 192.168.50.12 metric 100], the project says []; "
                 + "bond1 ARP targets: read [192.168.60.11], the project says [192.168.60.12]");
 
         FileSet miimon = replace(Renderers.render(UBUNTU_FALLBACK), "node2", NetplanCheck.PATH,

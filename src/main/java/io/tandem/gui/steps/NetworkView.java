@@ -38,6 +38,10 @@ public final class NetworkView implements StepView {
                 Form.field(Form.byPath(fields, "$.networks.client.virtualIp")), Form.field(Form.byPath(fields, "$.networks.client.gateway")),
                 Form.field(Form.byPath(fields, "$.networks.replication.cidr")), Form.field(Form.byPath(fields, "$.domain")),
                 Form.field(step.timeServers()))));
+        CheckBox fallback = new CheckBox(io.tandem.model.Network.FALLBACK_LABEL);
+        fallback.setId("replication-fallback");
+        fallback.selectedProperty().bindBidirectional(step.fallbackProperty());
+        root.getChildren().addAll(fallback, Form.note(NetworkStep.FALLBACK_NOTE));
         ComboBox<BondMode> mode = new ComboBox<>();
         mode.getItems().addAll(BondMode.values());
         mode.valueProperty().bindBidirectional(step.modeProperty());

@@ -6,7 +6,9 @@ import io.tandem.facts.IfAddress;
 import io.tandem.facts.NetLink;
 import io.tandem.model.BondMode;
 import io.tandem.model.Ipv4;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.ArrayList;
@@ -24,7 +26,14 @@ public final class NetworkStep extends StepViewModel {
     public static final int CLIENT = 0;
     public static final int REPLICATION = 1;
 
+    public static final String FALLBACK = "$.networks.replication.fallbackOverClient";
+    public static final String FALLBACK_NOTE = "While the replication network is cut, the nodes reach each other's replication address "
+            + "through the client network: replication goes on and client writes are not held while DRBD waits for the cluster. "
+            + "The replication bonds then check their link by ARP to the other node (not possible with 802.3ad, balance-tlb or balance-alb).";
+
     private final ObjectProperty<BondMode> mode = new SimpleObjectProperty<>(BondMode.ACTIVE_BACKUP);
+    private final BooleanProperty fallback = new SimpleBooleanProperty();
+    private boolean loadingFallback;
     private final FieldBinding timeServers;
 
     NetworkStep(WizardViewModel wizard) {
@@ -48,6 +57,38 @@ public final class NetworkStep extends StepViewModel {
             }
         }
         mode.addListener((obs, old, now) -> setMode(now));
+        readFallback();
+        fallback.addListener((obs, old, now) -> {
+            if (loadingFallback) {
+                return;
+            }
+            if (now) {
+                wizard.draft().set(FALLBACK, true);
+            } else {
+                wizard.draft().remove(FALLBACK);
+            }
+            wizard.changedByStep(FALLBACK);
+        });
+    }
+
+    private void readFallback() {
+        loadingFallback = true;
+        try {
+            fallback.set(wizard.draft().text(FALLBACK).equals("true"));
+        } finally {
+            loadingFallback = false;
+        }
+    }
+
+    @Override
+    protected void reloadFields() {
+        super.reloadFields();
+        readFallback();
+    }
+
+    /** {@code networks.replication.fallbackOverClient}: replication over the client network while its own is cut. */
+    public BooleanProperty fallbackProperty() {
+        return fallback;
     }
 
     static String link(int node, int link) {
@@ -144,7 +185,7 @@ public final class NetworkStep extends StepViewModel {
     public String bondProblem(int n, int link) {
         String bond = link(n, link) + ".bond";
         return wizard.problems().stream().filter(p -> p.isError() && (p.path().equals(bond) || p.path().startsWith(bond + ".")))
-                .map(p -> (link == CLIENT ? "Client bond: " : "Replication bond: ") + p.message() + " " + p.fix())
+                .map(p -> (link == CLIENT ? "Client bond: " : "Replication bond: ") + p.messageInWizard() + " " + p.fixInWizard())
                 .findFirst().orElse("");
     }
 

@@ -59,6 +59,8 @@ public final class ProblemWords {
             Map.entry("$.networks.replication", "Replication network"),
             Map.entry("$.networks.replication.cidr", "Replication network (CIDR)"),
             Map.entry("$.networks.replication.virtualIp", "Virtual IP on the replication network"),
+            Map.entry("$.networks.replication.fallbackOverClient", io.tandem.model.Network.FALLBACK_LABEL),
+            Map.entry("$.networks.client.fallbackOverClient", "Fallback of the client network"),
             Map.entry("$.time", "Time servers"),
             Map.entry("$.time.servers", "Time servers"),
             Map.entry("$.time.servers[]", "Time server"),

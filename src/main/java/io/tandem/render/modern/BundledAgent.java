@@ -33,14 +33,19 @@ final class BundledAgent {
 
     /** The agent {@code name} as bundled, starting with {@code #!/bin/sh}; a build without it is broken, not a user error. */
     static String text(String name) {
+        return text(name, SHEBANG);
+    }
+
+    /** The script {@code name} as bundled, starting with {@code shebang}. */
+    static String text(String name, String shebang) {
         String resource = RESOURCE_DIRECTORY + name;
         try (InputStream in = BundledAgent.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled agent " + resource + " is missing from the build");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.startsWith(SHEBANG)) {
-                throw new IllegalStateException("the bundled agent " + resource + " does not start with " + SHEBANG.strip());
+            if (!text.startsWith(shebang)) {
+                throw new IllegalStateException("the bundled agent " + resource + " does not start with " + shebang.strip());
             }
             return text;
         } catch (IOException e) {

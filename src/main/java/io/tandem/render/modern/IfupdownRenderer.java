@@ -52,7 +52,7 @@ public final class IfupdownRenderer implements FileRenderer {
                     .append("    bond-mode ").append(bond.mode().kernelName()).append('\n');
             if (fallback.isPresent() && link.network() == NetworkRole.REPLICATION) {
                 // ARP to the peer instead of the carrier: a cut beyond this NIC (a switch, the peer's
-                // NIC) leaves the carrier up, and only a bond without link makes the kernel take the fallback.
+                // NIC) leaves the carrier up, and only a bond without link makes ReplicationFallback's service reroute.
                 out.append("    # Checked by ARP to the peer: replication falls back to the client network while no NIC reaches it.\n")
                         .append("    bond-arp-interval ").append(bond.miimon()).append('\n')
                         .append("    bond-arp-ip-target ").append(fallback.get().arpTarget()).append('\n')
@@ -65,12 +65,6 @@ public final class IfupdownRenderer implements FileRenderer {
             if (bond.primary() != null) {
                 out.append("    bond-primary ").append(bond.primary()).append('\n');
             }
-        }
-        if (fallback.isPresent() && link.network() == NetworkRole.CLIENT) {
-            String route = fallback.get().route(link.interfaceName());
-            out.append("    # While the replication link is down, the replication subnet through the peer's client address.\n")
-                    .append("    up ip route replace ").append(route).append('\n')
-                    .append("    down ip route del ").append(route).append(" || true\n");
         }
         return out.toString();
     }

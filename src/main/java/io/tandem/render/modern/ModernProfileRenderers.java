@@ -15,7 +15,7 @@ public final class ModernProfileRenderers {
 
     public static List<FileRenderer> all() {
         return List.of(new IfupdownRenderer(), new NetplanRenderer(), new HostsRenderer(), new ChronyRenderer(),
-                new ModulesLoadRenderer(), new SysctlRenderer(), new SbdConfigRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(), new FencePeerHandlerRenderer(), new Drbd84AgentRenderer(),
+                new ModulesLoadRenderer(), new SysctlRenderer(), new SbdConfigRenderer(), new PartitionTableRenderer(), new DrbdResourceRenderer(), new FencePeerHandlerRenderer(), new Drbd84AgentRenderer(), new ReplicationFallback.Files(),
                 new CorosyncRenderer(), new QdeviceStartRenderer(), new PortblockAgentRenderer(), new CibRenderer(), new LioAgentRenderer(), new TgtMutualChapAgentRenderer(), new VirtualIpAgentRenderer(),
                 new PcsScriptRenderer(), new InitiatorNameRenderer(), new IscsidConfRenderer(), new FstabRenderer());
     }

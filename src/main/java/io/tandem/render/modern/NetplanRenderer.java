@@ -37,7 +37,7 @@ public final class NetplanRenderer implements FileRenderer {
             Bond bond = link.bond();
             Optional<ReplicationFallback> fallback = ReplicationFallback.of(project, node);
             if (bond == null) {
-                ethernets.append("    ").append(link.interfaceName()).append(":\n").append(addressing(project, link, fallback, "      "));
+                ethernets.append("    ").append(link.interfaceName()).append(":\n").append(addressing(project, link, "      "));
                 continue;
             }
             for (String slave : bond.slaves()) {
@@ -45,7 +45,7 @@ public final class NetplanRenderer implements FileRenderer {
             }
             bonds.append("    ").append(link.interfaceName()).append(":\n")
                     .append("      interfaces: [").append(String.join(", ", bond.slaves())).append("]\n")
-                    .append(addressing(project, link, fallback, "      "))
+                    .append(addressing(project, link, "      "))
                     .append("      parameters:\n")
                     .append("        mode: ").append(bond.mode().kernelName()).append('\n');
             if (fallback.isPresent() && link.network() == NetworkRole.REPLICATION) {
@@ -70,22 +70,16 @@ public final class NetplanRenderer implements FileRenderer {
         return out.toString();
     }
 
-    private static String addressing(Project project, NetworkLink link, Optional<ReplicationFallback> fallback, String indent) {
+    private static String addressing(Project project, NetworkLink link, String indent) {
         var network = project.networks().get(link.network());
         StringBuilder out = new StringBuilder();
         out.append(indent).append("dhcp4: false\n")
                 .append(indent).append("addresses: [").append(link.address()).append('/').append(network.prefixLength()).append("]\n");
-        Optional<ReplicationFallback> route = fallback.filter(f -> link.network() == NetworkRole.CLIENT);
-        if (network.gateway() != null || route.isPresent()) {
-            out.append(indent).append("routes:\n");
-        }
         if (network.gateway() != null) {
-            out.append(indent).append("  - to: default\n")
+            out.append(indent).append("routes:\n")
+                    .append(indent).append("  - to: default\n")
                     .append(indent).append("    via: ").append(network.gateway()).append('\n');
         }
-        route.ifPresent(f -> out.append(indent).append("  - to: ").append(f.subnet()).append('\n')
-                .append(indent).append("    via: ").append(f.via()).append('\n')
-                .append(indent).append("    metric: ").append(f.metric()).append('\n'));
         return out.toString();
     }
 }

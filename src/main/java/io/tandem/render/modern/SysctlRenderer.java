@@ -21,7 +21,6 @@ public final class SysctlRenderer implements FileRenderer {
 
     public static final String PATH = "/etc/sysctl.d/90-tandem.conf";
     public static final String NONLOCAL_BIND = "net.ipv4.ip_nonlocal_bind";
-    public static final String IGNORE_LINKDOWN = "net.ipv4.conf.all.ignore_routes_with_linkdown";
     public static final String RP_FILTER = "net.ipv4.conf.all.rp_filter";
 
     @Override
@@ -40,13 +39,11 @@ public final class SysctlRenderer implements FileRenderer {
             purposes.add("lets the iSCSI target listen on the virtual IP before the node holds it (" + NONLOCAL_BIND + ")");
         }
         if (fallback) {
-            content.append("# Replication falls back to the client network while its own link is down: the route of a\n")
-                    .append("# link that is down is skipped, and the peer's replication address then arrives over the\n")
-                    .append("# client network, which reverse-path filtering must accept (loose mode).\n")
-                    .append(IGNORE_LINKDOWN).append(" = 1\n")
+            content.append("# Replication falls back to the client network while its own link is down: the peer's\n")
+                    .append("# replication address then arrives over the client network, which reverse-path filtering\n")
+                    .append("# must accept (loose mode; Debian's default is off, Ubuntu's loose).\n")
                     .append(RP_FILTER).append(" = 2\n");
-            purposes.add("skips the routes of a link that is down and filters reverse paths loosely, for the replication "
-                    + "network's fallback over the client network");
+            purposes.add("filters reverse paths loosely, for the replication network's fallback over the client network");
         }
         String description = String.join("; ", purposes);
         String text = content.toString();

@@ -64,4 +64,22 @@ class NetworkStepBondsTest {
         assertThat(network.setSlave(0, NetworkStep.REPLICATION, "eth1", false)).isTrue();
         assertThat(network.isValid()).as(network.blockersProperty().get()).isTrue();
     }
+
+    @Test
+    void theFallbackBoxWritesTheProjectAndAnLacpBondThenSaysWhatToUntick() {
+        assertThat(network.fallbackProperty().get()).as("the demo has no fallback").isFalse();
+        network.fallbackProperty().set(true);
+        assertThat(wizard.draft().text(NetworkStep.FALLBACK)).isEqualTo("true");
+        assertThat(network.isValid()).as(network.blockersProperty().get()).isTrue();
+
+        network.modeProperty().set(io.tandem.model.BondMode.LACP);
+        assertThat(network.isValid()).isFalse();
+        assertThat(network.bondProblem(0, NetworkStep.REPLICATION)).startsWith("Replication bond: a 802.3ad bond cannot check its link by ARP")
+                .contains("untick \"" + io.tandem.model.Network.FALLBACK_LABEL + "\"").doesNotContain("$.");
+        assertThat(network.bondProblem(0, NetworkStep.CLIENT)).isEmpty();
+
+        network.fallbackProperty().set(false);
+        assertThat(wizard.draft().has(NetworkStep.FALLBACK)).isFalse();
+        assertThat(network.bondProblem(0, NetworkStep.REPLICATION)).isEmpty();
+    }
 }

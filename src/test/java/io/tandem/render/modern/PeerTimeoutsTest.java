@@ -44,12 +44,12 @@ class PeerTimeoutsTest {
     void theRealDrbdadmConnectsWithTheProjectsTimeouts() throws Exception {
         RealTools.requireTier2();
         Project project = Examples.read(Examples.VM_LAB_QDEVICE);
-        assertThat(project.replication().peerTimeouts()).isEqualTo(new PeerTimeouts(1, 5, 9));
+        assertThat(project.replication().peerTimeouts()).isEqualTo(new PeerTimeouts(2, 15, 15));
         Path config = Files.writeString(dir.resolve("r0.res"), r0(project, "node1"));
         var up = LocalCommand.run(List.of("/usr/lib/drbd/drbdadm-84", "-c", config.toString(), "-d", "up", "r0"),
                 Map.of("__DRBD_NODE__", "node1"), dir, Duration.ofSeconds(30));
         assertThat(up.exitCode()).as(up.stderr()).isZero();
-        assertThat(up.stdout()).containsPattern("drbdsetup-84 connect r0 .* --ping-int=1 --ping-timeout=5 --timeout=9");
+        assertThat(up.stdout()).containsPattern("drbdsetup-84 connect r0 .* --ping-int=2 --ping-timeout=15 --timeout=15");
         List<CheckResult> results = RealToolChecks.run(project, Renderers.render(project));
         assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).as(r.describe()).isEqualTo(CheckResult.Outcome.PASS));
     }
@@ -60,7 +60,8 @@ class PeerTimeoutsTest {
         assertThat(project.replication().peerTimeoutsOrDefault()).isEqualTo(PeerTimeouts.DRBD_DEFAULTS);
         assertThat(PeerTimeouts.DRBD_DEFAULTS.noticeSeconds()).isEqualTo(10.5);
         assertThat(r0(project, "node2")).doesNotContain("ping-int").doesNotContain("ping-timeout").doesNotContain("        timeout ");
-        assertThat(ProjectValidator.validate(project)).noneMatch(p -> p.path().startsWith("$.replication.peerTimeouts"));
+        assertThat(ProjectValidator.validate(project)).noneMatch(p -> p.path().startsWith("$.replication.peerTimeouts."))
+                .as("DRBD's half-second ping timeout is too short for the fallback's move").anyMatch(p -> p.path().equals("$.replication.peerTimeouts"));
     }
 
     @Test
@@ -79,13 +80,29 @@ class PeerTimeoutsTest {
     @Test
     void aTimeoutNotShorterThanThePingIntervalIsRefusedWithTheFix() throws ProjectFileException {
         List<Problem> problems = ProjectValidator.validate(JsonEdit.of(Examples.VM_LAB_QDEVICE)
-                .set("$.replication.peerTimeouts.timeoutTenths", 10).project());
+                .set("$.replication.peerTimeouts.timeoutTenths", 20).project());
         assertThat(problems).filteredOn(p -> p.path().equals("$.replication.peerTimeouts.timeoutTenths")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.isError()).isTrue();
-                    assertThat(p.message()).contains("1.0 s").contains("shorter than its ping interval (1 s)");
-                    assertThat(p.fix()).contains("below 10");
+                    assertThat(p.message()).contains("2.0 s").contains("shorter than its ping interval (2 s)");
+                    assertThat(p.fix()).contains("below 20");
                 });
+    }
+
+    @Test
+    void withTheFallbackTimeoutsTooShortForTheMoveToTheClientNetworkAreWarnedAbout() throws ProjectFileException {
+        assertThat(ProjectValidator.validate(Examples.read(Examples.VM_LAB_QDEVICE))).noneMatch(p -> p.path().startsWith("$.replication.peerTimeouts"));
+        List<Problem> problems = ProjectValidator.validate(JsonEdit.of(Examples.VM_LAB_QDEVICE)
+                .set("$.replication.peerTimeouts", Map.of("pingIntervalSeconds", 1, "pingTimeoutTenths", 5, "timeoutTenths", 9)).project());
+        assertThat(problems).filteredOn(p -> p.path().equals("$.replication.peerTimeouts")).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isFalse();
+            assertThat(p.message()).contains("moves to the client network", "under 1.0 s drops it");
+            assertThat(p.fix()).contains("2 / 15 / 15");
+        });
+        List<Problem> withoutFallback = ProjectValidator.validate(JsonEdit.of(Examples.VM_LAB_QDEVICE)
+                .remove("$.networks.replication.fallbackOverClient")
+                .set("$.replication.peerTimeouts", Map.of("pingIntervalSeconds", 1, "pingTimeoutTenths", 5, "timeoutTenths", 9)).project());
+        assertThat(withoutFallback).noneMatch(p -> p.path().equals("$.replication.peerTimeouts"));
     }
 
     @Test
@@ -105,8 +122,12 @@ class PeerTimeoutsTest {
     @Test
     void theSummaryTellsAReviewerWhatACutLinkCosts() throws Exception {
         String withTimeouts = summary(Examples.read(Examples.VM_LAB_QDEVICE));
-        assertThat(withTimeouts).contains("When the replication link is cut, the serving node notices within 1.5 s (ping-int 1 s + ping-timeout 0.5 s)",
+        assertThat(withTimeouts).contains("When the replication link is cut, the nodes reach each other's replication address over the client network",
+                "When both networks are cut, the serving node notices within 3.5 s (ping-int 2 s + ping-timeout 1.5 s)",
                 "holds its writes (fencing resource-and-stonith)");
+        String withoutFallback = summary(JsonEdit.of(Examples.VM_LAB_QDEVICE).remove("$.networks.replication.fallbackOverClient").project());
+        assertThat(withoutFallback).contains("When the replication link is cut, the serving node notices within 3.5 s")
+                .doesNotContain("reach each other's replication address");
         String defaults = summary(JsonEdit.of(Examples.VM_LAB_QDEVICE).remove("$.replication.peerTimeouts")
                 .set("$.replication.fencing", "resource-only").project());
         assertThat(defaults).contains("notices within 10.5 s (ping-int 10 s + ping-timeout 0.5 s, DRBD's defaults)", "writing on meanwhile");
