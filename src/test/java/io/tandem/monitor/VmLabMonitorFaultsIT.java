@@ -4,6 +4,7 @@ import io.tandem.model.DrbdResource;
 import io.tandem.model.Project;
 import io.tandem.model.ProjectFile;
 import io.tandem.render.modern.PacemakerLayoutBuilder;
+import io.tandem.render.modern.ReplicationFallback;
 import io.tandem.ssh.Authentication;
 import io.tandem.ssh.ConnectionSettings;
 import io.tandem.ssh.HostKeyPrompt;
@@ -262,6 +263,13 @@ class VmLabMonitorFaultsIT {
         for (String node : List.of(serving, standby)) {
             root(source, node, "drbdadm disk-options --fencing=dont-care " + r.name());
         }
+        // With the fallback over the client network a cut link no longer parts DRBD: its service is stopped on both nodes meanwhile.
+        boolean fallback = project.networks().replication().fallsBackOverClient();
+        if (fallback) {
+            for (String node : List.of(serving, standby)) {
+                root(source, node, "systemctl stop " + ReplicationFallback.UNIT);
+            }
+        }
         links(standby, "off", "eth2", "eth3");
         root(source, serving, "for i in $(seq 1 60); do drbdadm cstate " + r.name() + " | grep -q -v Connected && break; sleep 1; done; "
                 + "drbdadm cstate " + r.name() + " | grep -v -q '^Connected'");
@@ -269,6 +277,11 @@ class VmLabMonitorFaultsIT {
                 + "drbdadm primary --force " + r.name() + " && " + write);
         root(source, serving, write);
         links(standby, "on", "eth2", "eth3");
+        if (fallback) {
+            for (String node : List.of(serving, standby)) {
+                root(source, node, "systemctl start " + ReplicationFallback.UNIT);
+            }
+        }
     }
 
     /** What the dialog does once the operator typed "discard node2 r0": the documented recovery, then the clone managed again. */

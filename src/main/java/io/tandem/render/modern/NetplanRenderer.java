@@ -33,9 +33,9 @@ public final class NetplanRenderer implements FileRenderer {
     private static String yaml(Project project, Node node) {
         StringBuilder ethernets = new StringBuilder();
         StringBuilder bonds = new StringBuilder();
+        Optional<ReplicationFallback> fallback = ReplicationFallback.of(project, node);
         for (NetworkLink link : node.links()) {
             Bond bond = link.bond();
-            Optional<ReplicationFallback> fallback = ReplicationFallback.of(project, node);
             if (bond == null) {
                 ethernets.append("    ").append(link.interfaceName()).append(":\n").append(addressing(project, link, "      "));
                 continue;
