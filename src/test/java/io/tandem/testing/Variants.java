@@ -82,6 +82,15 @@ public final class Variants {
      * 200 ms for both: a swap there changes nothing.
      */
     public static Project distinctBondTimings(String os) {
+        return edit(bondTimings(os));
+    }
+
+    /** {@link #distinctBondTimings} with the replication network falling back to the client network. */
+    public static Project replicationFallback(String os) {
+        return edit(bondTimings(os).set("$.networks.replication.fallbackOverClient", true));
+    }
+
+    private static JsonEdit bondTimings(String os) {
         JsonEdit edit = JsonEdit.of(Examples.MODERN).set("$.nodes[0].os", os).set("$.nodes[1].os", os);
         for (int node = 0; node < 2; node++) {
             for (int link = 0; link < 2; link++) {
@@ -89,20 +98,7 @@ public final class Variants {
                         .set("$.nodes[" + node + "].links[" + link + "].bond.downdelay", 100);
             }
         }
-        return edit(edit);
-    }
-
-    /** {@link #distinctBondTimings} with the replication network falling back to the client network. */
-    public static Project replicationFallback(String os) {
-        JsonEdit edit = JsonEdit.of(Examples.MODERN).set("$.nodes[0].os", os).set("$.nodes[1].os", os)
-                .set("$.networks.replication.fallbackOverClient", true);
-        for (int node = 0; node < 2; node++) {
-            for (int link = 0; link < 2; link++) {
-                edit.set("$.nodes[" + node + "].links[" + link + "].bond.updelay", 300)
-                        .set("$.nodes[" + node + "].links[" + link + "].bond.downdelay", 100);
-            }
-        }
-        return edit(edit);
+        return edit;
     }
 
     private static Project edit(JsonEdit edit) {
