@@ -297,8 +297,10 @@ class VmLabMonitorFaultsIT {
         // Managed again, and the failure Pacemaker recorded while the standby was forced Primary cleared (the fail-count finding's fix),
         // once the cluster is idle: a cleanup while a monitor waits out its start-delay cancels it unreported, and the DC then waits
         // for it its timeout + start-delay + cluster-delay (200 s in the VM lab; the next switchover started 80 s late behind it).
+        // At most 40 s of asking (each crmadmin bounded): 30 rounds of two slow answers once outlasted the command's 60 s.
         root(source, project.peerOf(standby).name(), "crm_resource --resource " + clone + " --meta --delete-parameter is-managed && "
-                + "for i in $(seq 1 30); do dc=$(crmadmin -D -q 2>&1) && crmadmin -q -S \"$dc\" 2>&1 | grep -q S_IDLE && break; sleep 1; done; "
+                + "end=$(( $(date +%s) + 40 )); while [ \"$(date +%s)\" -lt \"$end\" ]; do "
+                + "dc=$(timeout 5 crmadmin -D -q 2>&1) && timeout 5 crmadmin -q -S \"$dc\" 2>&1 | grep -q S_IDLE && break; sleep 1; done; "
                 + "crm_resource --cleanup --resource " + clone);
     }
 }
