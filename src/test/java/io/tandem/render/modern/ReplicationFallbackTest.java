@@ -96,7 +96,11 @@ class ReplicationFallbackTest {
         try {
             awaitCalls(calls, List.of("route del 192.168.60.12/32 via 192.168.50.12 dev bond0"));
             // The bond's own events only: while it has no link, its NICs' change about 40 times a second.
-            assertThat(Files.readString(Path.of(calls + ".monitor")).strip()).isEqualTo("-o monitor link dev bond1");
+            Path monitor = Path.of(calls + ".monitor");
+            for (int i = 0; i < 200 && !Files.exists(monitor); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(monitor).strip()).isEqualTo("-o monitor link dev bond1");
 
             Files.writeString(carrier, "0\n");
             Files.writeString(events, "5: bond1: <NO-CARRIER,BROADCAST,MULTICAST,MASTER,UP> mtu 1500 state DOWN\n",
