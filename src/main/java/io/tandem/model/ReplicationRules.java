@@ -50,7 +50,7 @@ final class ReplicationRules {
         if (r.peerTimeouts() != null) {
             checkPeerTimeouts(path + ".peerTimeouts", r.peerTimeouts(), problems);
         }
-        PeerTimeouts effective = r.peerTimeouts() != null ? r.peerTimeouts() : PeerTimeouts.DRBD_DEFAULTS;
+        PeerTimeouts effective = r.peerTimeoutsOrDefault();
         if (project.networks().replication().fallsBackOverClient() && effective.pingTimeoutTenths() != null && effective.timeoutTenths() != null
                 && Math.min(effective.pingTimeoutTenths(), effective.timeoutTenths()) < FALLBACK_MIN_TENTHS) {
             problems.warning(path + ".peerTimeouts", "with the fallback over the client network, DRBD's connection moves to the client "
@@ -88,10 +88,10 @@ final class ReplicationRules {
         checkResources(project, problems);
     }
 
-    /** DRBD's ranges, and its rule that a data packet's timeout is shorter than the ping interval (the man page's, not checked by drbdadm). */
     /** The shortest ping timeout and timeout that let DRBD's connection survive its move to the client network. */
     static final int FALLBACK_MIN_TENTHS = 10;
 
+    /** DRBD's ranges, and its rule that a data packet's timeout is shorter than the ping interval (the man page's, not checked by drbdadm). */
     private static void checkPeerTimeouts(String path, PeerTimeouts t, ProblemCollector problems) {
         problems.range(path + ".pingIntervalSeconds", t.pingIntervalSeconds(), 1, 120, " s");
         problems.range(path + ".pingTimeoutTenths", t.pingTimeoutTenths(), 1, 300, " tenths of a second");

@@ -25,13 +25,12 @@ import java.util.Optional;
  * the bonding driver looks its ARP target up in the same routes, stops probing when the route leads
  * elsewhere, and the bond would never come back (seen in the VM lab).
  *
- * @param node      the node this is seen from
  * @param bond      this node's replication interface
  * @param arpTarget the peer's replication address, which the bond probes and the route leads to
  * @param via       the peer's client address
  * @param client    this node's client interface
  */
-public record ReplicationFallback(String node, String bond, String arpTarget, String via, String client) {
+public record ReplicationFallback(String bond, String arpTarget, String via, String client) {
 
     public static final String SCRIPT_PATH = "/usr/local/sbin/tandem-replication-fallback";
     public static final String UNIT = "tandem-replication-fallback.service";
@@ -43,7 +42,7 @@ public record ReplicationFallback(String node, String bond, String arpTarget, St
             return Optional.empty();
         }
         Node peer = project.peerOf(node.name());
-        return Optional.of(new ReplicationFallback(node.name(), node.interfaceName(NetworkRole.REPLICATION), peer.address(NetworkRole.REPLICATION),
+        return Optional.of(new ReplicationFallback(node.interfaceName(NetworkRole.REPLICATION), peer.address(NetworkRole.REPLICATION),
                 peer.address(NetworkRole.CLIENT), node.interfaceName(NetworkRole.CLIENT)));
     }
 
@@ -57,14 +56,14 @@ public record ReplicationFallback(String node, String bond, String arpTarget, St
 
         @Override
         public List<RenderedFile> render(Project project, SecretBook secrets) {
-            List<RenderedFile> files = new ArrayList<>();
+            if (!project.networks().replication().fallsBackOverClient()) {
+                return List.of();
+            }
+            List<RenderedFile> files = new ArrayList<>(BundledAgent.onEveryNode(project, SCRIPT_PATH, script(),
+                    "Routes the peer's replication address over the client network while the replication bond has no link."));
             for (Node node : project.nodes()) {
-                of(project, node).ifPresent(fallback -> {
-                    files.add(new RenderedFile(node.name(), SCRIPT_PATH, script(), 0755, io.tandem.render.Placement.WHOLE_FILE,
-                            "Routes the peer's replication address over the client network while the replication bond has no link."));
-                    files.add(RenderedFile.whole(node.name(), UNIT_PATH, fallback.unit(project),
-                            "Runs tandem-replication-fallback for " + fallback.bond() + " from boot on, restarted if it stops."));
-                });
+                of(project, node).ifPresent(fallback -> files.add(RenderedFile.whole(node.name(), UNIT_PATH, fallback.unit(project),
+                        "Runs tandem-replication-fallback for " + fallback.bond() + " from boot on, restarted if it stops.")));
             }
             return files;
         }
