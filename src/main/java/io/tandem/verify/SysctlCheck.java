@@ -34,6 +34,7 @@ public final class SysctlCheck implements ToolCheck {
         }
         if (project.networks().replication().fallsBackOverClient()) {
             expected.put(SysctlRenderer.RP_FILTER, "2");
+            expected.put(SysctlRenderer.THIN_LINEAR_TIMEOUTS, "1");
             needs.add("the replication network's fallback");
         }
         if (expected.isEmpty()) {

@@ -74,6 +74,8 @@ public record ReplicationFallback(String bond, String arpTarget, String via, Str
                 + "[Unit]\n"
                 + "Description=Tandem: replication to " + arpTarget + " over " + client + " while " + bond + " has no link\n"
                 + "After=network.target\n"
+                // Never given up: a node without it loses its replication when the link is cut.
+                + "StartLimitIntervalSec=0\n"
                 + "\n"
                 + "[Service]\n"
                 + "ExecStart=" + command() + "\n"

@@ -22,6 +22,7 @@ public final class SysctlRenderer implements FileRenderer {
     public static final String PATH = "/etc/sysctl.d/90-tandem.conf";
     public static final String NONLOCAL_BIND = "net.ipv4.ip_nonlocal_bind";
     public static final String RP_FILTER = "net.ipv4.conf.all.rp_filter";
+    public static final String THIN_LINEAR_TIMEOUTS = "net.ipv4.tcp_thin_linear_timeouts";
 
     @Override
     public List<RenderedFile> render(Project project, SecretBook secrets) {
@@ -42,8 +43,12 @@ public final class SysctlRenderer implements FileRenderer {
             content.append("# Replication falls back to the client network while its own link is down: the peer's\n")
                     .append("# replication address then arrives over the client network, which reverse-path filtering\n")
                     .append("# must accept (loose mode; Debian's default is off, Ubuntu's loose).\n")
-                    .append(RP_FILTER).append(" = 2\n");
-            purposes.add("filters reverse paths loosely, for the replication network's fallback over the client network");
+                    .append(RP_FILTER).append(" = 2\n")
+                    .append("# A packet lost in the cut is sent again 0.2 s apart, not 0.2, 0.4, 0.8, 1.6 s: DRBD's few\n")
+                    .append("# packets in flight then reach the peer within 0.2 s of the new route, not up to 1.6 s later.\n")
+                    .append(THIN_LINEAR_TIMEOUTS).append(" = 1\n");
+            purposes.add("filters reverse paths loosely and retransmits without back-off while few packets are in flight,"
+                    + " for the replication network's fallback over the client network");
         }
         String description = String.join("; ", purposes);
         String text = content.toString();
