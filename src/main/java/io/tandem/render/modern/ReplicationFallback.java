@@ -18,9 +18,10 @@ import java.util.Optional;
  * replication bond checks its link by ARP to the peer (a cut beyond this node's NIC, at a switch or
  * the peer, leaves the carrier up), and a small service, {@code tandem-replication-fallback}, routes
  * the peer's replication address through the peer's client address while the bond has no link: DRBD's
- * and Corosync's connections to that address go on over the client network, DRBD never loses its peer,
- * so its fence-peer handler does not run and writes are not held (a cut replication link paused them
- * 5–6 s in the VM lab; with the fallback 0.8 s in the whole run, 0.8–3.9 s in others: TCP retransmits after the route moved). A host route switched by the service rather
+ * and Corosync's connections to that address go on over the client network, DRBD usually keeps its
+ * peer, so its fence-peer handler does not run and writes are not held (a cut replication link paused
+ * them 5–6 s in the VM lab; with the fallback 0.7–1.5 s, TCP retransmitting over the new route, and
+ * 5.2 s in one run of four, when DRBD lost its peer during the move after all). A host route switched by the service rather
  * than a standing route the kernel skips while the bond is down ({@code ignore_routes_with_linkdown}):
  * the bonding driver looks its ARP target up in the same routes, stops probing when the route leads
  * elsewhere, and the bond would never come back (seen in the VM lab).
