@@ -45,7 +45,7 @@ public final class SysctlRenderer implements FileRenderer {
                     .append("# must accept (loose mode; Debian's default is off, Ubuntu's loose).\n")
                     .append(RP_FILTER).append(" = 2\n")
                     .append("# A packet lost in the cut is sent again 0.2 s apart, not 0.2, 0.4, 0.8, 1.6 s: DRBD's few\n")
-                    .append("# packets in flight then reach the peer within 0.2 s of the new route, not up to 1.6 s later.\n")
+                    .append("# packets in flight are then sent again within about 0.2 s of the new route, not up to 1.6 s later.\n")
                     .append(THIN_LINEAR_TIMEOUTS).append(" = 1\n");
             purposes.add("filters reverse paths loosely and retransmits without back-off while few packets are in flight,"
                     + " for the replication network's fallback over the client network");
