@@ -33,6 +33,8 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
     private static final Pattern HOLD = Pattern.compile("ip link set dev \"\\$n\" down; done; sleep (\\d+);");
     private static final Pattern JOURNAL = Pattern.compile("journalctl --since=@(\\d+)");
     private static final String STAMP = "TANDEM-FAULT-AT ";
+    /** What the drill's wait for an idle coordinator prints (io.tandem.failover.DrillScripts#idle). */
+    private static final String IDLE = "TANDEM-IDLE ";
 
     private final SimulatedCluster cluster;
     private final StatusSource status;
@@ -111,6 +113,9 @@ final class SimulatedHostCommands implements StatusSource, HostCommands {
             String group = m.group(1).replace("'", "");
             return Optional.of(new Result(0, "resource " + group + (cluster.allRunning() ? " is running on: " + cluster.servingNode() : " is NOT running")
                     + "\n", ""));
+        }
+        if (script.contains("crmadmin -D -q")) {
+            return Optional.of(new Result(0, IDLE + "0 " + cluster.servingNode() + "\n", "")); // the simulation's coordinator is never busy
         }
         if (script.startsWith("crm_resource --wait") || script.startsWith("crm_resource --clear") || script.equals("true")
                 || script.equals("systemctl start pacemaker") || script.startsWith("sbd -d ") || script.startsWith("stonith_admin --unfence ")) {

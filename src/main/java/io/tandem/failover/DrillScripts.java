@@ -153,6 +153,36 @@ final class DrillScripts {
         return "crm_resource --locate --resource " + q(NAME, group, "group") + " 2>&1 || true";
     }
 
+    /** What {@link #idle} prints when the coordinator was idle: the seconds it waited and the coordinator's name. */
+    static final String IDLE = "TANDEM-IDLE";
+    /** What {@link #idle} prints when the coordinator was still busy at the end: the seconds waited, its name and its state. */
+    static final String BUSY = "TANDEM-BUSY";
+
+    /**
+     * Waits, at most {@code waitSeconds}, until the cluster's coordinator (the DC) is idle. {@code crm_resource
+     * --wait} is not enough: it only asks whether the scheduler has actions left to do, while a DC that lost an
+     * operation's result waits its timeout + start-delay + cluster-delay for it in S_TRANSITION_ENGINE (200 s in the
+     * VM lab) and starts no new transition meanwhile, so a fault caused then is answered that much later. Each
+     * question is bounded (crmadmin waits for an answer that may not come). With {@code -q} crmadmin prints the DC's
+     * name, and then its state, alone on stdout (Pacemaker 2.1.5); the name is kept to a node name's characters
+     * before it goes into the next command line and the report.
+     */
+    static String idle(int waitSeconds) {
+        if (waitSeconds < 1 || waitSeconds > 3600) {
+            throw new IllegalArgumentException("idle wait out of range: " + waitSeconds);
+        }
+        return String.join("\n",
+                "start=$(date +%s); end=$((start + " + waitSeconds + "))",
+                "while :; do",
+                "  dc=$(timeout 5 crmadmin -D -q 2>/dev/null | tail -n 1 | tr -cd 'A-Za-z0-9_.:@-'); state=",
+                "  [ -n \"$dc\" ] && state=$(timeout 5 crmadmin -q -S \"$dc\" 2>/dev/null | grep -o 'S_[A-Z_]*' | head -n 1)",
+                "  now=$(date +%s)",
+                "  if [ \"$state\" = S_IDLE ]; then echo \"" + IDLE + " $((now - start)) $dc\"; exit 0; fi",
+                "  if [ \"$now\" -ge \"$end\" ]; then echo \"" + BUSY + " $((now - start)) ${dc:-?} ${state:-unknown}\"; exit 0; fi",
+                "  sleep 1",
+                "done");
+    }
+
     /** Waits for the cluster to settle (no transition in progress). */
     static String settle(int waitSeconds) {
         return "crm_resource --wait --timeout=" + waitSeconds + "s";

@@ -60,8 +60,10 @@ final class NetworkChecks {
         String primary = planned.primary() != null ? planned.primary() : bond.primarySlave();
         if (primary != null && bond.activeSlave() != null && !bond.activeSlave().equals(primary) && up.contains(primary)) {
             c.add(Verdict.DEGRADED, "bond.off-primary", subject, name + " on " + node + " runs on " + bond.activeSlave() + " although its primary "
-                    + primary + " has a link.", "It returns to " + primary + " after the up delay (" + bond.upDelayMs() + " ms); if it stays on "
-                    + bond.activeSlave() + ", check " + primary + "'s link (ethtool " + primary + ").");
+                    + primary + " has a link.", "It returns to " + primary + (bond.miimonMs() == 0
+                            // An ARP-monitored bond (MII polling 0) has no up delay: the primary is back once its ARP probes are answered.
+                            ? " once its ARP probes to the peer are answered again" : " after the up delay (" + bond.upDelayMs() + " ms)")
+                    + "; if it stays on " + bond.activeSlave() + ", check " + primary + "'s link (ethtool " + primary + ").");
         }
         changes(c, node, name, bond, primary);
     }

@@ -42,6 +42,21 @@ class BondingParserTest {
     }
 
     @Test
+    void readsAnArpMonitoredReplicationBondAsMiiPollingZero() throws FactParseException {
+        BondStatus bond = BondingParser.parse("bond1", Fixture.vmlab("node1.fallback.proc_net_bonding_bond1.txt"));
+
+        assertThat(bond.mode()).contains(BondMode.ACTIVE_BACKUP);
+        assertThat(bond.isUp()).isTrue();
+        assertThat(bond.miimonMs()).as("checked by ARP, not by MII").isZero();
+        assertThat(bond.upDelayMs()).isZero();
+        assertThat(bond.primarySlave()).isEqualTo("eth2");
+        assertThat(bond.activeSlave()).isEqualTo("eth2");
+        assertThat(bond.slaves()).containsExactly(
+                new BondStatus.Slave("eth2", "up", 10000, 5, "52:54:00:01:00:02"),
+                new BondStatus.Slave("eth3", "up", 10000, 1, "52:54:00:01:00:03"));
+    }
+
+    @Test
     void readsTheTutorialsRoundRobinBond() throws FactParseException {
         BondStatus bond = BondingParser.parse("bond0", Fixture.tutorial("proc_net_bonding_bond0.txt"));
 

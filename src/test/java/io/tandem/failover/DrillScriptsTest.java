@@ -36,6 +36,7 @@ class DrillScriptsTest {
         parses(DrillScripts.clear("g_iscsi"));
         parses(DrillScripts.locate("g_iscsi"));
         parses(DrillScripts.settle(600));
+        parses(DrillScripts.idle(300));
         parses(DrillScripts.crash());
         parses(DrillScripts.linksDown(List.of("eth2", "eth3"), null, 20));
         parses(DrillScripts.linksDown(List.of(), "bond0", 20));
@@ -71,6 +72,46 @@ class DrillScriptsTest {
         assertEquals(31, calls.size());
         assertEquals("start corosync-qdevice", calls.getLast());
         assertFalse(DrillScripts.startCluster().contains("qdevice"));
+    }
+
+    /**
+     * {@link DrillScripts#idle} under the real sh: crmadmin a stand-in that says {@code states} in turn, as Pacemaker 2.1.5 does in the VM lab
+     * ({@code crmadmin -D -q} prints the coordinator's name alone, {@code crmadmin -q -S node2} its state alone, e.g. {@code S_IDLE}, both on
+     * stdout), date a counter that each call moves on by 10 s, sleep instant.
+     */
+    private static String idle(java.nio.file.Path dir, int bound, String dcAnswer, String... states) throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve("states"), List.of(states));
+        io.tandem.testing.StandInTools.tool(dir, "crmadmin", "echo \"$*\" >> $DIR/calls\n"
+                + "case \"$*\" in\n"
+                + "  '-D -q') " + dcAnswer + " ;;\n"
+                + "  *) n=$(cat $DIR/asked 2>/dev/null || echo 1); echo $((n + 1)) > $DIR/asked; sed -n \"${n}p\" $DIR/states ;;\n"
+                + "esac\n");
+        io.tandem.testing.StandInTools.tool(dir, "date", "t=$(cat $DIR/clock 2>/dev/null || echo 1000); echo $((t + 10)) > $DIR/clock; echo $t\n");
+        io.tandem.testing.StandInTools.tool(dir, "sleep", "exit 0\n");
+        Process p = io.tandem.testing.StandInTools.start(dir, DrillScripts.idle(bound));
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    @Test
+    void theWaitForAnIdleCoordinatorEndsWhenItIsIdleOrAtItsBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String dc = "echo node2";
+        // Busy twice (the DC waiting for a lost monitor result), then idle: three looks of 10 s each on the stand-in clock.
+        assertEquals("TANDEM-IDLE 30 node2", idle(dir.resolve("settles"), 300, dc, "S_TRANSITION_ENGINE", "S_TRANSITION_ENGINE", "S_IDLE"));
+        assertEquals(List.of("-D -q", "-q -S node2", "-D -q", "-q -S node2", "-D -q", "-q -S node2"),
+                java.nio.file.Files.readAllLines(dir.resolve("settles/calls")));
+        // Never idle: it stops at its bound and says the last state.
+        assertEquals("TANDEM-BUSY 30 node2 S_POLICY_ENGINE", idle(dir.resolve("busy"), 25, dc, "S_POLICY_ENGINE", "S_POLICY_ENGINE", "S_POLICY_ENGINE",
+                "S_POLICY_ENGINE"));
+        // No coordinator (no quorum, or the cluster stack stopped): crmadmin answers nothing usable, and the state is never asked for a name.
+        assertEquals("TANDEM-BUSY 20 ? unknown", idle(dir.resolve("nodc"), 15, "exit 1"));
+        assertEquals(List.of("-D -q", "-D -q"), java.nio.file.Files.readAllLines(dir.resolve("nodc/calls")));
+        // An answer that is not a node name is kept to a name's characters: nothing of it runs, and the report's line stays one word per field.
+        assertEquals("TANDEM-IDLE 10 node2reboot", idle(dir.resolve("odd"), 15, "echo 'node2 $(reboot)'; echo 'error: x' >&2", "S_IDLE"));
+        assertEquals(List.of("-D -q", "-q -S node2reboot"), java.nio.file.Files.readAllLines(dir.resolve("odd/calls")));
+        assertThrows(IllegalArgumentException.class, () -> DrillScripts.idle(0));
     }
 
     @Test

@@ -341,6 +341,25 @@ class HealthRulesTest {
         assertThat(only(alone, "bond.past-failures").reason()).contains("eth0 (1)");
     }
 
+    /**
+     * Hand-made from real captures: a bond running on its second NIC although its primary has a link again, a moment no capture
+     * holds (with primary_reselect always it lasts the up delay). The MII-monitored client bond returns after its up delay; the
+     * ARP-monitored replication bond of a fallback project (MII polling 0, no up delay) as soon as its ARP probes are answered.
+     */
+    @Test
+    void aBondOffItsPrimarySaysWhenItReturns() throws Exception {
+        String miiBack = vmlab("node1.bond0-eth0-back.proc_net_bonding_bond0.txt").replace("Currently Active Slave: eth0", "Currently Active Slave: eth1");
+        String arpBack = vmlab("node1.fallback.proc_net_bonding_bond1.txt").replace("Currently Active Slave: eth2", "Currently Active Slave: eth3");
+        Assessment a = VmLabScenarios.healthy().fact("node1", StatusScript.BONDING, "@@BOND bond0\n" + miiBack + "@@BOND bond1\n" + arpBack).judge();
+
+        List<Finding> off = a.findings().stream().filter(f -> f.code().equals("bond.off-primary")).toList();
+        assertThat(off).extracting(Finding::reason).containsExactly("bond0 on node1 runs on eth1 although its primary eth0 has a link.",
+                "bond1 on node1 runs on eth3 although its primary eth2 has a link.");
+        assertThat(off).extracting(Finding::fix).containsExactly(
+                "It returns to eth0 after the up delay (200 ms); if it stays on eth1, check eth0's link (ethtool eth0).",
+                "It returns to eth2 once its ARP probes to the peer are answered again; if it stays on eth3, check eth2's link (ethtool eth2).");
+    }
+
     /** Hand-made: eth1 of the eth0-down capture down too (no capture with both slaves down). */
     @Test
     void theClientBondDownOnTheServingNodeIsDown() throws Exception {

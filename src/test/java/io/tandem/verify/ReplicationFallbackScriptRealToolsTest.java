@@ -65,6 +65,14 @@ class ReplicationFallbackScriptRealToolsTest {
                   done
                   echo "never $1"
                 }
+                # Whether the bond's neighbour entry for the peer is deleted (at the script's next look, every 5 s).
+                until_neighbour_gone() {
+                  for _ in $(seq 400); do
+                    [ -z "$(ip neigh show to "$PEER" dev "$BOND")" ] && { echo "neighbour gone"; return; }
+                    sleep 0.02
+                  done
+                  echo "neighbour kept: $(ip neigh show to "$PEER" dev "$BOND")"
+                }
                 # A bond as ifup makes it: a veth whose far end, the switch, can be taken down.
                 bond() {
                   ip link add "$BOND" type veth peer name sw1
@@ -82,6 +90,9 @@ class ReplicationFallbackScriptRealToolsTest {
                 sleep 2
                 echo "linked: $(route)"
                 ip link set sw1 down; until_route present
+                # An entry for the peer on the bond, as one that holds a packet sent just before the route moved.
+                ip neigh replace "$PEER" dev "$BOND" lladdr 02:00:00:00:00:01 nud stale
+                until_neighbour_gone
                 ip link set sw1 up; until_route absent
                 # ifdown deletes the bond, ifup makes it anew: still followed, by one monitor.
                 ip link del "$BOND"; sleep 0.5; bond; sleep 1.5
@@ -96,7 +107,8 @@ class ReplicationFallbackScriptRealToolsTest {
         String route = fallback.arpTarget() + " via " + fallback.via() + " dev " + fallback.client();
         List<String> lines = out.stdout().lines().map(line -> MS.matcher(line).replaceFirst("").strip()).toList();
         // Two ip processes: the one that routes and the one monitor of the bond (the deleted bond's was ended).
-        assertThat(lines).containsExactly("linked:", "present: " + route, "absent:", "ip processes: 2", "present: " + route, "stopped 0:");
+        assertThat(lines).containsExactly("linked:", "present: " + route, "neighbour gone", "absent:", "ip processes: 2", "present: " + route,
+                "stopped 0:");
         assertThat(Files.readString(work.resolve("journal")))
                 .contains(fallback.bond() + " has no link: " + fallback.arpTarget() + " over " + fallback.client() + " through " + fallback.via())
                 .contains("waiting for " + fallback.bond())
