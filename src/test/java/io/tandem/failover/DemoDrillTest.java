@@ -72,15 +72,12 @@ class DemoDrillTest {
         assertTrue(markers.getFirst().startsWith("switchover " + ready.from() + "->" + ready.to()), markers.toString());
     }
 
-    @Test
-    void eachFaultWaitsForAnIdleCoordinatorAndTheReportSaysWhenItWasBusy() throws Exception {
+    /** Runs {@code scenario} on the demo with the coordinator's answers before each fault as given; the hosts asked go to {@code askedOn}. */
+    private FailoverReport withCoordinator(Scenario scenario, List<String> said, List<String> askedOn) throws Exception {
         Project project = Examples.read(Examples.VM_LAB_SBD);
-        SimulatedCluster demo = SimulatedCluster.applied(project, 0.1);
-        StatusSource hosts = demo.statusSource();
+        StatusSource hosts = SimulatedCluster.applied(project, 0.1).statusSource();
         HostCommands simulated = (HostCommands) hosts;
-        // The coordinator's answers of a cluster that lost an operation's result: idle after 42 s before the first leg, never before the second.
-        java.util.Deque<String> answers = new java.util.ArrayDeque<>(List.of("TANDEM-IDLE 42 node2", "TANDEM-BUSY 300 node2 S_TRANSITION_ENGINE"));
-        List<String> askedOn = new ArrayList<>();
+        java.util.Deque<String> answers = new java.util.ArrayDeque<>(said);
         HostCommands commands = (host, script, timeout) -> {
             if (script.equals(DrillScripts.idle(60))) {
                 askedOn.add(host);
@@ -94,19 +91,30 @@ class DemoDrillTest {
                 steps.add(words);
             }
         });
-        FailoverDrill.Ready ready = assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.SWITCHOVER));
-        FailoverReport report = drill.run(ready);
-        assertEquals(List.of(ready.from(), ready.to()), askedOn, "asked on the node each leg moves from, the bound the recovery time (60 s here)");
-        assertTrue(answers.isEmpty());
-        assertEquals(List.of("Before the switchover " + ready.from() + "->" + ready.to() + " the cluster's coordinator (node2) was still busy with an "
-                        + "earlier transition; the test waited 42 s for it to be idle, so that the pause measured is the failover's own.",
-                "Before the switchover " + ready.to() + "->" + ready.from() + " the cluster's coordinator (node2) was still busy (S_TRANSITION_ENGINE) "
-                        + "after 300 s; the test went on, and the pause measured may include the end of that earlier transition."),
-                report.notes());
-        int checked = steps.indexOf("Checking that the cluster's coordinator is idle before the switchover " + ready.from() + "->" + ready.to()
-                + " (waiting up to 60 s if it is busy).");
-        assertTrue(checked >= 0 && checked < steps.indexOf("Moving the storage from " + ready.from() + " to " + ready.to() + "."), steps.toString());
+        FailoverReport report = drill.run(assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(scenario)));
+        assertTrue(answers.isEmpty(), "asked once before each fault");
         assertTrue(report.passed(), report.failures().toString());
+        return report;
+    }
+
+    @Test
+    void eachFaultWaitsForAnIdleCoordinatorAndTheReportSaysWhenItWasBusy() throws Exception {
+        // A routine transition's end (9 s) before the first leg, a coordinator that lost an operation's result (42 s) before the second.
+        List<String> askedOn = new ArrayList<>();
+        FailoverReport switchover = withCoordinator(Scenario.SWITCHOVER, List.of("TANDEM-IDLE 9 node2", "TANDEM-IDLE 42 node2"), askedOn);
+        String from = switchover.servingBefore();
+        String to = askedOn.getLast();
+        assertEquals(List.of(from, to), askedOn, "asked on the node each leg moves from");
+        assertEquals(List.of("Before the switchover " + to + "->" + from + " the cluster's coordinator (node2) was still busy with an earlier "
+                + "transition; the test waited 42 s for it to be idle, so that the pause measured is the failover's own."), switchover.notes());
+        int checked = steps.indexOf("Checking that the cluster's coordinator is idle before the switchover " + from + "->" + to
+                + " (waiting up to 60 s if it is busy).");
+        assertTrue(checked >= 0 && checked < steps.indexOf("Moving the storage from " + from + " to " + to + "."), steps.toString());
+
+        // Still busy at the bound (the recovery time, 60 s here, under 300 s): the test goes on and says so.
+        FailoverReport link = withCoordinator(Scenario.REPLICATION_LINK, List.of("TANDEM-BUSY 60 node2 S_TRANSITION_ENGINE"), new ArrayList<>());
+        assertEquals(List.of("Before the replication link's cut the cluster's coordinator (node2) was still busy (S_TRANSITION_ENGINE) after 60 s; "
+                + "the test went on, and the pause measured may include the end of that earlier transition."), link.notes());
     }
 
     @Test
