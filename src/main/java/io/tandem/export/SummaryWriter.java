@@ -214,8 +214,8 @@ final class SummaryWriter {
         if (fallback) {
             out.append("- When the replication link is cut, the nodes reach each other's replication address over the client network "
                     + "(fallbackOverClient: tandem-replication-fallback reroutes it while the replication bond, checked by ARP, has no link): "
-                    + "DRBD usually keeps its peer and writes go on after TCP retransmits over the new route (0.7 to 1.5 s in the VM lab; "
-                    + "5.2 s in one run of four, when DRBD lost its peer during the move).\n");
+                    + "DRBD keeps its peer and writes go on after TCP retransmits over the new route (0.7 to 1.6 s in the VM lab, "
+                    + "9 runs with client I/O).\n");
         }
         out.append(fallback ? "- When both networks are cut" : "- When the replication link is cut").append(", the serving node notices within ").append(t.noticeSeconds())
                 .append(" s (ping-int ").append(t.pingIntervalSeconds()).append(" s + ping-timeout ").append(t.pingTimeoutTenths() / 10.0)

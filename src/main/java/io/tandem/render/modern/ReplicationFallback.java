@@ -18,10 +18,11 @@ import java.util.Optional;
  * replication bond checks its link by ARP to the peer (a cut beyond this node's NIC, at a switch or
  * the peer, leaves the carrier up), and a small service, {@code tandem-replication-fallback}, routes
  * the peer's replication address through the peer's client address while the bond has no link: DRBD's
- * and Corosync's connections to that address go on over the client network, DRBD usually keeps its
- * peer, so its fence-peer handler does not run and writes are not held (a cut replication link paused
- * them 5–6 s in the VM lab; with the fallback 0.7–1.5 s, TCP retransmitting over the new route, and
- * 5.2 s in one run of four, when DRBD lost its peer during the move after all). A host route switched by the service rather
+ * and Corosync's connections to that address go on over the client network, DRBD keeps its peer, so
+ * its fence-peer handler does not run and writes are not held (a cut replication link paused them 5–6 s
+ * in the VM lab; with the fallback 0.7–1.6 s, TCP retransmitting over the new route; before the service
+ * also deleted the bond's neighbour entry for the peer, a packet held there made DRBD lose its peer
+ * in about one cut in eight, 5.2 s). A host route switched by the service rather
  * than a standing route the kernel skips while the bond is down ({@code ignore_routes_with_linkdown}):
  * the bonding driver looks its ARP target up in the same routes, stops probing when the route leads
  * elsewhere, and the bond would never come back (seen in the VM lab).
