@@ -334,7 +334,7 @@ public final class FailoverDrill {
         listener.step("Checking that the cluster's coordinator is idle before " + before + " (waiting up to " + bound + " s if it is busy).");
         HostCommands.Result r = root(host, DrillScripts.idle(bound), Duration.ofSeconds(bound + 30));
         String[] said = r.stdout().lines().filter(l -> l.startsWith(DrillScripts.IDLE + " ") || l.startsWith(DrillScripts.BUSY + " "))
-                .findFirst().map(l -> l.split(" ")).orElse(new String[0]);
+                .map(l -> l.split(" ")).filter(words -> words.length >= 3 && words[1].matches("\\d{1,6}")).findFirst().orElse(new String[0]);
         if (said.length >= 3 && said[0].equals(DrillScripts.IDLE)) {
             if (Integer.parseInt(said[1]) >= IDLE_NOTE_SECONDS) {
                 notes.add("Before " + before + " the cluster's coordinator (" + said[2] + ") was still busy with an earlier transition; the test "
