@@ -7,6 +7,7 @@ import io.tandem.render.FileSet;
 import io.tandem.render.PlacedText;
 import io.tandem.render.RenderedFile;
 import io.tandem.render.SecretPolicy;
+import io.tandem.render.modern.IfupdownRenderer;
 import io.tandem.text.ShellQuote;
 
 import java.util.ArrayList;
@@ -31,6 +32,21 @@ public final class NetworkSteps {
                 && w[3].startsWith(address + "/"));
     }
 
+    /**
+     * The interfaces ifupdown takes down and up: those whose file changes or which lack their address
+     * (all of them when nothing was probed). On a running cluster each bounced link cuts a Corosync
+     * ring, and bouncing the client link with the replication one cuts both: the peer would fence
+     * this node for a change to the replication bond alone.
+     */
+    static List<String> bounced(FileSet files, List<RenderedFile> network, List<NetworkLink> links, String addresses, ProbeResults probed) {
+        List<String> changed = links.stream().filter(l -> !hasAddress(addresses, l.interfaceName(), l.address())
+                || network.stream().filter(f -> f.path().equals(IfupdownRenderer.path(l)))
+                        .anyMatch(f -> !FileSteps.done(files, f, probed.text(FileSteps.probe(f)).flatMap(HostFileState::parse))))
+                .map(NetworkLink::interfaceName).toList();
+        // Nothing to bounce means the step would not be planned; should it run anyway, every link is brought up as before.
+        return changed.isEmpty() ? links.stream().map(NetworkLink::interfaceName).toList() : changed;
+    }
+
     public static Step step(Project project, Node node, FileSet files, List<RenderedFile> network, ProbeResults probed) {
         Probe addresses = addressProbe(node.name());
         List<Probe> fileProbes = network.stream().map(FileSteps::probe).toList();
@@ -40,9 +56,8 @@ public final class NetworkSteps {
         Check check = Check.on("the network files are Tandem's and every link has its address", probes, results ->
                 network.stream().allMatch(f -> FileSteps.done(files, f, results.text(FileSteps.probe(f)).flatMap(HostFileState::parse)))
                         && links.stream().allMatch(l -> hasAddress(results.text(addresses).orElse(""), l.interfaceName(), l.address())));
-        List<String> interfaces = links.stream().map(NetworkLink::interfaceName).toList();
         boolean netplan = network.stream().anyMatch(f -> f.path().startsWith("/etc/netplan/"));
-        String quoted = ShellQuote.join(interfaces);
+        String quoted = ShellQuote.join(bounced(files, network, links, probed.text(addresses).orElse(""), probed));
         String activate = netplan ? "netplan apply"
                 : "for i in " + quoted + "; do ifdown --force \"$i\" >/dev/null 2>&1 || true; done; ifup " + quoted;
         String reactivate = netplan ? "netplan apply"

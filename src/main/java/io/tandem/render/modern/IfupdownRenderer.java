@@ -25,13 +25,18 @@ public final class IfupdownRenderer implements FileRenderer {
                 continue;
             }
             for (NetworkLink link : node.links()) {
-                files.add(RenderedFile.whole(node.name(), "/etc/network/interfaces.d/" + link.interfaceName(),
+                files.add(RenderedFile.whole(node.name(), path(link),
                         stanza(project, node, link), "The " + link.network().jsonName() + " network interface "
                                 + link.interfaceName() + (link.bond() == null ? "" : " (a bond of " + String.join(" and ", link.bond().slaves()) + ")")
                                 + " with its static address, for ifupdown."));
             }
         }
         return files;
+    }
+
+    /** The link's own file: apply takes down and up only the links whose file changed. */
+    public static String path(NetworkLink link) {
+        return "/etc/network/interfaces.d/" + link.interfaceName();
     }
 
     private static String stanza(Project project, Node node, NetworkLink link) {
