@@ -387,18 +387,40 @@ public final class FailoverDrill {
         }
     }
 
-    /** Follows the probe until {@code node} runs the group, then until the cluster settles; false when that takes longer than the recovery time. */
+    /**
+     * Follows the probe until {@code node} runs the group, then until the initiator's I/O completes again, then until
+     * the cluster settles; false when the group is not there within the recovery time. Once the group is found the
+     * nodes are asked nothing more until the I/O is back: the group is "running" while its target still starts, and
+     * the settle's scheduler runs ({@code crm_resource --wait}) then competed with that start for the node's CPU (a
+     * single emulated one in the VM lab).
+     */
     private boolean waitUntilOn(String node, String group, ProbeFollower follower, double clientOffset) throws InterruptedException {
         double until = clock.now() + settings.recoverySeconds();
         while (clock.now() < until) {
             listener.ios(shift(follower.poll(), clientOffset));
             if (located(node, group).contains("running on: " + node)) {
+                followUntilIo(follower, clientOffset, clock.now(), until);
                 root(node, DrillScripts.settle(settings.recoverySeconds()), Duration.ofSeconds(settings.recoverySeconds() + 60));
                 return true;
             }
             clock.sleep(settings.pollSeconds());
         }
         return false;
+    }
+
+    /**
+     * Reads the probe until an I/O that started at {@code since} or later has completed without error (the probe does
+     * one I/O at a time, so the storage answered after {@code since}), or until {@code until}.
+     */
+    private void followUntilIo(ProbeFollower follower, double clientOffset, double since, double until) throws InterruptedException {
+        while (true) {
+            List<ProbeLog.Io> got = shift(follower.poll(), clientOffset);
+            listener.ios(got);
+            if (got.stream().anyMatch(io -> io.ok() && io.start() >= since) || clock.now() >= until) {
+                return;
+            }
+            clock.sleep(settings.pollSeconds());
+        }
     }
 
     private String located(String askedOn, String group) throws InterruptedException {

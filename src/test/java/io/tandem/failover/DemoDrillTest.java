@@ -157,6 +157,66 @@ class DemoDrillTest {
         assertTrue(rebooted.notes().stream().noneMatch(n -> n.contains("switched off by its fencing")), rebooted.notes().toString());
     }
 
+    /**
+     * Once the group is found on the node taking over, the nodes are asked nothing until the initiator's I/O is back:
+     * the settle's scheduler runs competed with the target's start for the node's CPU in the VM lab.
+     */
+    @Test
+    void onceTheGroupIsFoundOnlyTheInitiatorIsReadUntilItsIoIsBack() throws Exception {
+        Project project = Examples.read(Examples.VM_LAB_SBD);
+        StatusSource hosts = SimulatedCluster.applied(project, 0.1).statusSource();
+        HostCommands simulated = (HostCommands) hosts;
+        String client = Readiness.tester(project).orElseThrow().name();
+        // In order: "found T" (the group located on its new node at T), "io T" (an I/O that started at T completed
+        // without error, as it reached the listener), "ask HOST" (any other command to a node).
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        HostCommands commands = (host, script, timeout) -> {
+            double asked = System.currentTimeMillis() / 1000.0;
+            HostCommands.Result r = simulated.runAsRoot(host, script, timeout);
+            if (script.startsWith("crm_resource --locate") && r.stdout().contains("running on: " + host)) {
+                events.add("found " + asked);
+            } else if (!host.equals(client)) {
+                events.add("ask " + host + " " + script.lines().findFirst().orElse(""));
+            }
+            return r;
+        };
+        FailoverDrill drill = new FailoverDrill(project, hosts, commands, QUICK, FailoverDrill.Clock.SYSTEM, new FailoverDrill.Listener() {
+            @Override
+            public void step(String words) {
+                steps.add(words);
+            }
+
+            @Override
+            public void ios(List<ProbeLog.Io> ios) {
+                ios.stream().filter(ProbeLog.Io::ok).forEach(io -> events.add("io " + io.start()));
+            }
+        });
+        FailoverReport report = drill.run(assertInstanceOf(FailoverDrill.Ready.class, drill.prepare(Scenario.SWITCHOVER)));
+        assertTrue(report.passed(), report.failures().toString());
+
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith("found ")) {
+                found.add(i);
+            }
+        }
+        assertEquals(2, found.size(), "the group found once on each leg's node: " + events);
+        for (int at : found) {
+            double since = Double.parseDouble(events.get(at).substring(6));
+            int back = -1;
+            for (int i = at + 1; i < events.size() && back < 0; i++) {
+                if (events.get(i).startsWith("io ") && Double.parseDouble(events.get(i).substring(3)) >= since) {
+                    back = i;
+                }
+            }
+            assertTrue(back > at, "the I/O came back after the group was found: " + events);
+            List<String> between = events.subList(at + 1, back).stream().filter(e -> e.startsWith("ask ")).toList();
+            assertEquals(List.of(), between, "nothing asked of the nodes before the I/O was back");
+            String next = events.subList(back, events.size()).stream().filter(e -> e.startsWith("ask ")).findFirst().orElse("");
+            assertTrue(next.contains(" crm_resource --wait"), "then the cluster is asked to settle: " + events);
+        }
+    }
+
     @Test
     void aCutReplicationLinkDoesNotPauseTheClient() throws Exception {
         FailoverDrill drill = drill(Examples.read(Examples.VM_LAB_SBD));
