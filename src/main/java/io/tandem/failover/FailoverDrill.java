@@ -96,6 +96,11 @@ public final class FailoverDrill {
     /** A shorter wait is the cluster finishing a routine transition (the previous move's clean-up): not worth a note. */
     static final int IDLE_NOTE_SECONDS = 10;
 
+    /** An I/O that took this long after a fault was held by the failover: once one completes, the storage is back. */
+    static final int STALL_MS = 1000;
+    /** Until then, the node taking over is asked where the group runs at every this many polls only. */
+    static final int QUIET_POLLS = 5;
+
     /** 64 MiB of 4 KiB blocks: 27 minutes of writes at 10 per second. */
     static final int BLOCKS = 16384;
 
@@ -269,7 +274,7 @@ public final class FailoverDrill {
                     double at = stamp(r, ready.offsets().getOrDefault(move[0], 0.0)).orElse(sent);
                     listener.marker(at, "switchover " + move[0] + "->" + move[1] + " started");
                     legs.add(new Fault(move[0] + "->" + move[1], move[0], move[1], at, "move requested: crm_resource --move --node " + move[1]));
-                    boolean moved = r.ok() && waitUntilOn(move[1], group, follower, clientOffset);
+                    boolean moved = r.ok() && waitUntilOn(move[1], group, follower, clientOffset, at);
                     root(move[1], DrillScripts.clear(group), Duration.ofSeconds(120));
                     if (!moved) {
                         failures.add("The storage did not move to " + move[1] + " within " + settings.recoverySeconds() + " s"
@@ -288,7 +293,7 @@ public final class FailoverDrill {
                 double at = stamp(r, ready.offsets().getOrDefault(from, 0.0)).orElse(sent + 1);
                 listener.marker(at, from + " crashed");
                 legs.add(new Fault(from + "->" + to, from, to, at, from + " crashed (sysrq emergency reboot)"));
-                if (!waitUntilOn(to, group, follower, clientOffset)) {
+                if (!waitUntilOn(to, group, follower, clientOffset, at)) {
                     failures.add(to + " did not take over the storage within " + settings.recoverySeconds() + " s of " + from + "'s crash.");
                 } else {
                     listener.marker(clock.now(), "storage on " + to);
@@ -389,16 +394,22 @@ public final class FailoverDrill {
 
     /**
      * Follows the probe until {@code node} runs the group, then until the initiator's I/O completes again, then until
-     * the cluster settles; false when the group is not there within the recovery time. Once the group is found the
-     * nodes are asked nothing more until the I/O is back: the group is "running" while its target still starts, and
-     * the settle's scheduler runs ({@code crm_resource --wait}) then competed with that start for the node's CPU (a
-     * single emulated one in the VM lab).
+     * the cluster settles; false when the group is not there within the recovery time. Every question to a node is an
+     * SSH session, sudo and a Pacemaker client on the node that is taking over, competing with the takeover for its CPU
+     * (a single emulated one in the VM lab): so the node is asked where the group runs only every
+     * {@value #QUIET_POLLS} polls until the initiator's I/O has stalled and come back (an I/O that ended after
+     * {@code faultAt} and took {@value #STALL_MS} ms or more), and nothing more once the group is found until the I/O
+     * is back; the settle ({@code crm_resource --wait}, scheduler runs) comes last.
      */
-    private boolean waitUntilOn(String node, String group, ProbeFollower follower, double clientOffset) throws InterruptedException {
+    private boolean waitUntilOn(String node, String group, ProbeFollower follower, double clientOffset, double faultAt)
+            throws InterruptedException {
         double until = clock.now() + settings.recoverySeconds();
-        while (clock.now() < until) {
-            listener.ios(shift(follower.poll(), clientOffset));
-            if (located(node, group).contains("running on: " + node)) {
+        boolean back = false;
+        for (int polls = 1; clock.now() < until; polls++) {
+            List<ProbeLog.Io> got = shift(follower.poll(), clientOffset);
+            listener.ios(got);
+            back |= got.stream().anyMatch(io -> io.ok() && io.end() > faultAt && io.latencyMs() >= STALL_MS);
+            if ((back || polls % QUIET_POLLS == 0) && located(node, group).contains("running on: " + node)) {
                 followUntilIo(follower, clientOffset, clock.now(), until);
                 root(node, DrillScripts.settle(settings.recoverySeconds()), Duration.ofSeconds(settings.recoverySeconds() + 60));
                 return true;
