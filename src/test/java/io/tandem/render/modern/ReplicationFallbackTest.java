@@ -119,6 +119,15 @@ class ReplicationFallbackTest {
             int said = Files.readAllLines(calls).size();
             Thread.sleep(5500);
             assertThat(Files.readAllLines(calls)).as("nothing more while the link stays").hasSize(said);
+
+            // ifdown deletes the bond: its carrier file goes before its Deleted event comes. No link, and nothing said about the file.
+            Files.delete(carrier);
+            Files.writeString(events, "5: bond1: <BROADCAST,MULTICAST,MASTER> mtu 1500 state DOWN\n", java.nio.file.StandardOpenOption.APPEND);
+            awaitCalls(calls, List.of("route del 192.168.60.12/32 via 192.168.50.12 dev bond0",
+                    "route replace 192.168.60.12/32 via 192.168.50.12 dev bond0", "neigh flush to 192.168.60.12 dev bond1",
+                    "route del 192.168.60.12/32 via 192.168.50.12 dev bond0",
+                    "route replace 192.168.60.12/32 via 192.168.50.12 dev bond0", "neigh flush to 192.168.60.12 dev bond1"));
+            assertThat(Files.readString(dir.resolve("out"))).doesNotContain("No such file");
         } finally {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
