@@ -408,8 +408,7 @@ public final class FailoverDrill {
         double quietUntil = clock.now() + Math.min(QUIET_SECONDS, settings.recoverySeconds() / 10.0);
         boolean back = false;
         while (clock.now() < until) {
-            List<ProbeLog.Io> got = shift(follower.poll(), clientOffset);
-            listener.ios(got);
+            List<ProbeLog.Io> got = read(follower, clientOffset);
             back |= got.stream().anyMatch(io -> io.ok() && io.end() > faultAt && io.latencyMs() >= STALL_MS);
             if ((back || clock.now() >= quietUntil) && located(node, group).contains("running on: " + node)) {
                 followUntilIo(follower, clientOffset, clock.now(), until);
@@ -427,8 +426,7 @@ public final class FailoverDrill {
      */
     private void followUntilIo(ProbeFollower follower, double clientOffset, double since, double until) throws InterruptedException {
         while (true) {
-            List<ProbeLog.Io> got = shift(follower.poll(), clientOffset);
-            listener.ios(got);
+            List<ProbeLog.Io> got = read(follower, clientOffset);
             if (got.stream().anyMatch(io -> io.ok() && io.start() >= since) || clock.now() >= until) {
                 return;
             }
@@ -444,7 +442,7 @@ public final class FailoverDrill {
     private void follow(ProbeFollower follower, double clientOffset, double seconds) throws InterruptedException {
         double until = clock.now() + seconds;
         while (true) {
-            listener.ios(shift(follower.poll(), clientOffset));
+            read(follower, clientOffset);
             double left = until - clock.now();
             if (left <= 0) {
                 return;
@@ -453,8 +451,11 @@ public final class FailoverDrill {
         }
     }
 
-    private static List<ProbeLog.Io> shift(List<ProbeLog.Io> ios, double clientOffset) {
-        return new ProbeLog(ios, Optional.empty()).shifted(-clientOffset).ios();
+    /** The probe's new I/O, in our clock, handed to the listener as it comes. */
+    private List<ProbeLog.Io> read(ProbeFollower follower, double clientOffset) throws InterruptedException {
+        List<ProbeLog.Io> ios = new ProbeLog(follower.poll(), Optional.empty()).shifted(-clientOffset).ios();
+        listener.ios(ios);
+        return ios;
     }
 
     private void stopProbe(String client, DrillScripts scripts, ProbeFollower follower, double clientOffset) throws InterruptedException {
@@ -463,7 +464,7 @@ public final class FailoverDrill {
         double until = clock.now() + 300;
         while (follower.log().readBack().isEmpty() && clock.now() < until) {
             clock.sleep(settings.pollSeconds());
-            listener.ios(shift(follower.poll(), clientOffset));
+            read(follower, clientOffset);
         }
     }
 

@@ -33,10 +33,15 @@ public final class FileSteps {
         return wanted.equals(on.content()) && on.mode() == file.mode() && on.owner().equals("root:root");
     }
 
+    /** {@link #done(FileSet, RenderedFile, Optional)} with the file as its probe found it in {@code results}. */
+    public static boolean done(FileSet set, RenderedFile file, ProbeResults results) {
+        return done(set, file, results.text(probe(file)).flatMap(HostFileState::parse));
+    }
+
     public static Step step(FileSet set, RenderedFile file, Phase phase, String after, ProbeResults probed) {
         Probe probe = probe(file);
         Check check = Check.on(file.path() + " on " + file.host() + " is Tandem's, mode " + file.octalMode(), List.of(probe),
-                results -> done(set, file, results.text(probe).flatMap(HostFileState::parse)));
+                results -> done(set, file, results));
         Action write = new Action(file.host(), "write " + file.path() + " (mode " + file.octalMode() + ", root:root, " + file.placement().description()
                 + "; the file there now is kept in " + FileWrite.BACKUP_ROOT + "/<run>" + file.path() + ")",
                 remote -> FileWrite.write(remote, file.path(), file.mode(),

@@ -41,7 +41,7 @@ public final class NetworkSteps {
     static List<String> bounced(FileSet files, List<RenderedFile> network, List<NetworkLink> links, String addresses, ProbeResults probed) {
         List<String> changed = links.stream().filter(l -> !hasAddress(addresses, l.interfaceName(), l.address())
                 || network.stream().filter(f -> f.path().equals(IfupdownRenderer.path(l)))
-                        .anyMatch(f -> !FileSteps.done(files, f, probed.text(FileSteps.probe(f)).flatMap(HostFileState::parse))))
+                        .anyMatch(f -> !FileSteps.done(files, f, probed)))
                 .map(NetworkLink::interfaceName).toList();
         // Nothing to bounce means the step would not be planned; should it run anyway, every link is brought up as before.
         return changed.isEmpty() ? links.stream().map(NetworkLink::interfaceName).toList() : changed;
@@ -54,7 +54,7 @@ public final class NetworkSteps {
         List<Probe> probes = new ArrayList<>(fileProbes);
         probes.add(addresses);
         Check check = Check.on("the network files are Tandem's and every link has its address", probes, results ->
-                network.stream().allMatch(f -> FileSteps.done(files, f, results.text(FileSteps.probe(f)).flatMap(HostFileState::parse)))
+                network.stream().allMatch(f -> FileSteps.done(files, f, results))
                         && links.stream().allMatch(l -> hasAddress(results.text(addresses).orElse(""), l.interfaceName(), l.address())));
         boolean netplan = network.stream().anyMatch(f -> f.path().startsWith("/etc/netplan/"));
         String quoted = ShellQuote.join(bounced(files, network, links, probed.text(addresses).orElse(""), probed));
